@@ -1,0 +1,1 @@
+//! Dates at their real precision.

@@ -1,0 +1,5 @@
+//! report-gen: the "Współpraca międzynarodowa" chapter of a city's annual report, from YAML.
+
+pub mod date;
+pub mod doc;
+pub mod polish;
