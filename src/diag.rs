@@ -1,0 +1,189 @@
+//! Diagnostics about the user's files: where (file, line, column), what is wrong, and what to do.
+//!
+//! They are collected, never thrown: loading and validation report every problem in one run.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+/// A 1-based line and column in a file (columns count characters, not bytes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Span {
+    /// Line, from 1.
+    pub line: usize,
+    /// Column, from 1.
+    pub col: usize,
+}
+
+/// How bad a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// The data cannot be used until this is fixed.
+    Error,
+    /// Worth fixing; the chapter can still be built.
+    Warning,
+}
+
+/// One problem in one file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// The file, as the user named it (relative to where they ran the command).
+    pub file: PathBuf,
+    /// Where in the file, when known.
+    pub span: Option<Span>,
+    /// What is wrong, in plain words.
+    pub message: String,
+    /// What to do about it.
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    /// An error in `file` at `span`.
+    pub fn error(file: &Path, span: Option<Span>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            file: file.to_path_buf(),
+            span,
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    /// A warning in `file` at `span`.
+    pub fn warning(file: &Path, span: Option<Span>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(file, span, message)
+        }
+    }
+
+    /// Adds a hint saying what to do.
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Renders the diagnostic like a compiler does: `file:line:col: error: message`, then the
+    /// offending line with a caret under the column, then `help: …`.
+    /// `text` is the file's content, used for the excerpt.
+    pub fn render(&self, text: Option<&str>) -> String {
+        let level = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let mut out = String::new();
+        let file = self.file.display();
+        match self.span {
+            Some(s) => {
+                let _ = writeln!(
+                    out,
+                    "{file}:{}:{}: {level}: {}",
+                    s.line, s.col, self.message
+                );
+            }
+            None => {
+                let _ = writeln!(out, "{file}: {level}: {}", self.message);
+            }
+        }
+        if let (Some(span), Some(text)) = (self.span, text) {
+            if let Some(line) = text.lines().nth(span.line.saturating_sub(1)) {
+                let number = span.line.to_string();
+                let pad = " ".repeat(number.len());
+                let shown: String = line.replace('\t', " ");
+                let width = caret_width(&shown, span.col);
+                let _ = writeln!(out, "{pad} |");
+                let _ = writeln!(out, "{number} | {shown}");
+                let _ = writeln!(
+                    out,
+                    "{pad} | {}{}",
+                    " ".repeat(span.col.saturating_sub(1)),
+                    "^".repeat(width)
+                );
+            }
+        }
+        if let Some(help) = &self.help {
+            let _ = writeln!(out, "  = help: {help}");
+        }
+        out
+    }
+}
+
+/// How many carets: the length of the token starting at `col` (a quoted string, or up to a
+/// YAML separator), at least 1.
+fn caret_width(line: &str, col: usize) -> usize {
+    let rest: Vec<char> = line.chars().skip(col.saturating_sub(1)).collect();
+    let Some(&first) = rest.first() else { return 1 };
+    let len = if first == '"' || first == '\'' {
+        rest.iter()
+            .skip(1)
+            .position(|&c| c == first)
+            .map_or(rest.len(), |p| p + 2)
+    } else {
+        let end = rest
+            .iter()
+            .position(|&c| matches!(c, ',' | ']' | '}' | '#'))
+            .unwrap_or(rest.len());
+        rest[..end]
+            .iter()
+            .collect::<String>()
+            .trim_end()
+            .chars()
+            .count()
+    };
+    len.max(1)
+}
+
+/// "Did you mean …?": the candidate closest to `wrong`, if it is close enough to be a typo.
+pub fn suggest<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let wrong_lower = wrong.to_lowercase();
+    candidates
+        .into_iter()
+        .map(|c| {
+            let lower = c.to_lowercase();
+            let score = if lower.starts_with(&wrong_lower) || wrong_lower.starts_with(&lower) {
+                0.95
+            } else {
+                strsim::jaro_winkler(&wrong_lower, &lower)
+            };
+            (score, c)
+        })
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_location_excerpt_and_help() {
+        let text = "year: 2022\nevents:\n  - about: [gyor]\n";
+        let d = Diagnostic::error(
+            Path::new("data/years/2022.yaml"),
+            Some(Span { line: 3, col: 13 }),
+            "unknown id `gyor`",
+        )
+        .with_help("did you mean `gyor-hu`?");
+        let out = d.render(Some(text));
+        assert_eq!(
+            out,
+            "data/years/2022.yaml:3:13: error: unknown id `gyor`\n  |\n3 |   - about: [gyor]\n  |             ^^^^\n  = help: did you mean `gyor-hu`?\n"
+        );
+    }
+
+    #[test]
+    fn caret_covers_quoted_strings() {
+        assert_eq!(caret_width("  date: \"2022-02-30\"", 9), 12);
+        assert_eq!(caret_width("  date: 2022-02-30 # x", 9), 10);
+    }
+
+    #[test]
+    fn suggests_close_ids_only() {
+        let ids = ["brno", "gyor", "hanower", "kutaisi"];
+        assert_eq!(suggest("gyr", ids), Some("gyor"));
+        assert_eq!(suggest("hannover", ids), Some("hanower"));
+        assert_eq!(suggest("xyz", ids), None);
+    }
+}

@@ -1,0 +1,231 @@
+//! Text from the data, made ready for the Markdown template: quotes, escaping, language marks, placeholders.
+//!
+//! Data text is plain text, not Markdown: a `*` or `20.` at the start of a paragraph in YAML must
+//! come out as typed. The only markup staff write is `[en]…[/en]` for a phrase in another
+//! language (it becomes `<span lang="en">…</span>`, the chapter's Markdown convention) and
+//! `{lat:ID}` / `{dekady:ID}` placeholders.
+
+use crate::polish;
+
+/// Checks that every `[xx]` language mark is closed by `[/xx]`, and not nested.
+pub fn check_lang_marks(text: &str) -> Result<(), String> {
+    let mut open: Option<String> = None;
+    for token in tokens(text) {
+        match token {
+            Token::Open(lang) => {
+                if let Some(o) = &open {
+                    return Err(format!(
+                        "`[{lang}]` starts inside `[{o}]`, which is not closed yet"
+                    ));
+                }
+                open = Some(lang.to_string());
+            }
+            Token::Close(lang) => match open.take() {
+                Some(o) if o == lang => {}
+                Some(o) => return Err(format!("`[/{lang}]` closes `[{o}]`; write `[/{o}]`")),
+                None => return Err(format!("`[/{lang}]` has no matching `[{lang}]` before it")),
+            },
+            Token::Text(_) => {}
+        }
+    }
+    match open {
+        Some(o) => Err(format!(
+            "`[{o}]` is not closed: add `[/{o}]` after the phrase"
+        )),
+        None => Ok(()),
+    }
+}
+
+/// Turns data text into Markdown paragraphs: Polish quotes, Markdown characters escaped, language
+/// marks as `<span lang>`, placeholders replaced by `resolve(name, arg)`. Paragraphs are
+/// separated by blank lines in the data; line breaks inside a paragraph become spaces.
+pub fn to_markdown(text: &str, resolve: &dyn Fn(&str, &str) -> Option<String>) -> Vec<String> {
+    let text = polish::smart_quotes(text);
+    text.split("\n\n")
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|p| !p.is_empty())
+        .map(|p| paragraph(&p, resolve))
+        .collect()
+}
+
+/// Like [`to_markdown`], for a text that must stay one line (titles, list items, captions).
+pub fn inline_markdown(text: &str, resolve: &dyn Fn(&str, &str) -> Option<String>) -> String {
+    to_markdown(text, resolve).join(" ")
+}
+
+/// Plain text (no Markdown), for alt texts and CSV: quotes fixed, marks and placeholders resolved.
+pub fn plain(text: &str, resolve: &dyn Fn(&str, &str) -> Option<String>) -> String {
+    let text = polish::smart_quotes(text);
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut out = String::new();
+    for token in tokens(&text) {
+        if let Token::Text(t) = token {
+            out.push_str(&replace_placeholders(t, resolve));
+        }
+    }
+    out
+}
+
+fn paragraph(p: &str, resolve: &dyn Fn(&str, &str) -> Option<String>) -> String {
+    let mut out = String::new();
+    for token in tokens(p) {
+        match token {
+            Token::Open(lang) => out.push_str(&format!("<span lang=\"{lang}\">")),
+            Token::Close(_) => out.push_str("</span>"),
+            Token::Text(t) => {
+                let at_start = out.is_empty();
+                out.push_str(&escape(&replace_placeholders(t, resolve), at_start));
+            }
+        }
+    }
+    out
+}
+
+fn replace_placeholders(text: &str, resolve: &dyn Fn(&str, &str) -> Option<String>) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(start) = rest.find('{') {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 1..];
+        let replaced = after.find('}').and_then(|end| {
+            let (name, arg) = after[..end].split_once(':')?;
+            Some((resolve(name.trim(), arg.trim())?, end))
+        });
+        match replaced {
+            Some((value, end)) => {
+                out.push_str(&value);
+                rest = &after[end + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Escapes what Markdown would interpret. `at_start`: the text starts a paragraph, where `#`,
+/// `-`, `+`, `>` and `20.` would start a heading, list or quote.
+pub fn escape(text: &str, at_start: bool) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let chars: Vec<char> = text.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        let special = matches!(
+            c,
+            '\\' | '*' | '_' | '[' | ']' | '<' | '>' | '`' | '|' | '~'
+        ) || (c == '&'
+            && chars
+                .get(i + 1)
+                .is_some_and(|n| n.is_ascii_alphanumeric() || *n == '#'))
+            || (c == '!' && chars.get(i + 1) == Some(&'['));
+        if special {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    if at_start {
+        let first = out.chars().next();
+        if matches!(first, Some('#' | '-' | '+' | '=')) {
+            out.insert(0, '\\');
+        } else if let Some(pos) = out.find(|c: char| !c.is_ascii_digit()) {
+            let tail = &out[pos..];
+            if pos > 0
+                && pos <= 9
+                && (tail.starts_with(". ") || tail.starts_with(") ") || tail == "." || tail == ")")
+            {
+                out.insert(pos, '\\');
+            }
+        }
+    }
+    out
+}
+
+enum Token<'a> {
+    Open(&'a str),
+    Close(&'a str),
+    Text(&'a str),
+}
+
+/// Splits text into language marks (`[en]`, `[/en]`: 2–3 lowercase letters) and the rest.
+fn tokens(text: &str) -> Vec<Token<'_>> {
+    let mut out = Vec::new();
+    let mut last = 0;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'[' {
+            let close = bytes.get(i + 1) == Some(&b'/');
+            let start = if close { i + 2 } else { i + 1 };
+            let mut j = start;
+            while j < bytes.len() && bytes[j].is_ascii_lowercase() && j - start < 3 {
+                j += 1;
+            }
+            if (2..=3).contains(&(j - start)) && bytes.get(j) == Some(&b']') {
+                if last < i {
+                    out.push(Token::Text(&text[last..i]));
+                }
+                let lang = &text[start..j];
+                out.push(if close {
+                    Token::Close(lang)
+                } else {
+                    Token::Open(lang)
+                });
+                i = j + 1;
+                last = i;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    if last < text.len() {
+        out.push(Token::Text(&text[last..]));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn none(_: &str, _: &str) -> Option<String> {
+        None
+    }
+
+    #[test]
+    fn marks_become_spans_and_quotes_polish() {
+        let md = to_markdown("projekt \"[en]Future Mentors[/en]\"", &none);
+        assert_eq!(
+            md,
+            vec!["projekt „<span lang=\"en\">Future Mentors</span>”"]
+        );
+    }
+
+    #[test]
+    fn markdown_characters_are_escaped() {
+        assert_eq!(escape("20. PKO Maraton", true), "20\\. PKO Maraton");
+        assert_eq!(escape("a *b* <script>", false), "a \\*b\\* \\<script\\>");
+        assert_eq!(escape("- x", true), "\\- x");
+        assert_eq!(escape("Open & Agile", false), "Open & Agile");
+    }
+
+    #[test]
+    fn paragraphs_and_placeholders() {
+        let resolve = |n: &str, a: &str| (n == "dekady" && a == "brno").then(|| "50".to_string());
+        let md = to_markdown(
+            "ponad {dekady:brno}-letniej\nwspółpracy.\n\nDrugi akapit.",
+            &resolve,
+        );
+        assert_eq!(md, vec!["ponad 50-letniej współpracy.", "Drugi akapit."]);
+    }
+
+    #[test]
+    fn unbalanced_marks_are_reported() {
+        assert!(check_lang_marks("[en]Future Mentors").is_err());
+        assert!(check_lang_marks("Future[/en]").is_err());
+        assert!(check_lang_marks("[en]a[/fr]").is_err());
+        assert!(check_lang_marks("[en]a[/en] i [fr]b[/fr]").is_ok());
+        assert_eq!(plain("[en]Gen-Y[/en] City", &none), "Gen-Y City");
+    }
+}

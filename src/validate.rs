@@ -1,0 +1,675 @@
+//! The rules the data must follow, checked all at once: ids, references, dates, figures, counts.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Component, Path};
+
+use crate::date::Date;
+use crate::diag::{suggest, Diagnostic, Severity};
+use crate::load::{At, FileId, RawData, Sources};
+use crate::model::{section_id, DataSet, Entity, YearData};
+use crate::raw::{self, SectionKind};
+
+/// Checks everything; returns the data set, or every error found (warnings are returned
+/// alongside either way).
+pub fn validate(data: RawData, sources: &Sources) -> (Option<DataSet>, Vec<Diagnostic>) {
+    let mut v = Validator {
+        sources,
+        diags: Vec::new(),
+        known: &data.ids_in_broken_files,
+    };
+    let ids = v.check_ids(&data);
+    v.check_registry(&data, &ids);
+    let mut years = BTreeMap::new();
+    for (year, y) in &data.years {
+        years.insert(
+            *year,
+            YearData {
+                file: y.file,
+                raw: y.value.clone(),
+            },
+        );
+    }
+    let report = data.report.as_ref().map(|r| r.value.clone());
+    let has_errors = |d: &[Diagnostic]| d.iter().any(|d| d.severity == Severity::Error);
+    if has_errors(&v.diags) || report.is_none() {
+        return (None, v.diags);
+    }
+    let set = DataSet::new(&data, report.expect("checked above"), years);
+    for (year, y) in &data.years {
+        v.check_year(&set, *year, y, &ids);
+    }
+    if has_errors(&v.diags) {
+        (None, v.diags)
+    } else {
+        (Some(set), v.diags)
+    }
+}
+
+/// Ids defined in the data set, by namespace.
+#[derive(Default)]
+struct Ids {
+    entities: HashSet<String>,
+    countries: HashSet<String>,
+    people: HashSet<String>,
+    figures: HashSet<String>,
+}
+
+struct Validator<'a> {
+    sources: &'a Sources,
+    diags: Vec<Diagnostic>,
+    known: &'a std::collections::BTreeSet<String>,
+}
+
+impl Validator<'_> {
+    fn error(&mut self, file: FileId, path: &str, message: impl Into<String>) -> &mut Diagnostic {
+        self.diags
+            .push(self.sources.error(file, path, false, message));
+        self.diags.last_mut().expect("just pushed")
+    }
+
+    fn warn(&mut self, file: FileId, path: &str, message: impl Into<String>) -> &mut Diagnostic {
+        self.diags.push(self.sources.warning(file, path, message));
+        self.diags.last_mut().expect("just pushed")
+    }
+
+    /// Registers ids per namespace; duplicates and malformed ids are errors.
+    fn check_ids(&mut self, data: &RawData) -> Ids {
+        let mut ids = Ids::default();
+        let mut first: HashMap<(u8, String), (FileId, String)> = HashMap::new();
+        let mut register = |v: &mut Self,
+                            ns: u8,
+                            what: &str,
+                            file: FileId,
+                            path: String,
+                            id: &str| {
+            if !valid_id(id) {
+                v.error(file, &format!("{path}.id"), format!("`{id}` is not a valid id"))
+                    .help = Some("use lowercase letters without accents, digits and hyphens, e.g. `gyor` or `2022-hanower`".into());
+            }
+            match first.get(&(ns, id.to_string())) {
+                Some((f, p)) => {
+                    let f = v.sources.file(*f);
+                    let at = f
+                        .index
+                        .locate(&format!("{p}.id"), false)
+                        .map(|s| format!("{}:{}", s.line, s.col));
+                    v.error(
+                        file,
+                        &format!("{path}.id"),
+                        format!("the {what} id `{id}` is used twice"),
+                    )
+                    .help = Some(format!(
+                        "ids must be unique; the first `{id}` is in {}{}; rename one of them",
+                        f.path.display(),
+                        at.map(|a| format!(":{a}")).unwrap_or_default()
+                    ));
+                }
+                None => {
+                    first.insert((ns, id.to_string()), (file, path));
+                }
+            }
+        };
+        for c in &data.countries {
+            register(self, 0, "country", c.file, c.path.clone(), &c.value.id);
+            ids.countries.insert(c.value.id.clone());
+        }
+        for p in &data.people {
+            register(self, 1, "person", p.file, p.path.clone(), &p.value.id);
+            ids.people.insert(p.value.id.clone());
+        }
+        let entities = data
+            .places
+            .iter()
+            .map(|p| (p.file, &p.path, &p.value.id))
+            .chain(
+                data.organisations
+                    .iter()
+                    .map(|p| (p.file, &p.path, &p.value.id)),
+            )
+            .chain(data.projects.iter().map(|p| (p.file, &p.path, &p.value.id)));
+        for (file, path, id) in entities {
+            register(self, 2, "registry", file, path.clone(), id);
+            ids.entities.insert(id.clone());
+        }
+        for (_, y) in &data.years {
+            for (i, f) in y.value.figures.iter().enumerate() {
+                register(self, 3, "figure", y.file, format!("figures[{i}]"), &f.id);
+                ids.figures.insert(f.id.clone());
+            }
+        }
+        ids
+    }
+
+    /// A reference to an id of one namespace: an error with "did you mean" if it does not exist.
+    fn reference(
+        &mut self,
+        file: FileId,
+        path: &str,
+        id: &str,
+        set: &HashSet<String>,
+        what: &str,
+        defined_in: &str,
+    ) {
+        if set.contains(id) || self.known.contains(id) {
+            return;
+        }
+        let help = match suggest(id, set.iter().map(String::as_str)) {
+            Some(s) => format!("did you mean `{s}`?"),
+            None => format!("add an entry with `id: {id}` to {defined_in}, or correct the id"),
+        };
+        self.error(file, path, format!("unknown {what} id `{id}`"))
+            .help = Some(help);
+    }
+
+    fn check_registry(&mut self, data: &RawData, ids: &Ids) {
+        let countries = "data/registry/countries.yaml";
+        for p in &data.places {
+            self.reference(
+                p.file,
+                &format!("{}.country", p.path),
+                &p.value.country,
+                &ids.countries,
+                "country",
+                countries,
+            );
+            for (i, a) in p.value.agreements.iter().enumerate() {
+                let at = format!("{}.agreements[{i}]", p.path);
+                if let Some(end) = &a.ended {
+                    if end.last_day() < a.signed.first_day() {
+                        self.error(
+                            p.file,
+                            &format!("{at}.ended"),
+                            "the agreement ends before it was signed",
+                        );
+                    }
+                }
+                if a.document.trim().is_empty() {
+                    self.error(
+                        p.file,
+                        &format!("{at}.document"),
+                        "the document name is empty",
+                    );
+                }
+            }
+        }
+        for p in &data.people {
+            self.reference(
+                p.file,
+                &format!("{}.country", p.path),
+                &p.value.country,
+                &ids.countries,
+                "country",
+                countries,
+            );
+        }
+        for o in &data.organisations {
+            if o.value.names.is_empty() {
+                self.error(
+                    o.file,
+                    &format!("{}.names", o.path),
+                    "an organisation needs at least one name",
+                );
+            }
+            for (i, n) in o.value.names.iter().enumerate() {
+                if let (Some(s), Some(u)) = (&n.since, &n.until) {
+                    if u.last_day() < s.first_day() {
+                        self.error(
+                            o.file,
+                            &format!("{}.names[{i}].until", o.path),
+                            "`until` is before `since`",
+                        );
+                    }
+                }
+            }
+            for (i, m) in o.value.memberships.iter().enumerate() {
+                if let (Some(s), Some(u)) = (&m.since, &m.until) {
+                    if u.last_day() < s.first_day() {
+                        self.error(
+                            o.file,
+                            &format!("{}.memberships[{i}].until", o.path),
+                            "`until` is before `since`",
+                        );
+                    }
+                }
+            }
+        }
+        for p in &data.projects {
+            for (i, partner) in p.value.partners.iter().enumerate() {
+                let at = format!("{}.partners[{i}]", p.path);
+                match (&partner.place, &partner.name, &partner.country) {
+                    (Some(place), None, None) => {
+                        self.reference(
+                            p.file,
+                            &format!("{at}.place"),
+                            place,
+                            &ids.entities,
+                            "place",
+                            "data/registry/places.yaml",
+                        );
+                    }
+                    (None, Some(_), Some(c)) => {
+                        self.reference(
+                            p.file,
+                            &format!("{at}.country"),
+                            c,
+                            &ids.countries,
+                            "country",
+                            countries,
+                        );
+                    }
+                    _ => {
+                        self.error(p.file, &at, "a project partner needs either `place:` or both `name:` and `country:`");
+                    }
+                }
+            }
+        }
+    }
+
+    fn check_year(&mut self, set: &DataSet, year: i32, y: &At<raw::Year>, ids: &Ids) {
+        let file = y.file;
+        let yr = &y.value;
+        if yr.year != year {
+            self.error(
+                file,
+                "year",
+                format!("the file is for {year} but says `year: {}`", yr.year),
+            )
+            .help = Some(format!("write `year: {year}`, or rename the file"));
+        }
+        let mut section_ids: HashMap<&str, usize> = HashMap::new();
+        for (i, s) in yr.sections.iter().enumerate() {
+            let id = section_id(s);
+            if section_ids.insert(id, i).is_some() {
+                self.error(
+                    file,
+                    &format!("sections[{i}]"),
+                    format!("two sections have the id `{id}`"),
+                )
+                .help = Some("give one of them its own `id:`".into());
+            }
+            self.check_section(set, file, i, s, ids);
+        }
+        let mut used_figures: HashMap<String, String> = HashMap::new();
+        let mut use_figure = |v: &mut Self, path: String, fig: &str| {
+            if let Some(first) = used_figures.insert(fig.to_string(), path.clone()) {
+                v.error(file, &path, format!("the figure `{fig}` is shown twice"))
+                    .help = Some(format!(
+                    "it is already used at `{first}`; a figure appears once"
+                ));
+            }
+        };
+        let year_figures: HashSet<String> = yr.figures.iter().map(|f| f.id.clone()).collect();
+        for (i, s) in yr.sections.iter().enumerate() {
+            for (org, figs) in &s.figures {
+                for (j, f) in figs.iter().enumerate() {
+                    let p = format!("sections[{i}].figures.{org}[{j}]");
+                    self.reference(
+                        file,
+                        &p,
+                        f,
+                        &year_figures,
+                        "figure",
+                        "`figures:` in this file",
+                    );
+                    use_figure(self, p, f);
+                }
+            }
+        }
+        for (i, e) in yr.events.iter().enumerate() {
+            let at = format!("events[{i}]");
+            self.check_date(file, &format!("{at}.date"), &e.date, year);
+            for (j, id) in e.about.iter().enumerate() {
+                self.reference(
+                    file,
+                    &format!("{at}.about[{j}]"),
+                    id,
+                    &ids.entities,
+                    "partner, place, organisation or project",
+                    "the registry",
+                );
+            }
+            match set.section_of(yr, e) {
+                Some(s) if s.kind == SectionKind::Partners => {
+                    for (j, id) in e.about.iter().enumerate() {
+                        if let Some(p) = set.place(id) {
+                            if set.partnership_in(p, year).is_none()
+                                && s.kind == SectionKind::Partners
+                                && j == 0
+                            {
+                                self.error(file, &format!("{at}.about[{j}]"), format!("{} is not a partner in {year}", p.name)).help =
+                                    Some("only places with a partnership agreement signed by the end of the year are partners; move the event to another section with `section:`".into());
+                            }
+                        }
+                    }
+                }
+                Some(_) => {}
+                None => {
+                    let (path, msg) = match &e.section {
+                        Some(s) => (
+                            format!("{at}.section"),
+                            format!("there is no section `{s}` in this year's `sections:`"),
+                        ),
+                        None => (
+                            at.clone(),
+                            format!(
+                                "this event belongs in a `{}` section, but the year has none",
+                                kind_name(set.default_section_kind(year, e))
+                            ),
+                        ),
+                    };
+                    let ids_here: Vec<&str> = yr.sections.iter().map(section_id).collect();
+                    let help = match e.section.as_deref().and_then(|s| suggest(s, ids_here.iter().copied())) {
+                        Some(s) => format!("did you mean `{s}`?"),
+                        None => format!("the sections of this year are: {}; name one with `section:` or add a section", ids_here.join(", ")),
+                    };
+                    self.error(file, &path, msg).help = Some(help);
+                }
+            }
+            if e.text.trim().is_empty() {
+                self.error(file, &format!("{at}.text"), "the event has no text");
+            }
+            if e.project_partners && !e.about.iter().any(|id| set.project(id).is_some()) {
+                self.error(
+                    file,
+                    &format!("{at}.project_partners"),
+                    "`project_partners: true` needs a project in `about:`",
+                );
+            }
+            for (field, text) in [
+                ("text", Some(&e.text)),
+                ("title", e.title.as_ref()),
+                ("text_after", e.text_after.as_ref()),
+            ] {
+                if let Some(text) = text {
+                    self.check_text(set, file, &format!("{at}.{field}"), text, year);
+                }
+            }
+            for (j, f) in e.figures.iter().enumerate() {
+                let p = format!("{at}.figures[{j}]");
+                self.reference(
+                    file,
+                    &p,
+                    f,
+                    &year_figures,
+                    "figure",
+                    "`figures:` in this file",
+                );
+                use_figure(self, p, f);
+            }
+        }
+        if let Some(d) = &yr.diplomatic {
+            for (i, c) in d.countries.iter().enumerate() {
+                self.reference(
+                    file,
+                    &format!("diplomatic.countries[{i}]"),
+                    c,
+                    &ids.countries,
+                    "country",
+                    "data/registry/countries.yaml",
+                );
+            }
+            if let Some(total) = d.total {
+                if !d.meetings.is_empty() && total as usize != d.meetings.len() {
+                    self.error(file, "diplomatic.total", format!("the total says {total} meetings but {} are listed", d.meetings.len())).help =
+                        Some("correct the total, or list the missing meetings; when all meetings are listed the total can be left out".into());
+                }
+            }
+            if d.total.is_none() && d.meetings.is_empty() {
+                self.error(
+                    file,
+                    "diplomatic",
+                    "give the meetings (`meetings:`) or their number (`total:`)",
+                );
+            }
+            for (i, m) in d.meetings.iter().enumerate() {
+                let at = format!("diplomatic.meetings[{i}]");
+                self.check_date(file, &format!("{at}.date"), &m.date, year);
+                for (j, p) in m.people.iter().enumerate() {
+                    self.reference(
+                        file,
+                        &format!("{at}.people[{j}]"),
+                        p,
+                        &ids.people,
+                        "person",
+                        "data/registry/people.yaml",
+                    );
+                }
+                if m.people.is_empty() && m.body.is_none() {
+                    self.error(file, &at, "a meeting needs `people:` or `body:`");
+                }
+                for (j, f) in m.figures.iter().enumerate() {
+                    let p = format!("{at}.figures[{j}]");
+                    self.reference(
+                        file,
+                        &p,
+                        f,
+                        &year_figures,
+                        "figure",
+                        "`figures:` in this file",
+                    );
+                    use_figure(self, p, f);
+                }
+            }
+            if !yr
+                .sections
+                .iter()
+                .any(|s| s.kind == SectionKind::Diplomatic)
+            {
+                self.error(
+                    file,
+                    "diplomatic",
+                    "the year has diplomatic meetings but no `diplomatic` section to show them",
+                )
+                .help = Some("add `- kind: diplomatic` to `sections:`".into());
+            }
+        }
+        for (i, f) in yr.figures.iter().enumerate() {
+            self.check_figure(set, file, &format!("figures[{i}]"), f);
+            if !used_figures.contains_key(f.id.as_str()) {
+                self.warn(
+                    file,
+                    &format!("figures[{i}].id"),
+                    format!("the figure `{}` is not shown anywhere", f.id),
+                )
+                .help = Some(
+                    "list its id under `figures:` of the event or meeting it illustrates".into(),
+                );
+            }
+        }
+    }
+
+    fn check_section(
+        &mut self,
+        set: &DataSet,
+        file: FileId,
+        i: usize,
+        s: &raw::Section,
+        ids: &Ids,
+    ) {
+        let at = format!("sections[{i}]");
+        if s.kind == SectionKind::Memberships && s.list.is_none() {
+            self.error(
+                file,
+                &at,
+                "a `memberships` section needs `list: international` or `list: national`",
+            );
+        }
+        for key in s.notes.keys().chain(s.figures.keys()) {
+            self.reference(
+                file,
+                &format!("{at}.notes"),
+                key,
+                &ids.entities,
+                "partner, place or organisation",
+                "the registry",
+            );
+        }
+        for (j, p) in s.projects.iter().enumerate() {
+            if set.project(p).is_none() {
+                let projects: Vec<&str> = set.projects.iter().map(|p| p.id.as_str()).collect();
+                let help =
+                    suggest(p, projects.iter().copied()).map(|s| format!("did you mean `{s}`?"));
+                let d = self.error(
+                    file,
+                    &format!("{at}.projects[{j}]"),
+                    format!("unknown project id `{p}`"),
+                );
+                d.help = help;
+            }
+        }
+    }
+
+    fn check_date(&mut self, file: FileId, path: &str, date: &Date, year: i32) {
+        let (from, to) = date.years();
+        if from > year || to < year {
+            self.error(
+                file,
+                path,
+                format!("{date} is not in {year}, the year of this file"),
+            )
+            .help = Some(format!(
+                "events of another year go in `years/{from}.yaml`; or correct the date"
+            ));
+        }
+    }
+
+    fn check_text(&mut self, set: &DataSet, file: FileId, path: &str, text: &str, year: i32) {
+        for (name, arg) in placeholders(text) {
+            if name != "lat" && name != "dekady" {
+                self.error(file, path, format!("unknown placeholder `{{{name}:{arg}}}`")).help =
+                    Some("the placeholders are `{lat:ID}` (years of partnership) and `{dekady:ID}` (the same, rounded down to tens)".into());
+                continue;
+            }
+            match set.place(&arg) {
+                Some(p) if set.years_of_cooperation(p, year).is_some() => {}
+                _ => {
+                    self.error(file, path, format!("`{{{name}:{arg}}}` needs the id of a partner with a partnership agreement")).help =
+                        suggest(&arg, set.places.iter().filter(|p| !p.agreements.is_empty()).map(|p| p.id.as_str()))
+                            .map(|s| format!("did you mean `{s}`?"));
+                }
+            }
+        }
+        if let Err(msg) = crate::text::check_lang_marks(text) {
+            self.error(file, path, msg).help =
+                Some("mark a phrase in another language as `[en]Future Mentors[/en]`".into());
+        }
+    }
+
+    fn check_figure(&mut self, set: &DataSet, file: FileId, at: &str, f: &raw::Figure) {
+        if let Some(alt) = &f.alt {
+            if looks_like_file_name(alt) {
+                self.error(
+                    file,
+                    &format!("{at}.alt"),
+                    format!("the alt text `{alt}` looks like a file name"),
+                )
+                .help = Some(
+                    "describe what the photo shows, in a sentence, for people who cannot see it"
+                        .into(),
+                );
+            }
+            if f.caption
+                .as_deref()
+                .is_some_and(|c| c.trim().eq_ignore_ascii_case(alt.trim()))
+            {
+                self.error(
+                    file,
+                    &format!("{at}.alt"),
+                    "the alt text repeats the caption",
+                )
+                .help = Some("the caption is read anyway; say what the photo shows instead".into());
+            }
+        }
+        if let Some(image) = &f.image {
+            if f.alt.as_deref().is_none_or(|a| a.trim().is_empty()) {
+                self.error(file, at, "a figure with an image needs `alt:` text")
+                    .help =
+                    Some("describe what the photo shows, for people who cannot see it".into());
+            }
+            let rel = Path::new(image);
+            let escapes = rel.is_absolute()
+                || rel.components().any(|c| {
+                    matches!(
+                        c,
+                        Component::ParentDir | Component::RootDir | Component::Prefix(_)
+                    )
+                });
+            if escapes {
+                self.error(file, &format!("{at}.image"), format!("the image path `{image}` points outside the data folder")).help =
+                    Some("put images in the data folder (e.g. `images/2023/`) and give the path relative to it".into());
+            } else if !set.root.join(rel).is_file() {
+                self.error(
+                    file,
+                    &format!("{at}.image"),
+                    format!("the image `{image}` does not exist"),
+                )
+                .help = Some(format!(
+                    "the path is relative to the data folder `{}`",
+                    set.root.display()
+                ));
+            }
+        }
+        if f.caption.is_none() && f.credit.is_none() && f.image.is_none() {
+            self.error(file, at, "the figure has no image, caption or credit");
+        }
+    }
+}
+
+fn kind_name(kind: SectionKind) -> &'static str {
+    match kind {
+        SectionKind::Partners => "partners",
+        SectionKind::Contacts => "contacts",
+        SectionKind::Memberships => "memberships",
+        SectionKind::Projects => "projects",
+        SectionKind::Diplomatic => "diplomatic",
+        SectionKind::AgreementTable => "agreement_table",
+        SectionKind::Text => "text",
+    }
+}
+
+/// Ids: lowercase ASCII letters, digits and hyphens.
+fn valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// `IMG_1234.jpg`, `tagi-gyor`, `dsc0001`: an alt text that is a file name or slug.
+fn looks_like_file_name(alt: &str) -> bool {
+    let a = alt.trim().to_lowercase();
+    let ext = [".jpg", ".jpeg", ".png", ".gif", ".webp", ".tif", ".heic"];
+    ext.iter().any(|e| a.ends_with(e))
+        || (!a.contains(' ') && (a.contains('-') || a.contains('_')))
+        || a.starts_with("img") && a.chars().any(|c| c.is_ascii_digit())
+        || a.starts_with("dsc") && a.chars().any(|c| c.is_ascii_digit())
+}
+
+/// `{name:arg}` placeholders in a text.
+pub(crate) fn placeholders(text: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(start) = rest.find('{') {
+        let after = &rest[start + 1..];
+        match after.find('}') {
+            Some(end) => {
+                let inner = &after[..end];
+                if let Some((n, a)) = inner.split_once(':') {
+                    out.push((n.trim().to_string(), a.trim().to_string()));
+                }
+                rest = &after[end + 1..];
+            }
+            None => break,
+        }
+    }
+    out
+}
+
+#[allow(dead_code)]
+fn entity_name(e: Entity<'_>) -> &str {
+    match e {
+        Entity::Place(p) => &p.name,
+        Entity::Organisation(o) => &o.names[0].name,
+        Entity::Project(p) => &p.name,
+    }
+}

@@ -1,0 +1,545 @@
+//! YAML reading: the only module that touches serde_yaml, plus a position index of every value.
+//!
+//! serde_yaml (archived upstream) parses and deserializes; swapping it for a maintained fork is a
+//! change to the `use` line below. Positions for errors found after parsing (wrong types in one
+//! list item, dangling ids, dates outside the year) come from a second, position-aware pass over
+//! the same text with yaml-rust2's event parser, keyed by the value's path (`events[3].date`).
+
+use std::collections::HashMap;
+
+use serde::de::DeserializeOwned;
+use serde_yaml as backend;
+use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
+use yaml_rust2::scanner::Marker;
+
+use crate::diag::{suggest, Span};
+
+/// A parsed YAML document (no positions; see [`PathIndex`]).
+pub type Value = backend::Value;
+
+/// One step of a path into a document.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Seg {
+    /// A mapping key.
+    Key(String),
+    /// A list index, from 0.
+    Index(usize),
+}
+
+/// Renders a path the way diagnostics and the index name it: `events[3].about[0]`.
+pub fn path_string(segs: &[Seg]) -> String {
+    let mut out = String::new();
+    for seg in segs {
+        match seg {
+            Seg::Key(k) => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(k);
+            }
+            Seg::Index(i) => out.push_str(&format!("[{i}]")),
+        }
+    }
+    out
+}
+
+/// A problem found while reading one file: where (a path, or a position) and what.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// Path of the offending value, when known.
+    pub path: Option<String>,
+    /// Position, when the parser itself reported it (syntax errors).
+    pub span: Option<Span>,
+    /// Whether the span should point at the key rather than the value (unknown keys).
+    pub at_key: bool,
+    /// What is wrong, in plain words.
+    pub message: String,
+    /// What to do.
+    pub help: Option<String>,
+}
+
+/// Parses YAML text into a value. A UTF-8 byte-order mark is accepted and ignored.
+/// An empty file parses as null.
+pub fn parse(text: &str) -> Result<Value, Problem> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    backend::from_str::<Value>(text).map_err(|e| {
+        let span = e.location().map(|l| Span {
+            line: l.line(),
+            col: l.column(),
+        });
+        Problem {
+            path: None,
+            span,
+            at_key: false,
+            message: plain_syntax_message(&e.to_string()),
+            help: Some(syntax_help(&e.to_string())),
+        }
+    })
+}
+
+fn plain_syntax_message(raw: &str) -> String {
+    // serde_yaml appends " at line X column Y"; the diagnostic prints the position itself.
+    let msg = raw.split(" at line ").next().unwrap_or(raw).trim();
+    format!("this is not valid YAML: {msg}")
+}
+
+fn syntax_help(raw: &str) -> String {
+    if raw.contains("tab") {
+        "YAML does not allow tabs for indentation: indent with spaces".into()
+    } else if raw.contains("duplicate") {
+        "a key may appear only once in the same block: remove or rename one of them".into()
+    } else if raw.contains("recursion limit") || raw.contains("repetition limit") {
+        "the file nests too deeply or repeats an alias too often: simplify it".into()
+    } else {
+        "check the indentation and the punctuation (`:` after keys, `- ` before list items, matching quotes) on this line and the one before".into()
+    }
+}
+
+/// Deserializes `value` into `T`, collecting every problem instead of stopping at the first:
+/// after each error the offending key (or, failing that, the list item holding it) is removed
+/// and deserialization is retried, so one bad event does not hide the next one.
+pub fn deserialize_all<T: DeserializeOwned>(value: &Value) -> Result<T, Vec<Problem>> {
+    let mut work = value.clone();
+    let mut problems = Vec::new();
+    let mut pruned_keys: Vec<(Vec<Seg>, String)> = Vec::new();
+    // List items removed so far, by the list's path in the original document, so that paths
+    // reported after a removal still name the item's original position.
+    let mut removed: HashMap<Vec<Seg>, Vec<usize>> = HashMap::new();
+    // Each round removes at least one node, so this terminates; the cap bounds pathological input.
+    for _ in 0..500 {
+        let result: Result<T, serde_path_to_error::Error<backend::Error>> =
+            serde_path_to_error::deserialize(work.clone());
+        let err = match result {
+            Ok(v) if problems.is_empty() => return Ok(v),
+            Ok(_) => return Err(problems),
+            Err(err) => err,
+        };
+        let segs = to_segs(err.path());
+        let original = to_original(&segs, &removed);
+        let raw = err.inner().to_string();
+        let (message, help, at_key) = plain_message(&raw);
+        // A "missing field" for a key we removed ourselves is an echo, not a new problem.
+        let echo = missing_field(&raw)
+            .is_some_and(|f| pruned_keys.iter().any(|(p, k)| *p == segs && *k == f));
+        if !echo {
+            problems.push(Problem {
+                path: Some(path_string(&original)),
+                span: None,
+                at_key,
+                message,
+                help,
+            });
+        }
+        let removed_key =
+            !echo && matches!(segs.last(), Some(Seg::Key(_))) && remove_at(&mut work, &segs);
+        if removed_key {
+            if let Some(Seg::Key(k)) = segs.last() {
+                pruned_keys.push((segs[..segs.len() - 1].to_vec(), k.clone()));
+            }
+            continue;
+        }
+        // Remove the innermost list item holding the problem.
+        let Some(cut) = segs.iter().rposition(|s| matches!(s, Seg::Index(_))) else {
+            return Err(problems);
+        };
+        if !remove_at(&mut work, &segs[..=cut]) {
+            return Err(problems);
+        }
+        // Paths after the removed item have shifted: earlier key removals no longer match.
+        pruned_keys.clear();
+        if let Some(Seg::Index(i)) = original.get(cut) {
+            let list = removed.entry(original[..cut].to_vec()).or_default();
+            list.push(*i);
+            list.sort_unstable();
+        }
+    }
+    Err(problems)
+}
+
+/// Maps a path in the pruned document back to the original one.
+fn to_original(segs: &[Seg], removed: &HashMap<Vec<Seg>, Vec<usize>>) -> Vec<Seg> {
+    let mut out: Vec<Seg> = Vec::with_capacity(segs.len());
+    for seg in segs {
+        match seg {
+            Seg::Index(i) => {
+                let mut original = *i;
+                if let Some(gone) = removed.get(&out) {
+                    for &r in gone {
+                        if r <= original {
+                            original += 1;
+                        }
+                    }
+                }
+                out.push(Seg::Index(original));
+            }
+            key => out.push(key.clone()),
+        }
+    }
+    out
+}
+
+fn to_segs(path: &serde_path_to_error::Path) -> Vec<Seg> {
+    use serde_path_to_error::Segment;
+    path.iter()
+        .filter_map(|s| match s {
+            Segment::Seq { index } => Some(Seg::Index(*index)),
+            Segment::Map { key } => Some(Seg::Key(key.clone())),
+            Segment::Enum { .. } | Segment::Unknown => None,
+        })
+        .collect()
+}
+
+fn remove_at(value: &mut Value, segs: &[Seg]) -> bool {
+    let Some((last, parent_path)) = segs.split_last() else {
+        return false;
+    };
+    let mut node = value;
+    for seg in parent_path {
+        node = match (seg, node) {
+            (Seg::Key(k), Value::Mapping(m)) => match m.get_mut(k.as_str()) {
+                Some(v) => v,
+                None => return false,
+            },
+            (Seg::Index(i), Value::Sequence(s)) => match s.get_mut(*i) {
+                Some(v) => v,
+                None => return false,
+            },
+            _ => return false,
+        };
+    }
+    match (last, node) {
+        (Seg::Key(k), Value::Mapping(m)) => m.remove(k.as_str()).is_some(),
+        (Seg::Index(i), Value::Sequence(s)) if *i < s.len() => {
+            s.remove(*i);
+            true
+        }
+        _ => false,
+    }
+}
+
+fn missing_field(raw: &str) -> Option<String> {
+    raw.strip_prefix("missing field `")?
+        .split('`')
+        .next()
+        .map(str::to_string)
+}
+
+/// Backticked words of a serde message: "unknown field `x`, expected one of `a`, `b`".
+fn backticked(raw: &str) -> Vec<&str> {
+    raw.split('`').skip(1).step_by(2).collect()
+}
+
+/// Turns serde's wording into plain words for people who edit YAML; returns
+/// (message, help, points at the key).
+fn plain_message(raw: &str) -> (String, Option<String>, bool) {
+    if let Some(rest) = raw.strip_prefix("unknown field ") {
+        let words = backticked(rest);
+        let wrong = words.first().copied().unwrap_or("?");
+        let allowed = &words[1.min(words.len())..];
+        let help = match suggest(wrong, allowed.iter().copied()) {
+            Some(s) => format!("did you mean `{s}`?"),
+            None if allowed.is_empty() => "remove this key".to_string(),
+            None => format!("the keys allowed here are: {}", allowed.join(", ")),
+        };
+        return (format!("unknown key `{wrong}`"), Some(help), true);
+    }
+    if let Some(field) = missing_field(raw) {
+        return (
+            format!("required key `{field}` is missing"),
+            Some(format!("add a line `{field}: …` to this entry")),
+            true,
+        );
+    }
+    if let Some(rest) = raw.strip_prefix("unknown variant ") {
+        let words = backticked(rest);
+        let wrong = words.first().copied().unwrap_or("?");
+        let allowed = &words[1.min(words.len())..];
+        let help = match suggest(wrong, allowed.iter().copied()) {
+            Some(s) => format!("did you mean `{s}`?"),
+            None => format!("use one of: {}", allowed.join(", ")),
+        };
+        return (
+            format!("`{wrong}` is not an allowed value here"),
+            Some(help),
+            false,
+        );
+    }
+    if let Some(rest) = raw.strip_prefix("invalid type: ") {
+        let (found, expected) = rest
+            .split_once(", expected ")
+            .unwrap_or((rest, "something else"));
+        return (
+            format!(
+                "expected {}, found {}",
+                plain_expected(expected),
+                plain_found(found)
+            ),
+            Some(type_help(expected)),
+            false,
+        );
+    }
+    if let Some(rest) = raw.strip_prefix("invalid value: ") {
+        let (found, expected) = rest
+            .split_once(", expected ")
+            .unwrap_or((rest, "something else"));
+        return (
+            format!(
+                "expected {}, found {}",
+                plain_expected(expected),
+                plain_found(found)
+            ),
+            None,
+            false,
+        );
+    }
+    (raw.to_string(), None, false)
+}
+
+fn plain_expected(expected: &str) -> String {
+    let e = expected.trim();
+    if e.contains("string") || e.contains("char") {
+        "text".into()
+    } else if e.starts_with('u') || e.starts_with('i') && e[1..].chars().all(|c| c.is_ascii_digit())
+    {
+        "a whole number".into()
+    } else if e.contains("bool") {
+        "`true` or `false`".into()
+    } else if e.contains("sequence") {
+        "a list".into()
+    } else if e.starts_with("struct") || e.contains("map") {
+        "a block of `key: value` lines".into()
+    } else {
+        e.to_string()
+    }
+}
+
+fn plain_found(found: &str) -> String {
+    let f = found.trim();
+    if let Some(s) = f.strip_prefix("string ") {
+        format!("the text {s}")
+    } else if f == "sequence" {
+        "a list".into()
+    } else if f == "map" {
+        "a block of `key: value` lines".into()
+    } else if let Some(n) = f
+        .strip_prefix("integer ")
+        .or_else(|| f.strip_prefix("floating point "))
+    {
+        format!("the number {}", n.trim_matches('`'))
+    } else if let Some(b) = f.strip_prefix("boolean ") {
+        b.trim_matches('`').to_string()
+    } else if f == "unit value" {
+        "nothing (an empty value)".into()
+    } else {
+        f.to_string()
+    }
+}
+
+fn type_help(expected: &str) -> String {
+    let e = plain_expected(expected);
+    if e == "text" {
+        "put the value in double quotes if it looks like a number, a date or yes/no".into()
+    } else if e == "a list" {
+        "write a list as `[a, b]` or as lines starting with `- `".into()
+    } else {
+        format!("write {e} here")
+    }
+}
+
+/// Positions of every key and value of a document, by path.
+#[derive(Debug, Default)]
+pub struct PathIndex {
+    values: HashMap<String, Span>,
+    keys: HashMap<String, Span>,
+}
+
+impl PathIndex {
+    /// Builds the index for `text`. Text that does not parse gives a partial (or empty) index;
+    /// the parse error itself is reported by [`parse`].
+    pub fn build(text: &str) -> PathIndex {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let mut builder = IndexBuilder::default();
+        let mut parser = Parser::new_from_str(text);
+        let _ = parser.load(&mut builder, false);
+        builder.index
+    }
+
+    /// Position of the value at `path` (`""` is the whole document).
+    pub fn value(&self, path: &str) -> Option<Span> {
+        self.values.get(path).copied()
+    }
+
+    /// Position of the key of the value at `path`; falls back to the value.
+    pub fn key(&self, path: &str) -> Option<Span> {
+        self.keys.get(path).copied().or_else(|| self.value(path))
+    }
+
+    /// Best position for `path`: the value, else the nearest enclosing value that is indexed.
+    pub fn locate(&self, path: &str, at_key: bool) -> Option<Span> {
+        let mut p = path.to_string();
+        loop {
+            let hit = if at_key { self.key(&p) } else { self.value(&p) };
+            if hit.is_some() {
+                return hit;
+            }
+            let cut = p.rfind(['.', '['])?;
+            p.truncate(cut);
+        }
+    }
+}
+
+enum Frame {
+    Seq { path: String, next: usize },
+    Map { path: String, key: Option<String> },
+}
+
+#[derive(Default)]
+struct IndexBuilder {
+    index: PathIndex,
+    stack: Vec<Frame>,
+}
+
+impl IndexBuilder {
+    /// The path of the node that starts now, or `None` if it is a mapping key.
+    fn next_path(&mut self, key_text: Option<&str>, span: Span) -> Option<String> {
+        match self.stack.last_mut() {
+            None => Some(String::new()),
+            Some(Frame::Seq { path, next }) => {
+                let p = format!("{path}[{next}]");
+                *next += 1;
+                Some(p)
+            }
+            Some(Frame::Map { path, key }) => match key.take() {
+                Some(k) => Some(join(path, &k)),
+                None => {
+                    let k = key_text.unwrap_or("?").to_string();
+                    self.index.keys.insert(join(path, &k), span);
+                    *key = Some(k);
+                    None
+                }
+            },
+        }
+    }
+}
+
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+impl MarkedEventReceiver for IndexBuilder {
+    fn on_event(&mut self, ev: Event, mark: Marker) {
+        // yaml-rust2 lines are 1-based and columns 0-based.
+        let span = Span {
+            line: mark.line(),
+            col: mark.col() + 1,
+        };
+        match ev {
+            Event::Scalar(text, ..) => {
+                if let Some(p) = self.next_path(Some(&text), span) {
+                    self.index.values.insert(p, span);
+                }
+            }
+            Event::Alias(_) => {
+                if let Some(p) = self.next_path(Some("*alias"), span) {
+                    self.index.values.insert(p, span);
+                }
+            }
+            Event::SequenceStart(..) | Event::MappingStart(..) => {
+                let is_seq = matches!(ev, Event::SequenceStart(..));
+                // A collection used as a mapping key has no useful path; index it under "?".
+                let path = self.next_path(None, span).unwrap_or_else(|| "?".into());
+                self.index.values.entry(path.clone()).or_insert(span);
+                self.stack.push(if is_seq {
+                    Frame::Seq { path, next: 0 }
+                } else {
+                    Frame::Map { path, key: None }
+                });
+            }
+            Event::SequenceEnd | Event::MappingEnd => {
+                self.stack.pop();
+            }
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Item {
+        id: String,
+        n: u32,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Doc {
+        items: Vec<Item>,
+    }
+
+    #[test]
+    fn index_finds_keys_and_values() {
+        let text = "items:\n  - id: a\n    n: 1\n  - {id: b, n: 2}\n";
+        let ix = PathIndex::build(text);
+        assert_eq!(ix.value("items[0].id"), Some(Span { line: 2, col: 9 }));
+        assert_eq!(ix.key("items[0].n"), Some(Span { line: 3, col: 5 }));
+        assert_eq!(ix.value("items[1].n"), Some(Span { line: 4, col: 16 }));
+        assert_eq!(
+            ix.locate("items[1].zzz", false),
+            Some(Span { line: 4, col: 5 })
+        );
+    }
+
+    #[test]
+    fn collects_every_problem() {
+        let text = "items:\n  - id: a\n    n: x\n  - id: b\n    nn: 2\n  - n: 3\n";
+        let v = parse(text).unwrap();
+        let problems = deserialize_all::<Doc>(&v).unwrap_err();
+        let summary: Vec<_> = problems
+            .iter()
+            .map(|p| (p.path.clone().unwrap_or_default(), p.message.clone()))
+            .collect();
+        assert_eq!(
+            summary,
+            vec![
+                (
+                    "items[0].n".to_string(),
+                    "expected a whole number, found the text \"x\"".to_string()
+                ),
+                ("items[1].nn".to_string(), "unknown key `nn`".to_string()),
+                (
+                    "items[1]".to_string(),
+                    "required key `n` is missing".to_string()
+                ),
+                (
+                    "items[2]".to_string(),
+                    "required key `id` is missing".to_string()
+                ),
+            ]
+        );
+        assert_eq!(problems[1].help.as_deref(), Some("did you mean `n`?"));
+    }
+
+    #[test]
+    fn syntax_errors_have_positions() {
+        let p = parse("a: 1\n\tb: 2\n").unwrap_err();
+        assert_eq!(p.span.map(|s| s.line), Some(2));
+        assert!(p.message.starts_with("this is not valid YAML"));
+    }
+
+    #[test]
+    fn bom_is_accepted() {
+        let v = parse("\u{feff}a: 1\n").unwrap();
+        assert_eq!(v["a"].as_u64(), Some(1));
+    }
+}
