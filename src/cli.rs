@@ -5,9 +5,14 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand};
+use std::path::Path;
 
-use crate::diag::Severity;
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::diag::{Diagnostic, Severity};
+use crate::load::Sources;
+use crate::model::DataSet;
+use crate::templates::{self, Templates};
 
 /// Exit code: success.
 pub const EXIT_OK: i32 = 0;
@@ -37,6 +42,81 @@ enum Command {
         #[arg(long, default_value = "data", value_name = "DIR")]
         data: PathBuf,
     },
+    /// Build the chapter of one year (Markdown, HTML, PDF).
+    #[command(
+        after_help = "Examples:\n  report-gen build --year 2023 --format pdf\n  report-gen build --year 2018 --format all --out out/2018\n\nFiles are written to out/YEAR/ unless --out is given, replacing earlier ones only\nwhen the whole build succeeded."
+    )]
+    Build {
+        /// The report year.
+        #[arg(long)]
+        year: i32,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "all")]
+        format: Format,
+        /// The data folder.
+        #[arg(long, default_value = "data", value_name = "DIR")]
+        data: PathBuf,
+        /// A folder whose templates replace the built-in ones, file by file.
+        #[arg(long, value_name = "DIR")]
+        templates: Option<PathBuf>,
+        /// Where to write the files (default: out/YEAR).
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+    },
+    /// Print the table of partner agreements signed by the end of a year.
+    #[command(
+        after_help = "Examples:\n  report-gen table --year 2018\n  report-gen table --year 2023 --format csv > umowy.csv"
+    )]
+    Table {
+        /// The report year.
+        #[arg(long)]
+        year: i32,
+        /// `md` (Markdown table) or `csv` (for spreadsheets: UTF-8, header row).
+        #[arg(long, value_enum, default_value = "md")]
+        format: TableFormat,
+        /// The data folder.
+        #[arg(long, default_value = "data", value_name = "DIR")]
+        data: PathBuf,
+    },
+    /// Work with templates.
+    Templates {
+        #[command(subcommand)]
+        action: TemplatesAction,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum TemplatesAction {
+    /// Write the built-in templates into DIR for editing (existing files are not overwritten).
+    #[command(
+        after_help = "Example:\n  report-gen templates export my-templates\n  report-gen build --year 2023 --templates my-templates"
+    )]
+    Export {
+        /// The folder to write into.
+        dir: PathBuf,
+    },
+}
+
+/// Output formats of `build`.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Markdown, for the portal's editor.
+    Md,
+    /// A self-contained, accessible web page.
+    Html,
+    /// PDF for print.
+    Pdf,
+    /// All three.
+    All,
+}
+
+/// Output formats of `table`.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TableFormat {
+    /// A Markdown table.
+    Md,
+    /// CSV with a header row.
+    Csv,
 }
 
 /// Runs the command line; returns the exit code.
@@ -50,10 +130,134 @@ pub fn main() -> i32 {
     };
     match cli.command {
         Command::Check { data } => check(&data),
+        Command::Build {
+            year,
+            format,
+            data,
+            templates,
+            out,
+        } => build(year, format, &data, templates.as_deref(), out.as_deref()),
+        Command::Table { year, format, data } => table(year, format, &data),
+        Command::Templates {
+            action: TemplatesAction::Export { dir },
+        } => match templates::export(&dir) {
+            Ok(files) => {
+                for f in files {
+                    println!("wrote {}", f.display());
+                }
+                EXIT_OK
+            }
+            Err(e) => report_error(&e),
+        },
     }
 }
 
-fn check(root: &std::path::Path) -> i32 {
+/// Prints an error and its causes; returns the problem exit code.
+fn report_error(e: &anyhow::Error) -> i32 {
+    eprintln!("error: {e}");
+    for cause in e.chain().skip(1) {
+        eprintln!("  caused by: {cause}");
+    }
+    EXIT_PROBLEM
+}
+
+/// Loads the data set; on errors prints them all and returns `None`.
+fn load_or_report(root: &Path) -> Option<DataSet> {
+    let (set, diags, sources) = crate::load_data(root);
+    print_diagnostics(&sources, &diags);
+    if set.is_none() {
+        let errors = diags
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count();
+        eprintln!(
+            "{errors} error{} found in `{}`: nothing was written",
+            if errors == 1 { "" } else { "s" },
+            root.display()
+        );
+    }
+    set
+}
+
+fn print_diagnostics(sources: &Sources, diags: &[Diagnostic]) {
+    if !diags.is_empty() {
+        eprint!("{}", sources.render(diags));
+    }
+}
+
+/// Checks that the data has `year`; prints what is available if not.
+fn has_year(set: &DataSet, year: i32) -> bool {
+    if set.years.contains_key(&year) {
+        return true;
+    }
+    let years: Vec<String> = set.years.keys().map(i32::to_string).collect();
+    let file = set.root.join("years").join(format!("{year}.yaml"));
+    eprint!(
+        "{}",
+        Diagnostic::error(&file, None, format!("there is no data for {year}"))
+            .with_help(format!(
+                "the years with data are: {}; to start {year}, copy the last year's file to `{}` and edit it",
+                if years.is_empty() { "none".to_string() } else { years.join(", ") },
+                file.display()
+            ))
+            .render(None)
+    );
+    false
+}
+
+fn build(
+    year: i32,
+    format: Format,
+    data: &Path,
+    templates_dir: Option<&Path>,
+    out: Option<&Path>,
+) -> i32 {
+    let templates = match Templates::new(templates_dir) {
+        Ok(t) => t,
+        Err(e) => return report_error(&e),
+    };
+    let Some(set) = load_or_report(data) else {
+        return EXIT_PROBLEM;
+    };
+    if !has_year(&set, year) {
+        return EXIT_PROBLEM;
+    }
+    let out_dir = out
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("out").join(year.to_string()));
+    match crate::build::build(&set, year, format, &templates, &out_dir) {
+        Ok(files) => {
+            for f in files {
+                println!("wrote {}", f.display());
+            }
+            EXIT_OK
+        }
+        Err(crate::build::BuildError::Diagnostic(d)) => {
+            let text = std::fs::read_to_string(&d.file).ok();
+            eprint!("{}", d.render(text.as_deref()));
+            eprintln!("nothing was written");
+            EXIT_PROBLEM
+        }
+        Err(crate::build::BuildError::Other(e)) => report_error(&e.context("nothing was written")),
+    }
+}
+
+fn table(year: i32, format: TableFormat, data: &Path) -> i32 {
+    let Some(set) = load_or_report(data) else {
+        return EXIT_PROBLEM;
+    };
+    if !has_year(&set, year) && format == TableFormat::Md && set.years.is_empty() {
+        return EXIT_PROBLEM;
+    }
+    let out = match format {
+        TableFormat::Md => crate::build::table_markdown(&set, year),
+        TableFormat::Csv => crate::build::table_csv(&set, year),
+    };
+    print!("{out}");
+    EXIT_OK
+}
+
+fn check(root: &Path) -> i32 {
     let (set, diags, sources) = crate::load_data(root);
     if !diags.is_empty() {
         eprint!("{}", sources.render(&diags));

@@ -4,16 +4,22 @@
 //! rule checked, all problems reported at once) → `view` (one year, sorted, counted, formatted)
 //! → the Markdown template → `markdown` (→ `doc` tree) → the HTML and PDF writers.
 
+pub mod build;
+pub mod chapter;
 pub mod cli;
 pub mod date;
 pub mod diag;
 pub mod doc;
 pub mod load;
+pub mod markdown;
 pub mod model;
+pub mod output;
 pub mod polish;
 pub mod raw;
+pub mod templates;
 pub mod text;
 pub mod validate;
+pub mod view;
 pub mod yaml;
 
 use std::path::Path;

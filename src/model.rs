@@ -295,15 +295,7 @@ pub fn renamed_in(org: &Organisation, year: i32) -> Option<(&OrgName, &OrgName, 
 
 /// The id of a section: its `id:`, else its kind (`partners`, `contacts`, …).
 pub fn section_id(section: &Section) -> &str {
-    section.id.as_deref().unwrap_or(match section.kind {
-        SectionKind::Partners => "partners",
-        SectionKind::Contacts => "contacts",
-        SectionKind::Memberships => "memberships",
-        SectionKind::Projects => "projects",
-        SectionKind::Diplomatic => "diplomatic",
-        SectionKind::AgreementTable => "agreement_table",
-        SectionKind::Text => "text",
-    })
+    section.id.as_deref().unwrap_or(section.kind.name())
 }
 
 fn end_of(year: i32) -> NaiveDate {

@@ -17,6 +17,9 @@ pub struct Report {
     pub city_genitive: String,
     /// The office that publishes the report (PDF author): "Urząd Miasta Poznania".
     pub office: String,
+    /// The office's abbreviation, used in source lines ("Źródło: UMP"); the full name if omitted.
+    #[serde(default)]
+    pub office_abbreviation: Option<String>,
     /// The report's name without the year: "Raport o stanie Miasta Poznania".
     pub report_title: String,
     /// The chapter's title: "Współpraca międzynarodowa".
@@ -286,6 +289,21 @@ pub enum SectionKind {
     AgreementTable,
     /// Free text only (`intro`).
     Text,
+}
+
+impl SectionKind {
+    /// The kind as written in YAML (`partners`, `agreement_table`, …), also a section's default id.
+    pub fn name(self) -> &'static str {
+        match self {
+            SectionKind::Partners => "partners",
+            SectionKind::Contacts => "contacts",
+            SectionKind::Memberships => "memberships",
+            SectionKind::Projects => "projects",
+            SectionKind::Diplomatic => "diplomatic",
+            SectionKind::AgreementTable => "agreement_table",
+            SectionKind::Text => "text",
+        }
+    }
 }
 
 /// How a section arranges its events.

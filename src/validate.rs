@@ -353,7 +353,7 @@ impl Validator<'_> {
                             at.clone(),
                             format!(
                                 "this event belongs in a `{}` section, but the year has none",
-                                kind_name(set.default_section_kind(year, e))
+                                set.default_section_kind(year, e).name()
                             ),
                         ),
                     };
@@ -612,18 +612,6 @@ impl Validator<'_> {
         if f.caption.is_none() && f.credit.is_none() && f.image.is_none() {
             self.error(file, at, "the figure has no image, caption or credit");
         }
-    }
-}
-
-fn kind_name(kind: SectionKind) -> &'static str {
-    match kind {
-        SectionKind::Partners => "partners",
-        SectionKind::Contacts => "contacts",
-        SectionKind::Memberships => "memberships",
-        SectionKind::Projects => "projects",
-        SectionKind::Diplomatic => "diplomatic",
-        SectionKind::AgreementTable => "agreement_table",
-        SectionKind::Text => "text",
     }
 }
 

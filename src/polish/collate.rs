@@ -3,10 +3,11 @@
 //! Levels, compared in turn: (1) letters, where ą ć ę ł ń ó ś ź ż are
 //! letters of their own right after their base letter, a space sorts before
 //! any letter or digit (word by word: "Zielona Góra" before "Zielonagóra",
-//! as glibc `pl_PL` and ICU do) and punctuation is ignored; (2) other accents (Győr = Gyor, then the accent);
-//! (3) case, lowercase first; (4) punctuation, where at the first position
-//! that differs a punctuation mark sorts before a letter (Ra’anana before
-//! Raanana, as in glibc `pl_PL`); (5) the raw string, so the order is total.
+//! as glibc `pl_PL` and ICU do) and punctuation is ignored; (2) other
+//! accents (Győr = Gyor, then the accent); (3) case, lowercase first;
+//! (4) punctuation: at the first position that differs, a punctuation mark
+//! sorts before a letter (Ra’anana before Raanana, as in glibc `pl_PL`);
+//! (5) the raw string, so the order is total.
 
 use std::cmp::Ordering;
 
@@ -50,7 +51,7 @@ pub struct SortKey {
 /// Primary weight of a lowercase Latin letter without diacritics; `ż` is
 /// placed after `ź`, every Polish letter one step after its base letter.
 fn latin_weight(base: char) -> u32 {
-    LATIN_BASE + (base as u32 - 'a' as u32) * 4
+    LATIN_BASE + (base as u32).saturating_sub('a' as u32) * 4
 }
 
 /// Letters that do not decompose in Unicode but sort like a plain letter

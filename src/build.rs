@@ -1,0 +1,125 @@
+//! `build`: render the requested formats in memory, then write them all; nothing is written if
+//! any format fails.
+
+use std::path::{Path, PathBuf};
+
+use crate::chapter;
+use crate::cli::Format;
+use crate::diag::Diagnostic;
+use crate::model::DataSet;
+use crate::output;
+use crate::templates::Templates;
+use crate::view;
+
+/// Why a build failed.
+#[derive(Debug)]
+pub enum BuildError {
+    /// A problem in the user's templates or data, with its location.
+    Diagnostic(Box<Diagnostic>),
+    /// Anything else (a file that cannot be written, an image that cannot be read).
+    Other(anyhow::Error),
+}
+
+impl From<Diagnostic> for BuildError {
+    fn from(d: Diagnostic) -> Self {
+        BuildError::Diagnostic(Box::new(d))
+    }
+}
+
+impl From<anyhow::Error> for BuildError {
+    fn from(e: anyhow::Error) -> Self {
+        BuildError::Other(e)
+    }
+}
+
+/// Renders `year` in `format` (every format for `All`) and writes the files into `out_dir`.
+/// Returns the files written.
+pub fn build(
+    set: &DataSet,
+    year: i32,
+    format: Format,
+    templates: &Templates,
+    out_dir: &Path,
+) -> Result<Vec<PathBuf>, BuildError> {
+    let files = render(set, year, format, templates)?;
+    let mut written = Vec::new();
+    for (name, bytes) in files {
+        let path = out_dir.join(name);
+        output::write_atomic(&path, &bytes)?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
+/// Renders `year` in `format` without writing anything: (file name, bytes) per format.
+pub fn render(
+    set: &DataSet,
+    year: i32,
+    format: Format,
+    templates: &Templates,
+) -> Result<Vec<(String, Vec<u8>)>, BuildError> {
+    let ch = chapter::render(set, year, templates)?;
+    let wants = |f: Format| format == f || format == Format::All;
+    let mut files = Vec::new();
+    if wants(Format::Md) {
+        files.push((
+            chapter::file_name(set, year, "md"),
+            ch.markdown.clone().into_bytes(),
+        ));
+    }
+    if wants(Format::Html) {
+        return Err(BuildError::Other(anyhow::anyhow!(
+            "the HTML format is not available yet"
+        )));
+    }
+    if wants(Format::Pdf) {
+        return Err(BuildError::Other(anyhow::anyhow!(
+            "the PDF format is not available yet"
+        )));
+    }
+    Ok(files)
+}
+
+/// The agreement table of `year` as a Markdown table (what the chapter shows).
+pub fn table_markdown(set: &DataSet, year: i32) -> String {
+    let mut out = String::from(
+        "| Miasto, kraj | Dokument, data podpisania | Zakres współpracy |\n|---|---|---|\n",
+    );
+    for r in view::agreement_rows(set, year) {
+        out.push_str(&format!("| {} | {} | {} |\n", r.place, r.document, r.scope));
+    }
+    crate::markdown::typeset_markdown(&out)
+}
+
+/// The agreement table of `year` as CSV for spreadsheets: UTF-8, a header row, one column per
+/// fact (city, country, document, signing date, scope).
+pub fn table_csv(set: &DataSet, year: i32) -> String {
+    let mut out = String::from("Miasto,Kraj,Dokument,Data podpisania,Zakres współpracy\r\n");
+    for r in view::agreement_rows(set, year) {
+        let cells = [
+            &r.place_plain,
+            &r.country_plain,
+            &r.document_plain,
+            &r.signed_plain.replace('\u{a0}', " "),
+            &r.scope_plain,
+        ];
+        out.push_str(
+            &cells
+                .iter()
+                .map(|c| csv_cell(c))
+                .collect::<Vec<_>>()
+                .join(","),
+        );
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// Quotes a CSV cell when needed (RFC 4180).
+fn csv_cell(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}

@@ -1,0 +1,167 @@
+//! Templates: the built-in ones compiled into the binary, shadowed file by file by `--templates DIR`.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Context as _;
+use minijinja::{AutoEscape, Environment, UndefinedBehavior};
+
+use crate::diag::{Diagnostic, Span};
+use crate::polish;
+
+/// The built-in templates: (file name, content).
+pub const BUILTIN: &[(&str, &str)] =
+    &[("chapter.md.j2", include_str!("../templates/chapter.md.j2"))];
+
+/// The templates in use: built-ins, optionally shadowed by files in a user directory.
+pub struct Templates {
+    env: Environment<'static>,
+    dir: Option<PathBuf>,
+}
+
+impl Templates {
+    /// Built-in templates, shadowed by same-named files in `dir` when given.
+    pub fn new(dir: Option<&Path>) -> anyhow::Result<Templates> {
+        if let Some(d) = dir {
+            if !d.is_dir() {
+                anyhow::bail!(
+                    "the templates folder `{}` does not exist (write the built-in templates there with `report-gen templates export {}`)",
+                    d.display(),
+                    d.display()
+                );
+            }
+        }
+        let mut env = Environment::new();
+        env.set_undefined_behavior(UndefinedBehavior::Strict);
+        env.set_syntax(
+            minijinja::syntax::SyntaxConfig::builder()
+                .trim_blocks(true)
+                .lstrip_blocks(true)
+                .build()
+                .context("template syntax configuration")?,
+        );
+        env.set_auto_escape_callback(|name| {
+            if name.ends_with(".html.j2") || name.ends_with(".html") {
+                AutoEscape::Html
+            } else {
+                AutoEscape::None
+            }
+        });
+        let user_dir = dir.map(Path::to_path_buf);
+        let loader_dir = user_dir.clone();
+        env.set_loader(move |name| {
+            if let Some(d) = &loader_dir {
+                let path = d.join(name);
+                if path.is_file() {
+                    return std::fs::read_to_string(&path).map(Some).map_err(|e| {
+                        minijinja::Error::new(
+                            minijinja::ErrorKind::InvalidOperation,
+                            format!("cannot read template `{}`: {e}", path.display()),
+                        )
+                    });
+                }
+            }
+            Ok(BUILTIN
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, src)| src.to_string()))
+        });
+        env.add_function(
+            "plural",
+            |n: i64, one: String, few: String, many: String| {
+                polish::plural(n.unsigned_abs(), &one, &few, &many).to_string()
+            },
+        );
+        env.add_function(
+            "pl_date",
+            |iso: String, year: i64| -> Result<String, minijinja::Error> {
+                let d: crate::date::Date = iso.parse().map_err(|e: crate::date::DateError| {
+                    minijinja::Error::new(minijinja::ErrorKind::InvalidOperation, e.to_string())
+                })?;
+                Ok(polish::format_date(&d, year as i32))
+            },
+        );
+        Ok(Templates { env, dir: user_dir })
+    }
+
+    /// Renders template `name` with `ctx`; a template error becomes a diagnostic naming the
+    /// template file and line.
+    pub fn render(&self, name: &str, ctx: minijinja::Value) -> Result<String, Diagnostic> {
+        let result = self.env.get_template(name).and_then(|t| t.render(ctx));
+        result.map_err(|e| self.diagnostic(name, &e))
+    }
+
+    /// The text of a non-template file (a stylesheet), user copy first.
+    pub fn raw(&self, name: &str) -> anyhow::Result<String> {
+        if let Some(d) = &self.dir {
+            let path = d.join(name);
+            if path.is_file() {
+                return std::fs::read_to_string(&path)
+                    .with_context(|| format!("cannot read `{}`", path.display()));
+            }
+        }
+        BUILTIN
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, s)| s.to_string())
+            .with_context(|| format!("there is no built-in file `{name}`"))
+    }
+
+    /// Where template `name` comes from, for messages: the user's file or "built-in".
+    pub fn origin(&self, name: &str) -> PathBuf {
+        match &self.dir {
+            Some(d) if d.join(name).is_file() => d.join(name),
+            _ => PathBuf::from(format!("(built-in) templates/{name}")),
+        }
+    }
+
+    fn diagnostic(&self, name: &str, e: &minijinja::Error) -> Diagnostic {
+        // The innermost template named by the error chain is where the problem is.
+        let mut err: Option<&(dyn std::error::Error + 'static)> = Some(e);
+        let mut at = (e.name().unwrap_or(name).to_string(), e.line());
+        while let Some(cur) = err {
+            if let Some(me) = cur.downcast_ref::<minijinja::Error>() {
+                if let Some(n) = me.name() {
+                    at = (n.to_string(), me.line());
+                }
+            }
+            err = cur.source();
+        }
+        let detail = e
+            .detail()
+            .map(str::to_string)
+            .unwrap_or_else(|| e.kind().to_string());
+        let message = match e.kind() {
+            minijinja::ErrorKind::UndefinedError => {
+                format!("the template uses something that does not exist: {detail}")
+            }
+            minijinja::ErrorKind::SyntaxError => format!("template syntax error: {detail}"),
+            minijinja::ErrorKind::TemplateNotFound => format!("template not found: {detail}"),
+            _ => format!("the template failed: {detail}"),
+        };
+        let span = at.1.map(|line| Span { line, col: 1 });
+        Diagnostic::error(&self.origin(&at.0), span, message)
+            .with_help("compare with the built-in template (`report-gen templates export DIR`); the names the template can use are listed at its top")
+    }
+}
+
+/// Writes the built-in templates into `dir` for editing; refuses to overwrite existing files.
+/// Returns the files written.
+pub fn export(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create `{}`", dir.display()))?;
+    let existing: Vec<String> = BUILTIN
+        .iter()
+        .map(|(n, _)| dir.join(n))
+        .filter(|p| p.exists())
+        .map(|p| p.display().to_string())
+        .collect();
+    if !existing.is_empty() {
+        anyhow::bail!("these files exist already and were not overwritten: {} (move them away or export into another folder)", existing.join(", "));
+    }
+    let mut written = Vec::new();
+    for (name, content) in BUILTIN {
+        let path = dir.join(name);
+        crate::output::write_atomic(&path, content.as_bytes())?;
+        written.push(path);
+    }
+    Ok(written)
+}
