@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# The project's test command (README.md, "Run the tests"); .ci/run calls it too.
+# It first installs what the tests need and cannot fetch through cargo — poppler-utils and
+# qpdf (PDF checks), Chromium and the npm packages of tests/browser (the accessibility check in
+# a real browser) — then runs every test. No test is skipped for a missing tool: a missing
+# tool is installed here, or the test fails.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+missing=()
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+command -v qpdf >/dev/null 2>&1 || missing+=(qpdf)
+command -v node >/dev/null 2>&1 || missing+=(nodejs npm)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "installing: ${missing[*]}"
+  sudo_if_needed apt-get update -qq
+  sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+if [ -f tests/browser/package.json ]; then
+  bash tests/browser/install.sh
+fi
+
+cargo test --all-targets
+cargo test --doc
