@@ -2,4 +2,5 @@
 
 pub mod date;
 pub mod doc;
+pub mod html;
 pub mod polish;
