@@ -141,18 +141,30 @@ impl<'a> BlockWriter<'a> {
             }
             self.out.push_str("</tr>\n</thead>\n");
         }
+        // On a phone the stylesheet stacks each row into a card and prints the column name
+        // before each cell from data-label, since the header row is then out of sight.
+        let labels: Vec<String> = table
+            .header
+            .iter()
+            .map(|cell| Inline::plain_text(cell))
+            .collect();
         self.out.push_str("<tbody>\n");
         for row in &table.rows {
             self.out.push_str("<tr>");
             for (i, cell) in row.iter().enumerate() {
-                let (open, close) = if i == 0 {
-                    ("<th scope=\"row\">", "</th>")
+                if i == 0 {
+                    self.out.push_str("<th scope=\"row\">");
                 } else {
-                    ("<td>", "</td>")
-                };
-                self.out.push_str(open);
+                    self.out.push_str("<td");
+                    if let Some(label) = labels.get(i).filter(|l| !l.trim().is_empty()) {
+                        self.out.push_str(" data-label=\"");
+                        push_attr(&mut self.out, label);
+                        self.out.push('"');
+                    }
+                    self.out.push('>');
+                }
                 push_inlines(&mut self.out, cell).with_context(context)?;
-                self.out.push_str(close);
+                self.out.push_str(if i == 0 { "</th>" } else { "</td>" });
             }
             self.out.push_str("</tr>\n");
         }
