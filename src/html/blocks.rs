@@ -132,15 +132,34 @@ impl<'a> BlockWriter<'a> {
         push_inlines(&mut self.out, &table.caption).with_context(context)?;
         self.out.push_str("</caption>\n");
 
-        if !table.header.is_empty() {
-            self.out.push_str("<thead>\n<tr>");
-            for cell in &table.header {
-                self.out.push_str("<th scope=\"col\">");
-                push_inlines(&mut self.out, cell).with_context(context)?;
-                self.out.push_str("</th>");
-            }
-            self.out.push_str("</tr>\n</thead>\n");
+        self.table_head(&table.header).with_context(context)?;
+        self.table_body(table).with_context(context)?;
+        self.out.push_str("</table>\n</div>\n");
+
+        if let Some(source) = &table.source {
+            self.out.push_str("<p class=\"table-source\">");
+            push_inlines(&mut self.out, source).with_context(context)?;
+            self.out.push_str("</p>\n");
         }
+        Ok(())
+    }
+
+    fn table_head(&mut self, header: &[Vec<Inline>]) -> Result<()> {
+        if header.is_empty() {
+            return Ok(());
+        }
+        self.out.push_str("<thead>\n<tr>");
+        for cell in header {
+            self.out.push_str("<th scope=\"col\">");
+            push_inlines(&mut self.out, cell)?;
+            self.out.push_str("</th>");
+        }
+        self.out.push_str("</tr>\n</thead>\n");
+        Ok(())
+    }
+
+    /// Body rows; the first cell of each row is the row's header.
+    fn table_body(&mut self, table: &Table) -> Result<()> {
         // On a phone the stylesheet stacks each row into a card and prints the column name
         // before each cell from data-label, since the header row is then out of sight.
         let labels: Vec<String> = table
@@ -163,18 +182,12 @@ impl<'a> BlockWriter<'a> {
                     }
                     self.out.push('>');
                 }
-                push_inlines(&mut self.out, cell).with_context(context)?;
+                push_inlines(&mut self.out, cell)?;
                 self.out.push_str(if i == 0 { "</th>" } else { "</td>" });
             }
             self.out.push_str("</tr>\n");
         }
-        self.out.push_str("</tbody>\n</table>\n</div>\n");
-
-        if let Some(source) = &table.source {
-            self.out.push_str("<p class=\"table-source\">");
-            push_inlines(&mut self.out, source).with_context(context)?;
-            self.out.push_str("</p>\n");
-        }
+        self.out.push_str("</tbody>\n");
         Ok(())
     }
 

@@ -144,6 +144,7 @@ pub fn big_document(image: &str) -> Document {
     meta.full_title =
         "Współpraca międzynarodowa – Raport o\u{a0}stanie Miasta Poznania za 2023\u{a0}r.".into();
     meta.report_title = "Raport o\u{a0}stanie Miasta Poznania za 2023\u{a0}r.".into();
+    meta.subject = "Współpraca międzynarodowa Miasta Poznania w\u{a0}2023\u{a0}r.".into();
     meta.year = 2023;
     let rows = CITIES
         .iter()
