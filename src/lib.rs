@@ -10,6 +10,7 @@ pub mod cli;
 pub mod date;
 pub mod diag;
 pub mod doc;
+pub mod html;
 pub mod load;
 pub mod markdown;
 pub mod model;

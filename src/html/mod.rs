@@ -1,0 +1,120 @@
+//! The HTML writer: the document tree as one accessible, self-contained HTML page.
+//!
+//! [`body`] turns the tree into the chapter's HTML fragment; [`render`] puts that fragment,
+//! the stylesheet and the metadata into the page shell template `page.html.j2`.
+//!
+//! Choices a reader of the output may ask about:
+//! - **Self-contained.** Images are embedded as base64 `data:` URIs and the CSS is inlined,
+//!   so the page is one file that can be mailed, attached to the BIP or opened offline, and
+//!   it makes no network request (no web fonts either). The price is size: base64 adds a
+//!   third to each image, so photos should be resized before they go into the data.
+//! - **Escaped, never rewritten.** Text from the tree is final (no-break spaces, „quotes”,
+//!   dashes); it is only escaped. Links are kept for `http`, `https`, `mailto` and relative
+//!   URLs; any other scheme is dropped and the link text shown.
+//! - **Accessible structure** (WCAG 2.1 AA, required by the Polish *ustawa o dostępności
+//!   cyfrowej*): one `h1`, headings with the tree's ids, real lists, tables with
+//!   `<caption>`, `th scope="col"` and `th scope="row"` inside a focusable scroll region,
+//!   figures with `<figcaption>` holding the credit, `lang` on foreign phrases.
+
+mod blocks;
+mod image;
+mod inline;
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use anyhow::{bail, Context, Result};
+use minijinja::value::Serde;
+use minijinja::{context, Environment, Value};
+
+use crate::doc::{Block, Document};
+use blocks::BlockWriter;
+
+/// Name of the page shell template that [`render`] looks up in the environment.
+pub const PAGE_TEMPLATE_NAME: &str = "page.html.j2";
+
+/// The built-in page shell, for registering under [`PAGE_TEMPLATE_NAME`] when the user has
+/// not supplied their own.
+pub const DEFAULT_PAGE_TEMPLATE: &str = include_str!("../../templates/page.html.j2");
+
+/// The built-in stylesheet, inlined into the page by [`render`].
+pub const DEFAULT_CSS: &str = include_str!("../../templates/style.css");
+
+/// Renders the whole page: the template [`PAGE_TEMPLATE_NAME`] from `env`, given `meta`
+/// (the [`DocMeta`](crate::doc::DocMeta)), `body` (the chapter, from [`body`]) and `css`
+/// (inlined in `<style>`); `body` and `css` are marked safe, `meta` is escaped by the
+/// environment's auto-escaping, which minijinja turns on for `.html.j2` names by default.
+///
+/// Figure paths are resolved against `image_root` (the data directory).
+pub fn render(
+    doc: &Document,
+    env: &Environment<'_>,
+    css: &str,
+    image_root: &Path,
+) -> Result<Vec<u8>> {
+    // The stylesheet goes inside <style>, whose content ends at the first "</style";
+    // such text in a user's CSS would end it early and spill the rest into the page.
+    if css.to_ascii_lowercase().contains("</style") {
+        bail!("the stylesheet contains \"</style\", which would end the <style> element early; remove it");
+    }
+    let body = body(doc, image_root)?;
+    let template = env
+        .get_template(PAGE_TEMPLATE_NAME)
+        .with_context(|| format!("cannot load the page template {PAGE_TEMPLATE_NAME}"))?;
+    let html = template
+        .render(context! {
+            meta => Value::from(Serde(&doc.meta)),
+            body => Value::from_safe_string(body),
+            css => Value::from_safe_string(css.to_string()),
+        })
+        .with_context(|| format!("cannot render the page template {PAGE_TEMPLATE_NAME}"))?;
+    Ok(html.into_bytes())
+}
+
+/// Renders the chapter's HTML fragment: the blocks of `doc`, without page shell.
+///
+/// Figure images are read from `image_root`; a missing or unreadable image is an error that
+/// names the path. The chapter must have exactly one level-1 heading (the page's `h1`).
+pub fn body(doc: &Document, image_root: &Path) -> Result<String> {
+    let mut heading_ids = HashSet::new();
+    let mut h1_count = 0;
+    collect_headings(&doc.blocks, &mut heading_ids, &mut h1_count)?;
+    if h1_count != 1 {
+        bail!(
+            "the chapter has {h1_count} level-1 headings; it needs exactly one, the chapter \
+             title (\"# {}\" in the content template)",
+            doc.meta.title
+        );
+    }
+    let mut writer = BlockWriter::new(image_root, heading_ids);
+    writer.blocks(&doc.blocks)?;
+    Ok(writer.finish())
+}
+
+/// Gathers heading ids (refusing duplicates, which would break anchors) and counts `h1`s,
+/// including headings nested in list items.
+fn collect_headings(
+    blocks: &[Block],
+    ids: &mut HashSet<String>,
+    h1_count: &mut usize,
+) -> Result<()> {
+    for block in blocks {
+        match block {
+            Block::Heading { level, id, .. } => {
+                if *level == 1 {
+                    *h1_count += 1;
+                }
+                if !ids.insert(id.clone()) {
+                    bail!("two headings have the anchor id \"{id}\"; anchors must be unique");
+                }
+            }
+            Block::List { items, .. } => {
+                for item in items {
+                    collect_headings(item, ids, h1_count)?;
+                }
+            }
+            Block::Paragraph(_) | Block::Table(_) | Block::Figure(_) => {}
+        }
+    }
+    Ok(())
+}
