@@ -68,9 +68,9 @@ pub fn render(
         ));
     }
     if wants(Format::Html) {
-        return Err(BuildError::Other(anyhow::anyhow!(
-            "the HTML format is not available yet"
-        )));
+        let css = templates.raw("style.css")?;
+        let html = crate::html::render(&ch.document, templates.env(), &css, &set.root)?;
+        files.push((chapter::file_name(set, year, "html"), html));
     }
     if wants(Format::Pdf) {
         return Err(BuildError::Other(anyhow::anyhow!(

@@ -21,6 +21,18 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
         .with_context(|| format!("cannot create a temporary file in `{}`", dir.display()))?;
     tmp.write_all(bytes)
         .with_context(|| format!("cannot write `{}`", path.display()))?;
+    // A temporary file is private (0600); the output should be readable like any file the
+    // user makes, or keep the permissions of the file it replaces.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let mode = std::fs::metadata(path)
+            .map(|m| m.permissions().mode() & 0o777)
+            .unwrap_or(0o644);
+        tmp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(mode))
+            .with_context(|| format!("cannot set the permissions of `{}`", path.display()))?;
+    }
     tmp.as_file()
         .sync_all()
         .with_context(|| format!("cannot write `{}`", path.display()))?;
@@ -47,5 +59,11 @@ mod tests {
             .map(|e| e.file_name())
             .collect();
         assert_eq!(names.len(), 1, "only the output file remains: {names:?}");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt as _;
+            let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode, 0o644, "outputs are readable like other files");
+        }
     }
 }

@@ -9,8 +9,14 @@ use crate::diag::{Diagnostic, Span};
 use crate::polish;
 
 /// The built-in templates: (file name, content).
-pub const BUILTIN: &[(&str, &str)] =
-    &[("chapter.md.j2", include_str!("../templates/chapter.md.j2"))];
+pub const BUILTIN: &[(&str, &str)] = &[
+    ("chapter.md.j2", include_str!("../templates/chapter.md.j2")),
+    (
+        crate::html::PAGE_TEMPLATE_NAME,
+        crate::html::DEFAULT_PAGE_TEMPLATE,
+    ),
+    ("style.css", crate::html::DEFAULT_CSS),
+];
 
 /// The templates in use: built-ins, optionally shadowed by files in a user directory.
 pub struct Templates {
@@ -81,6 +87,11 @@ impl Templates {
             },
         );
         Ok(Templates { env, dir: user_dir })
+    }
+
+    /// The template environment (for writers that render their own templates).
+    pub fn env(&self) -> &Environment<'static> {
+        &self.env
     }
 
     /// Renders template `name` with `ctx`; a template error becomes a diagnostic naming the
