@@ -286,7 +286,7 @@ fn check(root: &Path) -> i32 {
                 set.organisations.len(),
                 set.projects.len(),
                 years.join(", "),
-                if warnings > 0 { format!(" ({warnings} warnings)") } else { String::new() }
+                if warnings > 0 { format!(" ({warnings} warning{})", if warnings == 1 { "" } else { "s" }) } else { String::new() }
             );
             EXIT_OK
         }
@@ -297,7 +297,10 @@ fn check(root: &Path) -> i32 {
                 if errors == 1 { "" } else { "s" },
                 root.display(),
                 if warnings > 0 {
-                    format!(", and {warnings} warnings")
+                    format!(
+                        ", and {warnings} warning{}",
+                        if warnings == 1 { "" } else { "s" }
+                    )
                 } else {
                     String::new()
                 }

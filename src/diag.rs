@@ -120,9 +120,12 @@ fn caret_width(line: &str, col: usize) -> usize {
             .position(|&c| c == first)
             .map_or(rest.len(), |p| p + 2)
     } else {
-        let end = rest
-            .iter()
-            .position(|&c| matches!(c, ',' | ']' | '}' | '#'))
+        // A key ends at its colon; a plain value at a YAML separator or comment.
+        let end = (0..rest.len())
+            .find(|&i| {
+                matches!(rest[i], ',' | ']' | '}' | '#')
+                    || (rest[i] == ':' && rest.get(i + 1).is_none_or(|c| c.is_whitespace()))
+            })
             .unwrap_or(rest.len());
         rest[..end]
             .iter()
@@ -177,6 +180,8 @@ mod tests {
     fn caret_covers_quoted_strings() {
         assert_eq!(caret_width("  date: \"2022-02-30\"", 9), 12);
         assert_eq!(caret_width("  date: 2022-02-30 # x", 9), 10);
+        assert_eq!(caret_width("  - dat: 2022-04-21", 5), 3);
+        assert_eq!(caret_width("  url: https://example.org", 8), 19);
     }
 
     #[test]

@@ -38,6 +38,12 @@ pub struct SourceFile {
     pub text: String,
     /// Positions of its keys and values.
     pub index: PathIndex,
+    /// List items left out because they had problems (paths into the data read from this file
+    /// are mapped over them to point at the right place).
+    pub removed: yaml::Removed,
+    /// Whether parts of the file could not be read (checks that need the whole file, such as
+    /// "this figure is never used", are skipped for it).
+    pub incomplete: bool,
 }
 
 /// All files read, so that any later step can point into them.
@@ -61,13 +67,15 @@ impl Sources {
         message: impl Into<String>,
     ) -> Diagnostic {
         let f = &self.files[file];
-        Diagnostic::error(&f.path, f.index.locate(path, at_key), message)
+        let path = yaml::original_path(path, &f.removed);
+        Diagnostic::error(&f.path, f.index.locate(&path, at_key), message)
     }
 
     /// A warning about the value at `path` in `file`.
     pub fn warning(&self, file: FileId, path: &str, message: impl Into<String>) -> Diagnostic {
         let f = &self.files[file];
-        Diagnostic::warning(&f.path, f.index.locate(path, false), message)
+        let path = yaml::original_path(path, &f.removed);
+        Diagnostic::warning(&f.path, f.index.locate(&path, false), message)
     }
 
     /// Text of the file a diagnostic points into, for its excerpt.
@@ -91,7 +99,13 @@ impl Sources {
 
     fn add(&mut self, path: PathBuf, text: String) -> FileId {
         let index = PathIndex::build(&text);
-        self.files.push(SourceFile { path, text, index });
+        self.files.push(SourceFile {
+            path,
+            text,
+            index,
+            removed: yaml::Removed::new(),
+            incomplete: false,
+        });
         self.files.len() - 1
     }
 }
@@ -300,10 +314,13 @@ impl Reader<'_> {
                 path: String::new(),
                 value: v,
             }),
-            Err(problems) => {
-                self.remember_ids(&value);
-                self.report(file, "", problems);
-                None
+            Err(partial) => {
+                let value = self.partial(file, &value, partial)?;
+                Some(At {
+                    file,
+                    path: String::new(),
+                    value,
+                })
             }
         }
     }
@@ -333,12 +350,28 @@ impl Reader<'_> {
                     value: v,
                 })
                 .collect(),
-            Err(problems) => {
-                self.remember_ids(&value);
-                self.report(file, "", problems);
-                Vec::new()
-            }
+            Err(partial) => self
+                .partial(file, &value, partial)
+                .unwrap_or_default()
+                .into_iter()
+                .enumerate()
+                .map(|(i, v)| At {
+                    file,
+                    path: format!("[{i}]"),
+                    value: v,
+                })
+                .collect(),
         }
+    }
+
+    /// Reports the problems of a partly readable file and keeps what could be read, so that
+    /// the rest of the data is still checked in this run.
+    fn partial<T>(&mut self, file: FileId, value: &Value, partial: yaml::Partial<T>) -> Option<T> {
+        self.remember_ids(value);
+        self.report(file, "", partial.problems);
+        self.sources.files[file].removed = partial.removed;
+        self.sources.files[file].incomplete = true;
+        partial.value
     }
 
     fn remember_ids(&mut self, value: &Value) {

@@ -465,7 +465,7 @@ impl Validator<'_> {
         }
         for (i, f) in yr.figures.iter().enumerate() {
             self.check_figure(set, file, &format!("figures[{i}]"), f);
-            if !used_figures.contains_key(f.id.as_str()) {
+            if !used_figures.contains_key(f.id.as_str()) && !self.sources.file(file).incomplete {
                 self.warn(
                     file,
                     &format!("figures[{i}].id"),
@@ -535,6 +535,9 @@ impl Validator<'_> {
 
     fn check_text(&mut self, set: &DataSet, file: FileId, path: &str, text: &str, year: i32) {
         for (name, arg) in placeholders(text) {
+            if self.known.contains(&arg) {
+                continue; // defined in a file that has errors of its own
+            }
             if name != "lat" && name != "dekady" {
                 self.error(file, path, format!("unknown placeholder `{{{name}:{arg}}}`")).help =
                     Some("the placeholders are `{lat:ID}` (years of partnership) and `{dekady:ID}` (the same, rounded down to tens)".into());

@@ -98,29 +98,43 @@ fn syntax_help(raw: &str) -> String {
 /// Deserializes `value` into `T`, collecting every problem instead of stopping at the first:
 /// after each error the offending key (or, failing that, the list item holding it) is removed
 /// and deserialization is retried, so one bad event does not hide the next one.
-pub fn deserialize_all<T: DeserializeOwned>(value: &Value) -> Result<T, Vec<Problem>> {
+pub fn deserialize_all<T: DeserializeOwned>(value: &Value) -> Result<T, Partial<T>> {
     let mut work = value.clone();
     let mut problems = Vec::new();
     let mut pruned_keys: Vec<(Vec<Seg>, String)> = Vec::new();
+    let mut meant: Vec<(Vec<Seg>, String)> = Vec::new();
     // List items removed so far, by the list's path in the original document, so that paths
     // reported after a removal still name the item's original position.
-    let mut removed: HashMap<Vec<Seg>, Vec<usize>> = HashMap::new();
+    let mut removed: Removed = HashMap::new();
     // Each round removes at least one node, so this terminates; the cap bounds pathological input.
     for _ in 0..500 {
         let result: Result<T, serde_path_to_error::Error<backend::Error>> =
             serde_path_to_error::deserialize(work.clone());
         let err = match result {
             Ok(v) if problems.is_empty() => return Ok(v),
-            Ok(_) => return Err(problems),
+            Ok(v) => {
+                return Err(Partial {
+                    value: Some(v),
+                    problems,
+                    removed,
+                })
+            }
             Err(err) => err,
         };
         let segs = to_segs(err.path());
         let original = to_original(&segs, &removed);
         let raw = err.inner().to_string();
         let (message, help, at_key) = plain_message(&raw);
-        // A "missing field" for a key we removed ourselves is an echo, not a new problem.
-        let echo = missing_field(&raw)
-            .is_some_and(|f| pruned_keys.iter().any(|(p, k)| *p == segs && *k == f));
+        // A "missing field" for a key we removed ourselves, or for the key a misspelled one was
+        // meant to be ("dat" → "date"), is an echo of a problem already reported.
+        let echo = missing_field(&raw).is_some_and(|f| {
+            pruned_keys.iter().any(|(p, k)| *p == segs && *k == f)
+                || meant.iter().any(|(p, k)| *p == segs && *k == f)
+        });
+        if let (Some(Seg::Key(_)), Some(s)) = (segs.last(), help.as_deref().and_then(did_you_mean))
+        {
+            meant.push((segs[..segs.len() - 1].to_vec(), s.to_string()));
+        }
         if !echo {
             problems.push(Problem {
                 path: Some(path_string(&original)),
@@ -140,20 +154,82 @@ pub fn deserialize_all<T: DeserializeOwned>(value: &Value) -> Result<T, Vec<Prob
         }
         // Remove the innermost list item holding the problem.
         let Some(cut) = segs.iter().rposition(|s| matches!(s, Seg::Index(_))) else {
-            return Err(problems);
+            return Err(Partial {
+                value: None,
+                problems,
+                removed,
+            });
         };
         if !remove_at(&mut work, &segs[..=cut]) {
-            return Err(problems);
+            return Err(Partial {
+                value: None,
+                problems,
+                removed,
+            });
         }
         // Paths after the removed item have shifted: earlier key removals no longer match.
         pruned_keys.clear();
+        meant.clear();
         if let Some(Seg::Index(i)) = original.get(cut) {
             let list = removed.entry(original[..cut].to_vec()).or_default();
             list.push(*i);
             list.sort_unstable();
         }
     }
-    Err(problems)
+    Err(Partial {
+        value: None,
+        problems,
+        removed,
+    })
+}
+
+/// List items removed while reading a file, by the list's path (original positions).
+pub type Removed = HashMap<Vec<Seg>, Vec<usize>>;
+
+/// What could be read from a file with problems: the rest of the data (without the keys and
+/// list items that had problems), the problems, and which list items were left out.
+#[derive(Debug)]
+pub struct Partial<T> {
+    /// The data without the offending parts, if anything could be read.
+    pub value: Option<T>,
+    /// Every problem found.
+    pub problems: Vec<Problem>,
+    /// List items left out, so paths into `value` can be mapped back to the file.
+    pub removed: Removed,
+}
+
+/// Maps a path into the partially read data (`events[3].date`) to the same place in the file,
+/// accounting for the list items that were left out.
+pub fn original_path(path: &str, removed: &Removed) -> String {
+    if removed.is_empty() {
+        return path.to_string();
+    }
+    path_string(&to_original(&parse_path(path), removed))
+}
+
+/// Parses `events[3].about[0]` into segments.
+fn parse_path(path: &str) -> Vec<Seg> {
+    let mut segs = Vec::new();
+    for part in path.split('.').filter(|p| !p.is_empty()) {
+        let mut rest = part;
+        if let Some(i) = rest.find('[') {
+            if i > 0 {
+                segs.push(Seg::Key(rest[..i].to_string()));
+            }
+            rest = &rest[i..];
+            while let Some(stripped) = rest.strip_prefix('[') {
+                let Some(end) = stripped.find(']') else { break };
+                match stripped[..end].parse() {
+                    Ok(n) => segs.push(Seg::Index(n)),
+                    Err(_) => segs.push(Seg::Key(stripped[..end].to_string())),
+                }
+                rest = &stripped[end + 1..];
+            }
+        } else {
+            segs.push(Seg::Key(rest.to_string()));
+        }
+    }
+    segs
 }
 
 /// Maps a path in the pruned document back to the original one.
@@ -215,6 +291,11 @@ fn remove_at(value: &mut Value, segs: &[Seg]) -> bool {
         }
         _ => false,
     }
+}
+
+/// The key suggested by a "did you mean `x`?" help.
+fn did_you_mean(help: &str) -> Option<&str> {
+    help.strip_prefix("did you mean `")?.strip_suffix("`?")
 }
 
 fn missing_field(raw: &str) -> Option<String> {
@@ -504,7 +585,10 @@ mod tests {
     fn collects_every_problem() {
         let text = "items:\n  - id: a\n    n: x\n  - id: b\n    nn: 2\n  - n: 3\n";
         let v = parse(text).unwrap();
-        let problems = deserialize_all::<Doc>(&v).unwrap_err();
+        let partial = deserialize_all::<Doc>(&v).unwrap_err();
+        // What could be read is kept: only the first item survives, and its path maps back.
+        assert_eq!(partial.value.as_ref().map(|d| d.items.len()), Some(0));
+        let problems = partial.problems;
         let summary: Vec<_> = problems
             .iter()
             .map(|p| (p.path.clone().unwrap_or_default(), p.message.clone()))
@@ -518,16 +602,31 @@ mod tests {
                 ),
                 ("items[1].nn".to_string(), "unknown key `nn`".to_string()),
                 (
-                    "items[1]".to_string(),
-                    "required key `n` is missing".to_string()
-                ),
-                (
                     "items[2]".to_string(),
                     "required key `id` is missing".to_string()
                 ),
             ]
         );
         assert_eq!(problems[1].help.as_deref(), Some("did you mean `n`?"));
+    }
+
+    #[test]
+    fn paths_map_back_over_removed_items() {
+        let text = "items:\n  - id: a\n    n: x\n  - id: b\n    n: 2\n";
+        let partial = deserialize_all::<Doc>(&parse(text).unwrap()).unwrap_err();
+        let doc = partial.value.expect("the second item is readable");
+        assert_eq!(doc.items[0].id, "b");
+        assert_eq!(original_path("items[0].n", &partial.removed), "items[1].n");
+        assert_eq!(
+            parse_path("a.b[2][3].c"),
+            vec![
+                Seg::Key("a".into()),
+                Seg::Key("b".into()),
+                Seg::Index(2),
+                Seg::Index(3),
+                Seg::Key("c".into())
+            ]
+        );
     }
 
     #[test]
