@@ -14,7 +14,10 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let data = args.next().map(PathBuf::from).unwrap_or_else(|| PathBuf::from("data"));
+    let data = args
+        .next()
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("data"));
     let (set, diagnostics, sources) = report_gen::load_data(&data);
     let Some(set) = set else {
         eprint!("{}", sources.render(&diagnostics));
@@ -28,7 +31,10 @@ fn main() -> ExitCode {
     );
     for (place, agreement) in set.agreements_until(year) {
         let years = set.years_of_cooperation(place, year).unwrap_or(0);
-        println!("{:<32} {:<12} {:>3} lat  {}", place.name, agreement.signed, years, agreement.document);
+        println!(
+            "{:<32} {:<12} {:>3} lat  {}",
+            place.name, agreement.signed, years, agreement.document
+        );
     }
     ExitCode::SUCCESS
 }

@@ -274,19 +274,30 @@ fn check(root: &Path) -> i32 {
                 .iter()
                 .map(|(y, d)| format!("{y}: {}", d.raw.events.len()))
                 .collect();
-            let partners: usize = set
-                .places
-                .iter()
-                .filter(|p| !p.agreements.is_empty())
-                .count();
+            let latest = set.years.keys().next_back().copied();
+            let partners = match latest.map(|y| (y, set.partners_in(y))) {
+                Some((y, p)) => format!(
+                    "partners in {y}: {} cities, {} regions",
+                    p.cities.len(),
+                    p.regions.len()
+                ),
+                None => "no report years yet".to_string(),
+            };
+            let warnings = if warnings > 0 {
+                format!(
+                    " ({warnings} warning{})",
+                    if warnings == 1 { "" } else { "s" }
+                )
+            } else {
+                String::new()
+            };
             println!(
-                "ok: {} partners and places with agreements, {} places, {} organisations, {} projects; events per year: {}{}",
-                partners,
-                set.places.len() - partners,
+                "ok: {partners}; registry: {} places, {} organisations, {} projects, {} people; events per year: {}{warnings}",
+                set.places.len(),
                 set.organisations.len(),
                 set.projects.len(),
+                set.people.len(),
                 years.join(", "),
-                if warnings > 0 { format!(" ({warnings} warning{})", if warnings == 1 { "" } else { "s" }) } else { String::new() }
             );
             EXIT_OK
         }
