@@ -277,7 +277,7 @@ fn check(root: &Path) -> i32 {
             let latest = set.years.keys().next_back().copied();
             let partners = match latest.map(|y| (y, set.partners_in(y))) {
                 Some((y, p)) => format!(
-                    "partners in {y}: {} cities, {} regions",
+                    "partners in {y}: cities {}, regions {}",
                     p.cities.len(),
                     p.regions.len()
                 ),
