@@ -143,6 +143,9 @@ pub struct RawData {
     /// Ids defined in files that could not be read in full, so that references to them are not
     /// reported as unknown on top of the file's own errors.
     pub ids_in_broken_files: BTreeSet<String>,
+    /// Registry files that could not be read at all (syntax error, not a list): references to
+    /// the ids they define cannot be checked.
+    pub unreadable: BTreeSet<String>,
 }
 
 /// Reads every file of the data directory `root`. Problems are returned as diagnostics; whatever
@@ -166,6 +169,7 @@ pub fn load(root: &Path) -> (RawData, Sources, Vec<Diagnostic>) {
         sources: &mut sources,
         diags: &mut diags,
         broken: &mut data.ids_in_broken_files,
+        unreadable: &mut data.unreadable,
     };
 
     let report_path = root.join("report.yaml");
@@ -233,6 +237,7 @@ struct Reader<'a> {
     sources: &'a mut Sources,
     diags: &'a mut Vec<Diagnostic>,
     broken: &'a mut BTreeSet<String>,
+    unreadable: &'a mut BTreeSet<String>,
 }
 
 impl Reader<'_> {
@@ -271,6 +276,11 @@ impl Reader<'_> {
                 );
                 return None;
             }
+        };
+        // A byte-order mark is accepted; the text is kept without it so excerpts line up.
+        let text = match text.strip_prefix('\u{feff}') {
+            Some(t) => t.to_string(),
+            None => text,
         };
         let id = self.sources.add(path.to_path_buf(), text);
         match yaml::parse(&self.sources.file(id).text) {
@@ -326,7 +336,13 @@ impl Reader<'_> {
     }
 
     fn read_list<T: DeserializeOwned>(&mut self, path: &Path) -> Vec<At<T>> {
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default()
+            .to_string();
         let Some((file, value)) = self.parse_file(path) else {
+            self.unreadable.insert(name);
             return Vec::new();
         };
         if value.is_null() {
@@ -338,6 +354,7 @@ impl Reader<'_> {
                     .error(file, "", false, "this file should be a list of entries")
                     .with_help("start each entry with `- id: …` at the beginning of a line"),
             );
+            self.unreadable.insert(name);
             return Vec::new();
         }
         match yaml::deserialize_all::<Vec<T>>(&value) {

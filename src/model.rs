@@ -92,19 +92,23 @@ impl DataSet {
         let root = data.root.clone();
         let mut index = HashMap::new();
         for (i, c) in countries.iter().enumerate() {
-            index.insert(format!("country:{}", c.id), (Kind::Country, i));
+            index
+                .entry(format!("country:{}", c.id))
+                .or_insert((Kind::Country, i));
         }
         for (i, p) in people.iter().enumerate() {
-            index.insert(format!("person:{}", p.id), (Kind::Person, i));
+            index
+                .entry(format!("person:{}", p.id))
+                .or_insert((Kind::Person, i));
         }
         for (i, p) in places.iter().enumerate() {
-            index.insert(p.id.clone(), (Kind::Place, i));
+            index.entry(p.id.clone()).or_insert((Kind::Place, i));
         }
         for (i, o) in organisations.iter().enumerate() {
-            index.insert(o.id.clone(), (Kind::Organisation, i));
+            index.entry(o.id.clone()).or_insert((Kind::Organisation, i));
         }
         for (i, p) in projects.iter().enumerate() {
-            index.insert(p.id.clone(), (Kind::Project, i));
+            index.entry(p.id.clone()).or_insert((Kind::Project, i));
         }
         DataSet {
             root,

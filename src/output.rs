@@ -1,45 +1,77 @@
 //! Writing output files: the one place that writes, always atomically.
 
+use std::fs::{self, File, OpenOptions};
 use std::io::Write as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use anyhow::Context as _;
 
 /// Writes `bytes` to `path` through a temporary file in the same folder and a rename, so a
 /// reader (or a failed run) never sees a half-written file and the previous version stays
-/// intact until the new one is complete.
+/// intact until the new one is complete. A new file gets the permissions any file the user
+/// creates gets (the umask applies); a replaced file keeps its permissions.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    std::fs::create_dir_all(dir)
+    fs::create_dir_all(dir)
         .with_context(|| format!("cannot create the folder `{}`", dir.display()))?;
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".report-gen-")
-        .tempfile_in(dir)
-        .with_context(|| format!("cannot create a temporary file in `{}`", dir.display()))?;
-    tmp.write_all(bytes)
+    let (tmp_path, mut file) = create_temporary(dir, path)?;
+    let guard = RemoveOnDrop(Some(tmp_path.clone()));
+    file.write_all(bytes)
         .with_context(|| format!("cannot write `{}`", path.display()))?;
-    // A temporary file is private (0600); the output should be readable like any file the
-    // user makes, or keep the permissions of the file it replaces.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt as _;
-        let mode = std::fs::metadata(path)
-            .map(|m| m.permissions().mode() & 0o777)
-            .unwrap_or(0o644);
-        tmp.as_file()
-            .set_permissions(std::fs::Permissions::from_mode(mode))
+    if let Ok(meta) = fs::metadata(path) {
+        file.set_permissions(meta.permissions())
             .with_context(|| format!("cannot set the permissions of `{}`", path.display()))?;
     }
-    tmp.as_file()
-        .sync_all()
+    file.sync_all()
         .with_context(|| format!("cannot write `{}`", path.display()))?;
-    tmp.persist(path)
-        .map_err(|e| e.error)
-        .with_context(|| format!("cannot replace `{}`", path.display()))?;
+    drop(file);
+    fs::rename(&tmp_path, path).with_context(|| format!("cannot replace `{}`", path.display()))?;
+    guard.disarm();
     Ok(())
+}
+
+/// A new, uniquely named hidden file next to `target`.
+fn create_temporary(dir: &Path, target: &Path) -> anyhow::Result<(PathBuf, File)> {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let name = target
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("output");
+    for _ in 0..100 {
+        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+        let tmp = dir.join(format!(".{name}.{}.{n}.tmp", std::process::id()));
+        match OpenOptions::new().write(true).create_new(true).open(&tmp) {
+            Ok(f) => return Ok((tmp, f)),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => {
+                return Err(e).with_context(|| {
+                    format!("cannot create a temporary file in `{}`", dir.display())
+                });
+            }
+        }
+    }
+    anyhow::bail!("cannot create a temporary file in `{}`", dir.display())
+}
+
+/// Removes the temporary file if the write did not complete.
+struct RemoveOnDrop(Option<PathBuf>);
+
+impl RemoveOnDrop {
+    fn disarm(mut self) {
+        self.0 = None;
+    }
+}
+
+impl Drop for RemoveOnDrop {
+    fn drop(&mut self) {
+        if let Some(p) = &self.0 {
+            let _ = fs::remove_file(p);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -52,18 +84,33 @@ mod tests {
         let path = dir.path().join("out/a.md");
         write_atomic(&path, b"first").unwrap();
         write_atomic(&path, b"second").unwrap();
-        assert_eq!(std::fs::read(&path).unwrap(), b"second");
-        let names: Vec<_> = std::fs::read_dir(path.parent().unwrap())
+        assert_eq!(fs::read(&path).unwrap(), b"second");
+        let names: Vec<_> = fs::read_dir(path.parent().unwrap())
             .unwrap()
             .flatten()
             .map(|e| e.file_name())
             .collect();
         assert_eq!(names.len(), 1, "only the output file remains: {names:?}");
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt as _;
-            let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
-            assert_eq!(mode, 0o644, "outputs are readable like other files");
-        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn new_files_are_not_private_and_replaced_files_keep_their_mode() {
+        use std::os::unix::fs::PermissionsExt as _;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.md");
+        write_atomic(&path, b"x").unwrap();
+        let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_ne!(
+            mode & 0o044,
+            0,
+            "readable by others under the usual umask: {mode:o}"
+        );
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
+        write_atomic(&path, b"y").unwrap();
+        assert_eq!(
+            fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+            0o640
+        );
     }
 }

@@ -53,14 +53,15 @@ pub fn inline_markdown(text: &str, resolve: &dyn Fn(&str, &str) -> Option<String
     to_markdown(text, resolve).join(" ")
 }
 
-/// Plain text (no Markdown), for alt texts and CSV: quotes fixed, marks and placeholders resolved.
+/// Plain text (no Markdown), for alt texts and captions: quotes and typography applied, marks
+/// dropped, placeholders resolved.
 pub fn plain(text: &str, resolve: &dyn Fn(&str, &str) -> Option<String>) -> String {
     let text = polish::smart_quotes(text);
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut out = String::new();
     for token in tokens(&text) {
         if let Token::Text(t) = token {
-            out.push_str(&replace_placeholders(t, resolve));
+            out.push_str(&polish::typeset(&replace_placeholders(t, resolve)));
         }
     }
     out
@@ -74,7 +75,10 @@ fn paragraph(p: &str, resolve: &dyn Fn(&str, &str) -> Option<String>) -> String 
             Token::Close(_) => out.push_str("</span>"),
             Token::Text(t) => {
                 let at_start = out.is_empty();
-                out.push_str(&escape(&replace_placeholders(t, resolve), at_start));
+                // Typeset before escaping: "30. Konferencja" must get its no-break space before
+                // it becomes "30\\. Konferencja", which the Markdown pass cannot see whole.
+                let typeset = polish::typeset(&replace_placeholders(t, resolve));
+                out.push_str(&escape(&typeset, at_start));
             }
         }
     }
@@ -218,6 +222,9 @@ mod tests {
             &resolve,
         );
         assert_eq!(md, vec!["ponad 50-letniej współpracy.", "Drugi akapit."]);
+        let md = to_markdown("30. Konferencja w Dubrowniku", &resolve);
+        // The no-break space after "30." also keeps it from being read as a numbered list.
+        assert_eq!(md, vec!["30.\u{a0}Konferencja w\u{a0}Dubrowniku"]);
     }
 
     #[test]

@@ -12,10 +12,20 @@ use crate::raw::{self, SectionKind};
 /// Checks everything; returns the data set, or every error found (warnings are returned
 /// alongside either way).
 pub fn validate(data: RawData, sources: &Sources) -> (Option<DataSet>, Vec<Diagnostic>) {
+    let unreadable = data
+        .unreadable
+        .iter()
+        .map(|name| match name.as_str() {
+            "countries.yaml" => Ns::Countries,
+            "people.yaml" => Ns::People,
+            _ => Ns::Entities,
+        })
+        .collect();
     let mut v = Validator {
         sources,
         diags: Vec::new(),
         known: &data.ids_in_broken_files,
+        unreadable,
     };
     let ids = v.check_ids(&data);
     v.check_registry(&data, &ids);
@@ -29,16 +39,23 @@ pub fn validate(data: RawData, sources: &Sources) -> (Option<DataSet>, Vec<Diagn
             },
         );
     }
+    // The year files are checked even when the registry or report.yaml have errors, so that
+    // every problem is reported in one run; the report's own values are not needed for that.
     let report = data.report.as_ref().map(|r| r.value.clone());
-    let has_errors = |d: &[Diagnostic]| d.iter().any(|d| d.severity == Severity::Error);
-    if has_errors(&v.diags) || report.is_none() {
-        return (None, v.diags);
-    }
-    let set = DataSet::new(&data, report.expect("checked above"), years);
+    let placeholder = raw::Report {
+        city: String::new(),
+        city_genitive: String::new(),
+        office: String::new(),
+        office_abbreviation: None,
+        report_title: String::new(),
+        chapter_title: String::new(),
+    };
+    let set = DataSet::new(&data, report.clone().unwrap_or(placeholder), years);
     for (year, y) in &data.years {
         v.check_year(&set, *year, y, &ids);
     }
-    if has_errors(&v.diags) {
+    let has_errors = v.diags.iter().any(|d| d.severity == Severity::Error);
+    if has_errors || report.is_none() {
         (None, v.diags)
     } else {
         (Some(set), v.diags)
@@ -58,6 +75,17 @@ struct Validator<'a> {
     sources: &'a Sources,
     diags: Vec<Diagnostic>,
     known: &'a std::collections::BTreeSet<String>,
+    /// Namespaces with a registry file that could not be read at all.
+    unreadable: HashSet<Ns>,
+}
+
+/// A namespace of ids.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Ns {
+    Countries,
+    Entities,
+    People,
+    Figures,
 }
 
 impl Validator<'_> {
@@ -147,13 +175,23 @@ impl Validator<'_> {
         path: &str,
         id: &str,
         set: &HashSet<String>,
+        ns: Ns,
         what: &str,
-        defined_in: &str,
     ) {
-        if set.contains(id) || self.known.contains(id) {
+        let defined_in = match ns {
+            Ns::Countries => "data/registry/countries.yaml",
+            Ns::Entities => {
+                "the registry (partners.yaml, places.yaml, organisations.yaml or projects.yaml)"
+            }
+            Ns::People => "data/registry/people.yaml",
+            Ns::Figures => "`figures:` in this file",
+        };
+        // An id may be defined in a file that could not be read: no error on top of that file's.
+        if set.contains(id) || self.known.contains(id) || self.unreadable.contains(&ns) {
             return;
         }
-        let help = match suggest(id, set.iter().map(String::as_str)) {
+        let candidates = set.iter().chain(self.known.iter()).map(String::as_str);
+        let help = match suggest(id, candidates) {
             Some(s) => format!("did you mean `{s}`?"),
             None => format!("add an entry with `id: {id}` to {defined_in}, or correct the id"),
         };
@@ -162,15 +200,14 @@ impl Validator<'_> {
     }
 
     fn check_registry(&mut self, data: &RawData, ids: &Ids) {
-        let countries = "data/registry/countries.yaml";
         for p in &data.places {
             self.reference(
                 p.file,
                 &format!("{}.country", p.path),
                 &p.value.country,
                 &ids.countries,
+                Ns::Countries,
                 "country",
-                countries,
             );
             for (i, a) in p.value.agreements.iter().enumerate() {
                 let at = format!("{}.agreements[{i}]", p.path);
@@ -198,8 +235,8 @@ impl Validator<'_> {
                 &format!("{}.country", p.path),
                 &p.value.country,
                 &ids.countries,
+                Ns::Countries,
                 "country",
-                countries,
             );
         }
         for o in &data.organisations {
@@ -243,8 +280,8 @@ impl Validator<'_> {
                             &format!("{at}.place"),
                             place,
                             &ids.entities,
+                            Ns::Entities,
                             "place",
-                            "data/registry/places.yaml",
                         );
                     }
                     (None, Some(_), Some(c)) => {
@@ -253,8 +290,8 @@ impl Validator<'_> {
                             &format!("{at}.country"),
                             c,
                             &ids.countries,
+                            Ns::Countries,
                             "country",
-                            countries,
                         );
                     }
                     _ => {
@@ -268,6 +305,9 @@ impl Validator<'_> {
     fn check_year(&mut self, set: &DataSet, year: i32, y: &At<raw::Year>, ids: &Ids) {
         let file = y.file;
         let yr = &y.value;
+        // Parts of the file could not be read: checks for something missing are skipped, since
+        // the missing part may be the one that was left out.
+        let incomplete = self.sources.file(file).incomplete;
         if yr.year != year {
             self.error(
                 file,
@@ -303,14 +343,7 @@ impl Validator<'_> {
             for (org, figs) in &s.figures {
                 for (j, f) in figs.iter().enumerate() {
                     let p = format!("sections[{i}].figures.{org}[{j}]");
-                    self.reference(
-                        file,
-                        &p,
-                        f,
-                        &year_figures,
-                        "figure",
-                        "`figures:` in this file",
-                    );
+                    self.reference(file, &p, f, &year_figures, Ns::Figures, "figure");
                     use_figure(self, p, f);
                 }
             }
@@ -324,8 +357,8 @@ impl Validator<'_> {
                     &format!("{at}.about[{j}]"),
                     id,
                     &ids.entities,
+                    Ns::Entities,
                     "partner, place, organisation or project",
-                    "the registry",
                 );
             }
             match set.section_of(yr, e) {
@@ -343,6 +376,7 @@ impl Validator<'_> {
                     }
                 }
                 Some(_) => {}
+                None if incomplete => {} // its section may be one that could not be read
                 None => {
                     let (path, msg) = match &e.section {
                         Some(s) => (
@@ -360,6 +394,7 @@ impl Validator<'_> {
                     let ids_here: Vec<&str> = yr.sections.iter().map(section_id).collect();
                     let help = match e.section.as_deref().and_then(|s| suggest(s, ids_here.iter().copied())) {
                         Some(s) => format!("did you mean `{s}`?"),
+                        None if ids_here.is_empty() => "add the section to `sections:`".to_string(),
                         None => format!("the sections of this year are: {}; name one with `section:` or add a section", ids_here.join(", ")),
                     };
                     self.error(file, &path, msg).help = Some(help);
@@ -386,14 +421,7 @@ impl Validator<'_> {
             }
             for (j, f) in e.figures.iter().enumerate() {
                 let p = format!("{at}.figures[{j}]");
-                self.reference(
-                    file,
-                    &p,
-                    f,
-                    &year_figures,
-                    "figure",
-                    "`figures:` in this file",
-                );
+                self.reference(file, &p, f, &year_figures, Ns::Figures, "figure");
                 use_figure(self, p, f);
             }
         }
@@ -404,8 +432,8 @@ impl Validator<'_> {
                     &format!("diplomatic.countries[{i}]"),
                     c,
                     &ids.countries,
+                    Ns::Countries,
                     "country",
-                    "data/registry/countries.yaml",
                 );
             }
             if let Some(total) = d.total {
@@ -414,7 +442,7 @@ impl Validator<'_> {
                         Some("correct the total, or list the missing meetings; when all meetings are listed the total can be left out".into());
                 }
             }
-            if d.total.is_none() && d.meetings.is_empty() {
+            if d.total.is_none() && d.meetings.is_empty() && !incomplete {
                 self.error(
                     file,
                     "diplomatic",
@@ -430,8 +458,8 @@ impl Validator<'_> {
                         &format!("{at}.people[{j}]"),
                         p,
                         &ids.people,
+                        Ns::People,
                         "person",
-                        "data/registry/people.yaml",
                     );
                 }
                 if m.people.is_empty() && m.body.is_none() {
@@ -439,21 +467,15 @@ impl Validator<'_> {
                 }
                 for (j, f) in m.figures.iter().enumerate() {
                     let p = format!("{at}.figures[{j}]");
-                    self.reference(
-                        file,
-                        &p,
-                        f,
-                        &year_figures,
-                        "figure",
-                        "`figures:` in this file",
-                    );
+                    self.reference(file, &p, f, &year_figures, Ns::Figures, "figure");
                     use_figure(self, p, f);
                 }
             }
-            if !yr
-                .sections
-                .iter()
-                .any(|s| s.kind == SectionKind::Diplomatic)
+            if !incomplete
+                && !yr
+                    .sections
+                    .iter()
+                    .any(|s| s.kind == SectionKind::Diplomatic)
             {
                 self.error(
                     file,
@@ -465,7 +487,7 @@ impl Validator<'_> {
         }
         for (i, f) in yr.figures.iter().enumerate() {
             self.check_figure(set, file, &format!("figures[{i}]"), f);
-            if !used_figures.contains_key(f.id.as_str()) && !self.sources.file(file).incomplete {
+            if !used_figures.contains_key(f.id.as_str()) && !incomplete {
                 self.warn(
                     file,
                     &format!("figures[{i}].id"),
@@ -500,8 +522,8 @@ impl Validator<'_> {
                 &format!("{at}.notes"),
                 key,
                 &ids.entities,
+                Ns::Entities,
                 "partner, place or organisation",
-                "the registry",
             );
         }
         for (j, p) in s.projects.iter().enumerate() {
@@ -535,13 +557,13 @@ impl Validator<'_> {
 
     fn check_text(&mut self, set: &DataSet, file: FileId, path: &str, text: &str, year: i32) {
         for (name, arg) in placeholders(text) {
-            if self.known.contains(&arg) {
-                continue; // defined in a file that has errors of its own
-            }
             if name != "lat" && name != "dekady" {
                 self.error(file, path, format!("unknown placeholder `{{{name}:{arg}}}`")).help =
                     Some("the placeholders are `{lat:ID}` (years of partnership) and `{dekady:ID}` (the same, rounded down to tens)".into());
                 continue;
+            }
+            if self.known.contains(&arg) || self.unreadable.contains(&Ns::Entities) {
+                continue; // defined in a file that has errors of its own
             }
             match set.place(&arg) {
                 Some(p) if set.years_of_cooperation(p, year).is_some() => {}

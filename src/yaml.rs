@@ -432,6 +432,8 @@ fn type_help(expected: &str) -> String {
 pub struct PathIndex {
     values: HashMap<String, Span>,
     keys: HashMap<String, Span>,
+    /// Paths whose value is a mapping.
+    collections: std::collections::HashSet<String>,
 }
 
 impl PathIndex {
@@ -455,11 +457,16 @@ impl PathIndex {
         self.keys.get(path).copied().or_else(|| self.value(path))
     }
 
-    /// Best position for `path`: the value, else the nearest enclosing value that is indexed.
+    /// Best position for `path`: the value (for a block of lines, the key that opens it, where
+    /// a reader looks), else the nearest enclosing value that is indexed.
     pub fn locate(&self, path: &str, at_key: bool) -> Option<Span> {
         let mut p = path.to_string();
         loop {
-            let hit = if at_key { self.key(&p) } else { self.value(&p) };
+            let hit = if at_key || self.collections.contains(&p) {
+                self.key(&p)
+            } else {
+                self.value(&p)
+            };
             if hit.is_some() {
                 return hit;
             }
@@ -470,8 +477,15 @@ impl PathIndex {
 }
 
 enum Frame {
-    Seq { path: String, next: usize },
-    Map { path: String, key: Option<String> },
+    Seq {
+        path: String,
+        next: usize,
+    },
+    Map {
+        path: String,
+        key: Option<String>,
+        first: bool,
+    },
 }
 
 #[derive(Default)]
@@ -490,11 +504,16 @@ impl IndexBuilder {
                 *next += 1;
                 Some(p)
             }
-            Some(Frame::Map { path, key }) => match key.take() {
+            Some(Frame::Map { path, key, first }) => match key.take() {
                 Some(k) => Some(join(path, &k)),
                 None => {
                     let k = key_text.unwrap_or("?").to_string();
                     self.index.keys.insert(join(path, &k), span);
+                    if std::mem::take(first) {
+                        // A block mapping "starts" at its first key (the parser's mark for it
+                        // is after that key), which is where a reader looks for the entry.
+                        self.index.values.insert(path.clone(), span);
+                    }
                     *key = Some(k);
                     None
                 }
@@ -534,10 +553,18 @@ impl MarkedEventReceiver for IndexBuilder {
                 // A collection used as a mapping key has no useful path; index it under "?".
                 let path = self.next_path(None, span).unwrap_or_else(|| "?".into());
                 self.index.values.entry(path.clone()).or_insert(span);
+                if !is_seq {
+                    // A block of `key: value` lines is pointed at by the key that opens it.
+                    self.index.collections.insert(path.clone());
+                }
                 self.stack.push(if is_seq {
                     Frame::Seq { path, next: 0 }
                 } else {
-                    Frame::Map { path, key: None }
+                    Frame::Map {
+                        path,
+                        key: None,
+                        first: true,
+                    }
                 });
             }
             Event::SequenceEnd | Event::MappingEnd => {
@@ -577,8 +604,15 @@ mod tests {
         assert_eq!(ix.value("items[1].n"), Some(Span { line: 4, col: 16 }));
         assert_eq!(
             ix.locate("items[1].zzz", false),
-            Some(Span { line: 4, col: 5 })
+            Some(Span { line: 4, col: 6 })
         );
+        // A block entry is located at its first key, not after it.
+        let ix = PathIndex::build("events:\n  - date: 2022-08-12\n    about: [x]\n");
+        assert_eq!(
+            ix.locate("events[0]", false),
+            Some(Span { line: 2, col: 5 })
+        );
+        assert_eq!(ix.locate("events", false), Some(Span { line: 2, col: 3 }));
     }
 
     #[test]

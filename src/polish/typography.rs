@@ -49,6 +49,24 @@ fn is_initials(word: &[char]) -> bool {
         })
 }
 
+/// Whether the word before position `start` is an ordinary lowercase word (not an
+/// abbreviation ending in a period).
+fn follows_lowercase_word(chars: &[char], start: usize) -> bool {
+    let before: Vec<char> = chars[..start]
+        .iter()
+        .rev()
+        .skip_while(|c| c.is_whitespace())
+        .copied()
+        .collect();
+    let word: Vec<char> = before
+        .iter()
+        .take_while(|c| !c.is_whitespace())
+        .copied()
+        .collect();
+    // `word` is reversed: its first element is the last character of the word.
+    !word.is_empty() && word.first() != Some(&'.') && word.last().is_some_and(|c| c.is_lowercase())
+}
+
 /// Whether the regular space at `i` must become a non-breaking space.
 fn binds(chars: &[char], i: usize) -> bool {
     let start = chars[..i]
@@ -81,7 +99,12 @@ fn binds(chars: &[char], i: usize) -> bool {
     match word {
         [c] if ONE_LETTER_WORDS.contains(*c) => true,
         _ if ABBREVIATIONS.contains(&lower.as_str()) => true,
-        _ if is_initials(word) => next.is_some_and(|c| c.is_uppercase()),
+        // A lone capital after a lowercase word ends a sentence ("pokolenia Y. Uczestnicy");
+        // after an abbreviation, a name or at the start it is an initial ("im. A. Mickiewicza").
+        _ if is_initials(word) => {
+            next.is_some_and(|c| c.is_uppercase())
+                && (word.len() > 2 || !follows_lowercase_word(chars, start))
+        }
         _ if is_number(word) => next_is_word,
         _ => false,
     }

@@ -64,6 +64,8 @@ fn abbreviations_and_initials() {
     check("pn. „Future Mentors”", "pn.~„Future Mentors”");
     check("im. A. Mickiewicza", "im.~A.~Mickiewicza");
     check("E.T.A. Hoffmann", "E.T.A.~Hoffmann");
+    check("pokolenia Y. Uczestnicy", "pokolenia Y. Uczestnicy");
+    check("Jan K. Nowak", "Jan K.~Nowak");
     check("ul. Ratajczaka nr 5 Nr 7", "ul.~Ratajczaka nr~5~Nr~7");
     check("A. i B.", "A. i~B.");
 }

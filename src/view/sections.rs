@@ -219,7 +219,13 @@ impl Ctx<'_> {
                 }
             }
         }
-        groups.sort_by(|a, b| polish::compare(&a.0, &b.0));
+        // Partners, places and organisations alphabetically; groups headed by an event's own
+        // title (a concert, not a city) after them.
+        groups.sort_by(|a, b| {
+            a.1.is_none()
+                .cmp(&b.1.is_none())
+                .then_with(|| polish::compare(&a.0, &b.0))
+        });
         groups
             .into_iter()
             .map(|(heading, key, evs)| {
@@ -318,7 +324,15 @@ impl Ctx<'_> {
             .collect::<Vec<OrgView>>();
         // Sort by the name shown (the Polish name on the national list).
         let mut organisations = organisations;
-        organisations.sort_by(|a, b| polish::compare(&a.name, &b.name));
+        // A renamed organisation is listed under the name printed first (its old name).
+        let shown = |o: &OrgView| {
+            if o.renamed_from.is_empty() {
+                o.name.clone()
+            } else {
+                o.renamed_from.clone()
+            }
+        };
+        organisations.sort_by(|a, b| polish::compare(&shown(a), &shown(b)));
         MembershipsView {
             list: match list {
                 MembershipList::International => "international",
