@@ -426,17 +426,17 @@ mod tests {
     #[test]
     fn serde_accepts_strings_and_integers() {
         let yaml = "[2018, \"2018-04\", 2022-07-15, 2022-07-15/2022-07-17]";
-        let v: Vec<Date> = serde_yaml::from_str(yaml).expect("valid yaml dates");
+        let v: Vec<Date> = crate::yaml::backend::from_str(yaml).expect("valid yaml dates");
         let want: Vec<Date> = "2018 2018-04 2022-07-15 2022-07-15/2022-07-17"
             .split(' ')
             .map(date)
             .collect();
         assert_eq!(v, want);
-        let out = serde_yaml::to_string(&v[3]).expect("serialises");
+        let out = crate::yaml::backend::to_string(&v[3]).expect("serialises");
         assert_eq!(out, "2022-07-15/2022-07-17\n");
-        let e = serde_yaml::from_str::<Date>("2022-02-30").expect_err("invalid day");
+        let e = crate::yaml::backend::from_str::<Date>("2022-02-30").expect_err("invalid day");
         assert!(e.to_string().contains("February 2022 has 28 days"), "{e}");
-        assert!(serde_yaml::from_str::<Date>("99999").is_err());
-        assert!(serde_yaml::from_str::<Date>("2018.5").is_err());
+        assert!(crate::yaml::backend::from_str::<Date>("99999").is_err());
+        assert!(crate::yaml::backend::from_str::<Date>("2018.5").is_err());
     }
 }

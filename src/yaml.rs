@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 
 use serde::de::DeserializeOwned;
-use serde_yaml as backend;
+pub(crate) use serde_yaml as backend;
 use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
 use yaml_rust2::scanner::Marker;
 
