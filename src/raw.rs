@@ -3,12 +3,13 @@
 //! Nothing here is checked beyond types; `validate` turns these into the `model`, where every rule holds.
 //! Field docs are written for the people who edit the YAML.
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 
 use crate::date::Date;
 
 /// `report.yaml`: who publishes the report and what it is called.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Report {
     /// The city, nominative: "Poznań".
@@ -27,7 +28,7 @@ pub struct Report {
 }
 
 /// `registry/countries.yaml`: one entry per country.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Country {
     /// Short id, the ISO 3166 two-letter code in lowercase: `cz`, `us`.
@@ -46,7 +47,7 @@ pub struct Country {
 }
 
 /// What kind of place an entry is; decides how it is counted ("14 miast partnerskich i hrabstwo").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum PlaceKind {
     /// A city or town.
@@ -61,7 +62,7 @@ pub enum PlaceKind {
 
 /// `registry/places.yaml` and `registry/partners.yaml`: a city, county or region.
 /// Partners are places that have `agreements`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Place {
     /// Short id used everywhere else: `brno`, `gyor`, `nottinghamshire`.
@@ -87,7 +88,7 @@ pub struct Place {
 }
 
 /// Whether an agreement makes the place a partner.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum AgreementType {
     /// A partnership (twinning) agreement: the place counts as a partner city or county.
@@ -98,7 +99,7 @@ pub enum AgreementType {
 }
 
 /// One signed document.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Agreement {
     /// The document as worded: "Umowa o współpracy", "Karta o partnerstwie".
@@ -116,7 +117,7 @@ pub struct Agreement {
 }
 
 /// Which membership list an organisation appears on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum MembershipList {
     /// "Organizacje międzynarodowe".
@@ -126,7 +127,7 @@ pub enum MembershipList {
 }
 
 /// `registry/organisations.yaml`: a network or organisation the city belongs or belonged to.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Organisation {
     /// Short id: `eurocities`, `citydna`.
@@ -141,7 +142,7 @@ pub struct Organisation {
 }
 
 /// One name of an organisation, valid from `since` to `until` (both inclusive, both optional).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct OrgName {
     /// The name: "European Cities Marketing".
@@ -161,7 +162,7 @@ pub struct OrgName {
 }
 
 /// One membership period.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Membership {
     /// `international` or `national`.
@@ -175,7 +176,7 @@ pub struct Membership {
 }
 
 /// `registry/projects.yaml`: an international project.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Project {
     /// Short id: `gen-y-city`.
@@ -197,7 +198,7 @@ pub struct Project {
 }
 
 /// A project partner: a place from the registry, or a named body with its country.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ProjectPartner {
     /// Place id (the name and country come from the registry).
@@ -212,7 +213,7 @@ pub struct ProjectPartner {
 }
 
 /// Gender, for titles that agree with it ("Ambasadorem" / "Ambasador").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Gender {
     /// Male.
@@ -222,7 +223,7 @@ pub enum Gender {
 }
 
 /// A diplomatic function.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Function {
     /// Ambassador to Poland.
@@ -232,7 +233,7 @@ pub enum Function {
 }
 
 /// `registry/people.yaml`: a person met in an official capacity (diplomats).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Person {
     /// Short id: `ole-toft`.
@@ -253,7 +254,7 @@ pub struct Person {
 }
 
 /// `years/YYYY.yaml`: what happened in one report year, and how the chapter is laid out.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Year {
     /// The report year; must match the file name.
@@ -272,7 +273,7 @@ pub struct Year {
 }
 
 /// What a section shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum SectionKind {
     /// Partner cities: the derived count sentence, then the section's events.
@@ -307,7 +308,7 @@ impl SectionKind {
 }
 
 /// How a section arranges its events.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum Style {
     /// A subsection per partner, place or organisation (alphabetical), events as paragraphs.
@@ -320,7 +321,7 @@ pub enum Style {
 }
 
 /// How the partner count is shown in a `partners` section.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum PartnerSummary {
     /// "Miasto Poznań kontynuowało współpracę z 14 miastami partnerskimi i Hrabstwem Nottinghamshire."
@@ -333,7 +334,7 @@ pub enum PartnerSummary {
 }
 
 /// One section of the chapter.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Section {
     /// Id that events name in `section:` (defaults to the kind: `partners`, `contacts`, …).
@@ -380,7 +381,7 @@ pub struct Section {
 }
 
 /// Something that happened in the year.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Event {
     /// When: `2022-07-15`, `2022-07-15/2022-07-17`, `2018-04` or `2018`.
@@ -411,7 +412,7 @@ pub struct Event {
 }
 
 /// Diplomatic meetings of the year: a list, or only a published summary, or both.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Diplomatic {
     /// The stated number of meetings when they are not all listed (2023: 13).
@@ -429,7 +430,7 @@ pub struct Diplomatic {
 }
 
 /// A cross-reference to an annex of the report.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Annex {
     /// Annex number: 4.
@@ -439,7 +440,7 @@ pub struct Annex {
 }
 
 /// One diplomatic meeting.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Meeting {
     /// The day.
@@ -462,7 +463,7 @@ pub struct Meeting {
 }
 
 /// A photo or other figure.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Figure {
     /// Short id, unique in the data set: `2022-hanower`.
