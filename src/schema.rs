@@ -48,6 +48,9 @@ impl JsonSchema for Date {
                 or only the year `2018`. Always year first, with hyphens.",
             "type": ["string", "integer"],
             "pattern": DATE_PATTERN,
+            // Shown by the VS Code YAML extension instead of the regular expression.
+            "patternErrorMessage": "Write the date year first, with hyphens: 2022-07-15 (a day), \
+                2022-07-15/2022-07-17 (several days), 2022-07 (a month) or 2022 (a year).",
             "minimum": 1000,
             "maximum": 9999,
             "examples": ["2022-07-15", "2022-07-15/2022-07-17", "2018-04", 2018]
