@@ -259,9 +259,9 @@ fn has_year(set: &DataSet, year: i32) -> bool {
         "{}",
         Diagnostic::error(&file, None, format!("there is no data for {year}"))
             .with_help(format!(
-                "the years with data are: {}; to start {year}, copy the last year's file to `{}` and edit it",
+                "the years with data are: {}; to start {year}, run `report-gen new-year {year} --data {}`",
                 if years.is_empty() { "none".to_string() } else { years.join(", ") },
-                file.display()
+                set.root.display()
             ))
             .render(None)
     );
