@@ -26,7 +26,7 @@ pub const EXIT_USAGE: i32 = 2;
     name = "report-gen",
     version,
     about = "Builds the chapter „Współpraca międzynarodowa” of the city's annual report from YAML data.",
-    after_help = "Examples:\n  report-gen check\n  report-gen build --year 2023 --format pdf\n\nExit codes: 0 success, 1 problems in the data/templates/output (all listed), 2 wrong command line."
+    after_help = "Examples:\n  report-gen check\n  report-gen build --year 2023 --format pdf\n  report-gen new-year 2024\n  report-gen init dane --city Kalisz --city-genitive Kalisza\n\nExit codes: 0 success, 1 problems in the data/templates/output (all listed), 2 wrong command line."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -79,10 +79,56 @@ enum Command {
         data: PathBuf,
     },
     /// Work with templates.
+    #[command(after_help = "Example:\n  report-gen templates export my-templates")]
     Templates {
         #[command(subcommand)]
         action: TemplatesAction,
     },
+    /// Start a new data set (for another city) in DIR: every file, commented, ready to build.
+    #[command(
+        after_help = "Examples:\n  report-gen init dane --city Kalisz --city-genitive Kalisza\n  report-gen init dane --city Kalisz --city-genitive Kalisza --office \"Urząd Miasta Kalisza\" --year 2024\n\nWithout --city the city is a placeholder (\"Przykładowo\") to replace in DIR/report.yaml.\nExisting files are never overwritten."
+    )]
+    Init(crate::authoring::InitArgs),
+    /// Start the chapter of a new year: years/YEAR.yaml with last year's sections and no events.
+    #[command(
+        after_help = "Examples:\n  report-gen new-year 2024\n  report-gen new-year 2024 --data dane\n\nAn existing year file is never overwritten."
+    )]
+    NewYear {
+        /// The report year to start.
+        #[arg(value_parser = clap::value_parser!(i32).range(1000..=9999))]
+        year: i32,
+        /// The data folder.
+        #[arg(long, default_value = "data", value_name = "DIR")]
+        data: PathBuf,
+    },
+    /// Print the JSON Schema of a data file, or write them all (for editor completion and checks).
+    #[command(
+        after_help = "Examples:\n  report-gen schema --file year\n  report-gen schema --write data/schema\n\nThe data files point at these schemas with their first line,\n  # yaml-language-server: $schema=../schema/year.schema.json\nso that VS Code (with the YAML extension by Red Hat) completes keys and marks mistakes."
+    )]
+    Schema {
+        /// Which file's schema to print.
+        #[arg(
+            long,
+            value_enum,
+            required_unless_present = "write",
+            conflicts_with = "write"
+        )]
+        file: Option<crate::schema::SchemaFile>,
+        /// Write every schema into this folder instead (usually DATA/schema).
+        #[arg(long, value_name = "DIR")]
+        write: Option<PathBuf>,
+    },
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
+    #[command(
+        after_help = "Examples:\n  report-gen completions bash > ~/.local/share/bash-completion/completions/report-gen\n  report-gen completions zsh > ~/.zfunc/_report-gen\n  report-gen completions fish > ~/.config/fish/completions/report-gen.fish\n  report-gen completions powershell >> $PROFILE"
+    )]
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), for `man`.
+    #[command(after_help = "Example:\n  report-gen man > report-gen.1 && man ./report-gen.1")]
+    Man,
 }
 
 #[derive(Subcommand, Debug)]
@@ -149,11 +195,28 @@ pub fn main() -> i32 {
             }
             Err(e) => report_error(&e),
         },
+        Command::Init(args) => crate::authoring::init(&args),
+        Command::NewYear { year, data } => crate::authoring::new_year(year, &data),
+        Command::Schema { file, write } => crate::authoring::schema(file, write.as_deref()),
+        Command::Completions { shell } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut cmd, "report-gen", &mut std::io::stdout());
+            EXIT_OK
+        }
+        Command::Man => {
+            let cmd = <Cli as clap::CommandFactory>::command();
+            match clap_mangen::Man::new(cmd).render(&mut std::io::stdout()) {
+                Ok(()) => EXIT_OK,
+                Err(e) => {
+                    report_error(&anyhow::Error::new(e).context("cannot print the manual page"))
+                }
+            }
+        }
     }
 }
 
 /// Prints an error and its causes; returns the problem exit code.
-fn report_error(e: &anyhow::Error) -> i32 {
+pub(crate) fn report_error(e: &anyhow::Error) -> i32 {
     eprintln!("error: {e}");
     for cause in e.chain().skip(1) {
         eprintln!("  caused by: {cause}");
@@ -196,9 +259,9 @@ fn has_year(set: &DataSet, year: i32) -> bool {
         "{}",
         Diagnostic::error(&file, None, format!("there is no data for {year}"))
             .with_help(format!(
-                "the years with data are: {}; to start {year}, copy the last year's file to `{}` and edit it",
+                "the years with data are: {}; to start {year}, run `report-gen new-year {year} --data {}`",
                 if years.is_empty() { "none".to_string() } else { years.join(", ") },
-                file.display()
+                set.root.display()
             ))
             .render(None)
     );

@@ -4,6 +4,7 @@
 //! rule checked, all problems reported at once) → `view` (one year, sorted, counted, formatted)
 //! → the Markdown template → `markdown` (→ `doc` tree) → the HTML and PDF writers.
 
+pub mod authoring;
 pub mod build;
 pub mod chapter;
 pub mod cli;
@@ -17,6 +18,8 @@ pub mod model;
 pub mod output;
 pub mod polish;
 pub mod raw;
+pub mod scaffold;
+pub mod schema;
 pub mod templates;
 pub mod text;
 pub mod validate;

@@ -3,12 +3,13 @@
 //! Nothing here is checked beyond types; `validate` turns these into the `model`, where every rule holds.
 //! Field docs are written for the people who edit the YAML.
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 
 use crate::date::Date;
 
 /// `report.yaml`: who publishes the report and what it is called.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Report {
     /// The city, nominative: "Poznań".
@@ -27,26 +28,29 @@ pub struct Report {
 }
 
 /// `registry/countries.yaml`: one entry per country.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Country {
-    /// Short id, the ISO 3166 two-letter code in lowercase: `cz`, `us`.
+    /// The country's id: its ISO 3166 two-letter code in lowercase (`cz`, `us`). Other files
+    /// write it to name the country (`country: cz`).
     pub id: String,
     /// Short name, nominative: "Czechy", "Stany Zjednoczone".
     pub name: String,
     /// Official name, nominative: "Republika Czeska".
     #[serde(default)]
     pub official: Option<String>,
-    /// Official name, genitive, as in "Ambasador Republiki Czeskiej": "Republiki Czeskiej".
+    /// Official name in the genitive, as in "Ambasador Republiki Czeskiej": "Republiki Czeskiej".
+    /// Needed for every country whose diplomats are listed among the diplomatic meetings.
     #[serde(default)]
     pub official_genitive: Option<String>,
-    /// Wrong or non-standard spellings seen in published texts; `lint` flags them.
+    /// Wrong or non-standard spellings seen in published texts, so that they can be found
+    /// and corrected (`report-gen lint`). A list: `[Czechosłowacja]`.
     #[serde(default)]
     pub aliases: Vec<String>,
 }
 
 /// What kind of place an entry is; decides how it is counted ("14 miast partnerskich i hrabstwo").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum PlaceKind {
     /// A city or town.
@@ -61,10 +65,11 @@ pub enum PlaceKind {
 
 /// `registry/places.yaml` and `registry/partners.yaml`: a city, county or region.
 /// Partners are places that have `agreements`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Place {
-    /// Short id used everywhere else: `brno`, `gyor`, `nottinghamshire`.
+    /// A short name other files use to refer to this place (`about: [brno]`): lowercase letters
+    /// without Polish accents, digits and hyphens, unique in the registry. `brno`, `gyor`.
     pub id: String,
     /// Polish name, nominative: "Hanower", "Győr".
     pub name: String,
@@ -74,20 +79,23 @@ pub struct Place {
     /// Name in the local language: "Hannover", "Bologna".
     #[serde(default)]
     pub native_name: Option<String>,
-    /// `city`, `metropolitan_city`, `county` or `region`.
+    /// What kind of place it is: `city`, `metropolitan_city`, `county` or `region` (a county
+    /// or region is counted apart from the partner cities).
     pub kind: PlaceKind,
-    /// Country id from `countries.yaml`.
+    /// The country's id from `countries.yaml`: `cz`.
     pub country: String,
-    /// Agreements with the city, oldest first. A place with a partnership agreement is a partner.
+    /// The agreements signed with the city, oldest first. A place with a partnership agreement
+    /// is a partner (it belongs in `partners.yaml`).
     #[serde(default)]
     pub agreements: Vec<Agreement>,
-    /// Wrong spellings seen in published texts ("Gyor", "Raanana"); `lint` flags them.
+    /// Wrong spellings seen in published texts ("Gyor", "Raanana"), so that they can be found
+    /// and corrected (`report-gen lint`).
     #[serde(default)]
     pub aliases: Vec<String>,
 }
 
 /// Whether an agreement makes the place a partner.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum AgreementType {
     /// A partnership (twinning) agreement: the place counts as a partner city or county.
@@ -98,25 +106,28 @@ pub enum AgreementType {
 }
 
 /// One signed document.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Agreement {
     /// The document as worded: "Umowa o współpracy", "Karta o partnerstwie".
     pub document: String,
-    /// `partnership` (default) or `memorandum`.
+    /// Leave out for a partnership agreement; `memorandum` for a memorandum or letter of intent
+    /// (recorded, but it does not make the place a partner).
     #[serde(default, rename = "type")]
     pub kind: AgreementType,
-    /// Signing date: `1966-09-16` (or `2023` when only the year is known).
+    /// The signing date, year first: `1966-09-16` (or only `2023` when the day is not known).
     pub signed: Date,
-    /// Scope of cooperation as listed in the agreement: "Kultura, sport, administracja, gospodarka".
+    /// The fields of cooperation, as printed in the table, without a final full stop:
+    /// "Kultura, sport, administracja, gospodarka".
     pub scope: String,
-    /// The year the partnership ended, if it did (it is counted up to and including that year).
+    /// When the partnership ended, if it did: the year (`2022`) or the day. The place is still
+    /// counted as a partner in that year. Leave out while the partnership lasts.
     #[serde(default)]
     pub ended: Option<Date>,
 }
 
 /// Which membership list an organisation appears on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum MembershipList {
     /// "Organizacje międzynarodowe".
@@ -126,22 +137,26 @@ pub enum MembershipList {
 }
 
 /// `registry/organisations.yaml`: a network or organisation the city belongs or belonged to.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Organisation {
-    /// Short id: `eurocities`, `citydna`.
+    /// A short name the year files use to refer to it (`about: [eurocities]`): lowercase
+    /// letters without Polish accents, digits and hyphens.
     pub id: String,
-    /// Names over time, oldest first. A name without `since`/`until` is valid for all years.
+    /// Its name(s) over time, oldest first. A name without `since` and `until` is used in every
+    /// year.
     pub names: Vec<OrgName>,
-    /// Membership periods, one per list the organisation appears on.
+    /// When the city was a member: one entry per list the organisation appears on
+    /// (`list: international` or `list: national`).
     pub memberships: Vec<Membership>,
-    /// Wrong spellings seen in published texts ("Cities for Cyclists’"); `lint` flags them.
+    /// Wrong spellings seen in published texts ("Cities for Cyclists’"), so that they can be
+    /// found and corrected (`report-gen lint`).
     #[serde(default)]
     pub aliases: Vec<String>,
 }
 
 /// One name of an organisation, valid from `since` to `until` (both inclusive, both optional).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct OrgName {
     /// The name: "European Cities Marketing".
@@ -152,67 +167,73 @@ pub struct OrgName {
     /// Polish name used on the national list, if different: "Fundacja Poznań – Ille-et-Vilaine".
     #[serde(default)]
     pub polish: Option<String>,
-    /// First day (or month, or year) of this name.
+    /// When this name was first used: a year, month or day. Leave out if it always was.
     #[serde(default)]
     pub since: Option<Date>,
-    /// Last day (or month, or year) of this name.
+    /// When this name was last used: a year, month or day. Leave out if it is still used.
     #[serde(default)]
     pub until: Option<Date>,
 }
 
 /// One membership period.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Membership {
-    /// `international` or `national`.
+    /// Which list the organisation appears on: `international` or `national`.
     pub list: MembershipList,
-    /// When the city joined (omit if unknown: a member since before the first report).
+    /// When the city joined. Leave out if it is not known (a member since before the first
+    /// report).
     #[serde(default)]
     pub since: Option<Date>,
-    /// The last year (or day) the city was a member (omit while it still is).
+    /// The last year (or day) the city was a member. Leave out while it still is one.
     #[serde(default)]
     pub until: Option<Date>,
 }
 
 /// `registry/projects.yaml`: an international project.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Project {
-    /// Short id: `gen-y-city`.
+    /// A short name the year files use to refer to the project (`about: [gen-y-city]`):
+    /// lowercase letters without Polish accents, digits and hyphens.
     pub id: String,
     /// Name as used in text: "Gen-Y City".
     pub name: String,
-    /// Full title, may mark a foreign phrase: "[en]Gen-Y City. Get into the swing of the city![/en]".
+    /// The full title. Mark words in another language with `[en]…[/en]`:
+    /// "[en]Gen-Y City. Get into the swing of the city![/en]" (in quotes, because it starts
+    /// with a bracket).
     #[serde(default)]
     pub title: Option<String>,
     /// Programme: "URBACT III".
     #[serde(default)]
     pub programme: Option<String>,
-    /// Is the city the lead partner? (`true` for Gen-Y City.)
+    /// `true` if the city leads the project (is its lead partner); leave out otherwise.
     #[serde(default)]
     pub lead: bool,
-    /// Project partners (other than the city itself), in the order they are listed.
+    /// The other partners (not the city itself), in the order they should be listed. Each is
+    /// either `place: <id>` or `name: <name>` with `country: <id>`.
     #[serde(default)]
     pub partners: Vec<ProjectPartner>,
 }
 
 /// A project partner: a place from the registry, or a named body with its country.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ProjectPartner {
-    /// Place id (the name and country come from the registry).
+    /// The id of a place or partner city from the registry (its name and country are taken
+    /// from there).
     #[serde(default)]
     pub place: Option<String>,
     /// Name of a partner that is not a place: "Agencja Rozwoju Gospodarczego Sabadell".
     #[serde(default)]
     pub name: Option<String>,
-    /// Country id, needed with `name`.
+    /// The country's id from `countries.yaml`; needed with `name`.
     #[serde(default)]
     pub country: Option<String>,
 }
 
 /// Gender, for titles that agree with it ("Ambasadorem" / "Ambasador").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Gender {
     /// Male.
@@ -222,7 +243,7 @@ pub enum Gender {
 }
 
 /// A diplomatic function.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Function {
     /// Ambassador to Poland.
@@ -232,47 +253,52 @@ pub enum Function {
 }
 
 /// `registry/people.yaml`: a person met in an official capacity (diplomats).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Person {
-    /// Short id: `ole-toft`.
+    /// A short name the year files use to refer to the person (`people: [ole-toft]`): the name
+    /// in lowercase letters without accents, with hyphens.
     pub id: String,
     /// Name, nominative: "Ole Toft".
     pub name: String,
     /// Name in the instrumental, as in "spotkanie z …": "Ole Toftem".
     pub name_instrumental: String,
-    /// `m` or `f`.
+    /// `m` or `f`: the chapter prints "Ambasadorem" for a man and "Ambasador" for a woman.
     pub gender: Gender,
     /// `ambassador` or `consul_general`.
     pub function: Function,
-    /// Country the person represents.
+    /// The country the person represents: its id from `countries.yaml` (which needs
+    /// `official_genitive` for this).
     pub country: String,
-    /// Wrong spellings seen in published texts ("Jakub Durr"); `lint` flags them.
+    /// Wrong spellings seen in published texts ("Jakub Durr"), so that they can be found and
+    /// corrected (`report-gen lint`).
     #[serde(default)]
     pub aliases: Vec<String>,
 }
 
 /// `years/YYYY.yaml`: what happened in one report year, and how the chapter is laid out.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Year {
-    /// The report year; must match the file name.
+    /// The report year: the same as the file name (`2023` in `2023.yaml`).
     pub year: i32,
-    /// The chapter's sections, in order.
+    /// The chapter's sections, in the order they are printed. Each starts with `- kind:`.
     pub sections: Vec<Section>,
-    /// Events, contacts, visits, meetings and activities of the year.
+    /// What happened in the year: events, contacts, visits and activities. Each starts with
+    /// `- date:`.
     #[serde(default)]
     pub events: Vec<Event>,
-    /// Diplomatic meetings of the year.
+    /// The year's diplomatic meetings (shown in a `diplomatic` section).
     #[serde(default)]
     pub diplomatic: Option<Diplomatic>,
-    /// Photos and other figures, referred to by id from events, meetings and sections.
+    /// Photos and other figures. Events, meetings and sections show them by naming their id
+    /// (`figures: [2023-bamberg]`).
     #[serde(default)]
     pub figures: Vec<Figure>,
 }
 
 /// What a section shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum SectionKind {
     /// Partner cities: the derived count sentence, then the section's events.
@@ -307,7 +333,7 @@ impl SectionKind {
 }
 
 /// How a section arranges its events.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum Style {
     /// A subsection per partner, place or organisation (alphabetical), events as paragraphs.
@@ -320,7 +346,7 @@ pub enum Style {
 }
 
 /// How the partner count is shown in a `partners` section.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum PartnerSummary {
     /// "Miasto Poznań kontynuowało współpracę z 14 miastami partnerskimi i Hrabstwem Nottinghamshire."
@@ -333,103 +359,115 @@ pub enum PartnerSummary {
 }
 
 /// One section of the chapter.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Section {
-    /// Id that events name in `section:` (defaults to the kind: `partners`, `contacts`, …).
+    /// A name for the section that events can give in `section:`. Needed only when a year has
+    /// two sections of the same kind; otherwise the kind is its name (`partners`, `contacts` …).
     #[serde(default)]
     pub id: Option<String>,
     /// What the section shows.
     pub kind: SectionKind,
-    /// Section heading (omit for none).
+    /// The section's heading. Leave out for none.
     #[serde(default)]
     pub heading: Option<String>,
-    /// How events are arranged.
+    /// How the events are arranged: `by_entity` (the default), `list` or `paragraphs`.
     #[serde(default)]
     pub style: Style,
-    /// In `by_entity` style: event titles as subheadings (`true`) or bold lead-ins (`false`).
+    /// Only with `style: by_entity`: `true` prints event titles as subheadings; leave out to print
+    /// them in bold at the start of the paragraph.
     #[serde(default)]
     pub title_headings: bool,
-    /// Paragraph(s) before the events (blank line between paragraphs).
+    /// Text printed before the events. Leave an empty line between paragraphs.
     #[serde(default)]
     pub intro: Option<String>,
-    /// Paragraph(s) after the events.
+    /// Text printed after the events. Leave an empty line between paragraphs.
     #[serde(default)]
     pub outro: Option<String>,
-    /// `partners` only: how the partner count is shown.
+    /// Only in a `partners` section: how the number of partners is shown: `sentence` (the
+    /// default), `list` (the sentence, naming them) or `none`.
     #[serde(default)]
     pub summary: PartnerSummary,
-    /// `partners` only: words that continue the count sentence after a comma.
+    /// Only in a `partners` section: words that continue the sentence about the number of
+    /// partners, after a comma.
     #[serde(default)]
     pub summary_continues: Option<String>,
-    /// `memberships` only: which list.
+    /// Only in a `memberships` section (and needed there): `international` or `national`.
     #[serde(default)]
     pub list: Option<MembershipList>,
-    /// `memberships` only: sentence before the organisations' activity subsections.
+    /// Only in a `memberships` section: a sentence printed before the organisations' activities.
     #[serde(default)]
     pub activity_intro: Option<String>,
-    /// `memberships` only: per organisation id, figures shown with it in the list.
+    /// Only in a `memberships` section: photos shown next to an organisation in the list. Write the
+    /// organisation's id, a colon and the figure ids: `eurocities: [2022-eurocities]`.
     #[serde(default)]
     pub figures: std::collections::BTreeMap<String, Vec<String>>,
-    /// `by_entity` only: per partner/place/organisation id, a line under its heading.
+    /// Only with `style: by_entity`: a line printed under the heading of a partner, place or
+    /// organisation. Write its id, a colon and the text: `brno: Miasto partnerskie od 1966 r.`
     #[serde(default)]
     pub notes: std::collections::BTreeMap<String, String>,
-    /// `projects` only: the projects to show, in order (default: those with events).
+    /// Only in a `projects` section: the ids of the projects to show, in order. Leave out to show
+    /// every project that has events in the year.
     #[serde(default)]
     pub projects: Vec<String>,
 }
 
 /// Something that happened in the year.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Event {
-    /// When: `2022-07-15`, `2022-07-15/2022-07-17`, `2018-04` or `2018`.
+    /// When it happened, year first: a day `2022-07-15`, several days `2022-07-15/2022-07-17`,
+    /// a month `2018-04`, or only the year `2018`.
     pub date: Date,
-    /// Who or what it concerns: partner, place, organisation or project ids.
+    /// Who or what it concerns: ids of partners, places, organisations or projects, in brackets:
+    /// `[brno]`, `[brno, hanower]`. It decides the section the event appears in.
     #[serde(default)]
     pub about: Vec<String>,
-    /// Section id where it appears (default: from `about`: partner → partners, organisation →
-    /// memberships, project → projects, otherwise contacts).
+    /// The section to show it in, when not the usual one. Usually it follows from `about`: a
+    /// partner → `partners`, an organisation → `memberships`, a project → `projects`,
+    /// anything else → `contacts`.
     #[serde(default)]
     pub section: Option<String>,
-    /// Lead-in title: "Regiontour w Brnie".
+    /// A short title printed before the text: "Regiontour w Brnie".
     #[serde(default)]
     pub title: Option<String>,
-    /// The text. Paragraphs are separated by a blank line; `[en]…[/en]` marks a foreign phrase;
-    /// `{lat:brno}` is the number of years since the partnership agreement with `brno`,
-    /// `{dekady:brno}` the same rounded down to tens ("ponad {dekady:brno}-letniej").
+    /// What happened, as it should read. Leave an empty line between paragraphs. Mark words in
+    /// another language with `[en]…[/en]`. `{lat:brno}` is replaced by the number of years
+    /// since the partnership agreement with `brno`, `{dekady:brno}` by the same rounded down to
+    /// tens ("ponad {dekady:brno}-letniej współpracy").
     pub text: String,
-    /// `true` to print the project's partner list after `text` (then `text_after`).
+    /// `true` to print the list of the project's partners after `text` (and then `text_after`).
     #[serde(default)]
     pub project_partners: bool,
-    /// Text after the project's partner list.
+    /// Only with `project_partners: true`: text printed after the list of the project's partners.
     #[serde(default)]
     pub text_after: Option<String>,
-    /// Figure ids shown after the event.
+    /// Ids of the figures (photos) shown after the event: `[2023-bamberg]`.
     #[serde(default)]
     pub figures: Vec<String>,
 }
 
 /// Diplomatic meetings of the year: a list, or only a published summary, or both.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Diplomatic {
-    /// The stated number of meetings when they are not all listed (2023: 13).
+    /// The number of meetings, when they are not all listed under `meetings` (2023: 13).
     #[serde(default)]
     pub total: Option<u32>,
-    /// Countries met, when the meetings are not listed: country ids.
+    /// The countries whose diplomats were met, when the meetings are not listed: country ids in
+    /// brackets, `[cz, de]`.
     #[serde(default)]
     pub countries: Vec<String>,
-    /// Annex with the details.
+    /// The annex of the report with the details (its `number` and `title`).
     #[serde(default)]
     pub annex: Option<Annex>,
-    /// The meetings, in any order (printed in date order).
+    /// The meetings, each starting with `- date:`, in any order (they are printed by date).
     #[serde(default)]
     pub meetings: Vec<Meeting>,
 }
 
 /// A cross-reference to an annex of the report.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Annex {
     /// Annex number: 4.
@@ -439,44 +477,47 @@ pub struct Annex {
 }
 
 /// One diplomatic meeting.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Meeting {
-    /// The day.
+    /// The day of the meeting: `2022-03-23`.
     pub date: Date,
-    /// People met: ids from `people.yaml`.
+    /// The people met: ids from `people.yaml`, in brackets: `[ole-toft]`.
     #[serde(default)]
     pub people: Vec<String>,
     /// A body met, in the instrumental, when not a person: "Korpusem Konsulów Honorowych".
     #[serde(default)]
     pub body: Option<String>,
-    /// Occasion: "Impact’22".
+    /// The occasion, if any: "Impact’22".
     #[serde(default)]
     pub occasion: Option<String>,
-    /// What was discussed (continues after a semicolon).
+    /// What was discussed; printed after a semicolon: "rozmawiano o współpracy gospodarczej".
     #[serde(default)]
     pub topics: Option<String>,
-    /// Figure ids shown after the meeting.
+    /// Ids of the figures (photos) shown after the meeting.
     #[serde(default)]
     pub figures: Vec<String>,
 }
 
 /// A photo or other figure.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Figure {
-    /// Short id, unique in the data set: `2022-hanower`.
+    /// A short name, unique in the whole data set, that events use to show the figure:
+    /// `2022-hanower`.
     pub id: String,
-    /// Image file, relative to the data directory: `images/2022/hanower.jpg` (optional).
+    /// The image file, within the data folder: `images/2022/hanower.jpg`. Leave out if there is
+    /// no image file yet.
     #[serde(default)]
     pub image: Option<String>,
     /// Caption shown under the image.
     #[serde(default)]
     pub caption: Option<String>,
-    /// What the image shows, for people who cannot see it (required with `image`).
+    /// What the image shows, for people who cannot see it (screen readers read it). Required
+    /// with `image`; not a file name and not the caption again.
     #[serde(default)]
     pub alt: Option<String>,
-    /// Credit line: "Źródło: UMP" or "arch. UMP".
+    /// The credit line: "Źródło: UMP" or "arch. UMP" (in quotes when it contains a colon).
     #[serde(default)]
     pub credit: Option<String>,
 }

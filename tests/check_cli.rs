@@ -369,10 +369,11 @@ fn non_utf8_file_is_refused_with_its_position() {
     fs::write(&report, cp1250).expect("write report.yaml");
     let out = run(tmp.path(), &["check", "--data", "data"]);
     assert_eq!(out.code, Some(1), "{}", out.describe());
-    // Line 2 is `city: Poznań`: the `ń` is the 12th character.
+    // Line 4 is `city: Poznań` (after the schema line and a comment): the `ń` is the 12th
+    // character.
     assert!(
         out.stderr
-            .contains("data/report.yaml:2:12: error: the file is not UTF-8 text"),
+            .contains("data/report.yaml:4:12: error: the file is not UTF-8 text"),
         "{}",
         out.describe()
     );

@@ -1,0 +1,266 @@
+//! New data files for staff to fill in: a whole data set for another city (`init`) and the
+//! file of a new report year (`new-year`), every one commented and valid as written.
+//!
+//! The files' text lives in `files/` (plain YAML with `{{name}}` placeholders), so that the
+//! comments staff will read can be reviewed as they will see them.
+
+mod sections;
+
+use std::path::{Path, PathBuf};
+
+use crate::diag::Diagnostic;
+use crate::load;
+use crate::schema::{self, SchemaFile};
+
+/// The city used when `init` is not told one: obviously not real, so it is noticed and replaced.
+pub const PLACEHOLDER_CITY: (&str, &str) = ("Przykładowo", "Przykładowa");
+
+/// What `init` needs to know about the city; every other value has a default.
+#[derive(Debug, Clone)]
+pub struct CityInfo {
+    /// The city, nominative.
+    pub city: String,
+    /// The city, genitive.
+    pub city_genitive: String,
+    /// The publishing office (default: "Urząd Miasta <genitive>").
+    pub office: Option<String>,
+    /// Its abbreviation (default: "UM" and the genitive's first letter, as UMP for Poznań).
+    pub office_abbreviation: Option<String>,
+}
+
+/// A file to create: its path and its text.
+pub type NewFile = (PathBuf, String);
+
+/// Why nothing was written.
+#[derive(Debug)]
+pub enum ScaffoldError {
+    /// Files that are already there (nothing is ever overwritten), each as a diagnostic.
+    Exists(Vec<Diagnostic>),
+    /// Anything else, in plain words.
+    Other(anyhow::Error),
+}
+
+impl From<anyhow::Error> for ScaffoldError {
+    fn from(e: anyhow::Error) -> Self {
+        ScaffoldError::Other(e)
+    }
+}
+
+/// The files of a new data set in `dir`: report, registry (one example partner and its
+/// country), the year file of `year` with one example event, and the schemas.
+pub fn init_files(dir: &Path, info: &CityInfo, year: i32) -> Vec<NewFile> {
+    let placeholder = info.city == PLACEHOLDER_CITY.0;
+    let office = info
+        .office
+        .clone()
+        .unwrap_or_else(|| format!("Urząd Miasta {}", info.city_genitive));
+    let abbreviation = info.office_abbreviation.clone().unwrap_or_else(|| {
+        let initial: String = info.city_genitive.chars().take(1).collect();
+        format!("UM{}", initial.to_uppercase())
+    });
+    let note = if placeholder {
+        format!(
+            "#\n# The city below is a placeholder (\"{}\"): replace `city`, `city_genitive`, \
+             `office`,\n# `office_abbreviation` and `report_title` with your city's.\n",
+            PLACEHOLDER_CITY.0
+        )
+    } else {
+        String::new()
+    };
+    let report = fill(
+        include_str!("files/report.yaml"),
+        &[
+            ("placeholder_note", note),
+            ("city", quote(&info.city)),
+            ("city_genitive", quote(&info.city_genitive)),
+            ("office", quote(&office)),
+            ("office_abbreviation", quote(&abbreviation)),
+            (
+                "report_title",
+                quote(&format!("Raport o stanie Miasta {}", info.city_genitive)),
+            ),
+        ],
+    );
+    let registry = dir.join("registry");
+    let mut files = vec![
+        (dir.join("report.yaml"), report),
+        (
+            registry.join("countries.yaml"),
+            include_str!("files/countries.yaml").to_string(),
+        ),
+        (
+            registry.join("partners.yaml"),
+            include_str!("files/partners.yaml").to_string(),
+        ),
+        (
+            registry.join("places.yaml"),
+            include_str!("files/places.yaml").to_string(),
+        ),
+        (
+            registry.join("organisations.yaml"),
+            include_str!("files/organisations.yaml").to_string(),
+        ),
+        (
+            registry.join("projects.yaml"),
+            include_str!("files/projects.yaml").to_string(),
+        ),
+        (
+            registry.join("people.yaml"),
+            include_str!("files/people.yaml").to_string(),
+        ),
+    ];
+    let events = fill(
+        include_str!("files/events-init.yaml"),
+        &[("year", year.to_string())],
+    );
+    files.push((
+        year_path(dir, year),
+        year_file(year, include_str!("files/sections-init.yaml"), &events),
+    ));
+    files.extend(schema_files(dir));
+    files
+}
+
+/// The file `years/<year>.yaml` of a data set in `dir`, with the sections of the latest year
+/// before it (or after it, if there is none before), and no events. Also the year schema, if
+/// the data folder does not have it yet.
+pub fn new_year_files(dir: &Path, year: i32) -> Result<(Vec<NewFile>, Option<i32>), ScaffoldError> {
+    if !dir.is_dir() {
+        return Err(ScaffoldError::Other(anyhow::anyhow!(
+            "the data folder `{}` does not exist; pass the right one with `--data DIR`, or \
+             start a new data set with `report-gen init {}`",
+            dir.display(),
+            dir.display()
+        )));
+    }
+    let (raw, _, _) = load::load(dir);
+    let model = raw
+        .years
+        .iter()
+        .filter(|(y, _)| *y < year)
+        .max_by_key(|(y, _)| *y)
+        .or_else(|| raw.years.iter().max_by_key(|(y, _)| *y));
+    let partner = raw
+        .places
+        .iter()
+        .find(|p| !p.value.agreements.is_empty())
+        .map_or("brno", |p| p.value.id.as_str());
+    let events = fill(
+        include_str!("files/events-new-year.yaml"),
+        &[("year", year.to_string()), ("partner", partner.to_string())],
+    );
+    let (sections, from) = match model {
+        Some((y, at)) => (sections::render(&at.value.sections, *y), Some(*y)),
+        None => (include_str!("files/sections-init.yaml").to_string(), None),
+    };
+    let mut files = vec![(year_path(dir, year), year_file(year, &sections, &events))];
+    let schema_path = dir
+        .join(schema::SCHEMA_DIR)
+        .join(SchemaFile::Year.file_name());
+    if !schema_path.exists() {
+        files.push((schema_path, schema::render(SchemaFile::Year)));
+    }
+    Ok((files, from))
+}
+
+/// Writes `files`, each atomically, after making sure none of them exists; on any existing
+/// file nothing is written.
+pub fn create(files: &[NewFile]) -> Result<(), ScaffoldError> {
+    let existing: Vec<Diagnostic> = files
+        .iter()
+        .filter(|(path, _)| path.exists())
+        .map(|(path, _)| Diagnostic::error(path, None, "the file already exists"))
+        .collect();
+    if !existing.is_empty() {
+        return Err(ScaffoldError::Exists(existing));
+    }
+    for (path, text) in files {
+        crate::output::write_atomic(path, text.as_bytes())?;
+    }
+    Ok(())
+}
+
+fn year_path(dir: &Path, year: i32) -> PathBuf {
+    dir.join("years").join(format!("{year}.yaml"))
+}
+
+fn year_file(year: i32, sections: &str, events: &str) -> String {
+    fill(
+        include_str!("files/year.yaml"),
+        &[
+            ("year", year.to_string()),
+            ("sections", sections.trim_end().to_string()),
+            ("events", events.to_string()),
+        ],
+    )
+}
+
+fn schema_files(dir: &Path) -> Vec<NewFile> {
+    SchemaFile::ALL
+        .iter()
+        .map(|f| {
+            (
+                dir.join(schema::SCHEMA_DIR).join(f.file_name()),
+                schema::render(*f),
+            )
+        })
+        .collect()
+}
+
+/// `template` with every `{{name}}` replaced by its value. Values are inserted as they are
+/// (placeholders are never inside values), so replacing in order is safe.
+fn fill(template: &str, values: &[(&str, String)]) -> String {
+    let mut out = template.to_string();
+    for (name, value) in values {
+        out = out.replace(&format!("{{{{{name}}}}}"), value);
+    }
+    out
+}
+
+/// A YAML scalar for `text`: plain when that reads back as the same string, quoted otherwise
+/// (a city called "Null" or "Tak: 2" must stay text).
+pub(crate) fn quote(text: &str) -> String {
+    match serde_yaml::to_string(text) {
+        Ok(s) if s.trim_end().lines().count() == 1 => s.trim_end().to_string(),
+        _ => format!(
+            "\"{}\"",
+            text.replace('\\', "\\\\")
+                .replace('"', "\\\"")
+                .replace('\n', "\\n")
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quoting_keeps_text_text() {
+        assert_eq!(quote("Poznań"), "Poznań");
+        assert_eq!(quote("Urząd Miasta Poznania"), "Urząd Miasta Poznania");
+        for tricky in ["null", "yes", "2024", "a: b", "#1", "x\ny", "\"q\""] {
+            let back: String = serde_yaml::from_str(&quote(tricky)).expect("reads back");
+            assert_eq!(back, tricky);
+        }
+    }
+
+    #[test]
+    fn defaults_follow_the_city() {
+        let info = CityInfo {
+            city: "Kalisz".into(),
+            city_genitive: "Kalisza".into(),
+            office: None,
+            office_abbreviation: None,
+        };
+        let files = init_files(Path::new("d"), &info, 2024);
+        let report = &files[0].1;
+        assert!(
+            report.contains("\noffice: Urząd Miasta Kalisza\n"),
+            "{report}"
+        );
+        assert!(report.contains("\noffice_abbreviation: UMK\n"), "{report}");
+        assert!(!report.contains("placeholder"), "{report}");
+        assert!(!files.iter().any(|(_, t)| t.contains("{{")), "unfilled");
+    }
+}
