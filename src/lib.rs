@@ -2,4 +2,5 @@
 
 pub mod date;
 pub mod doc;
+pub mod pdf;
 pub mod polish;
