@@ -50,6 +50,14 @@ pub fn chapter_2018() -> Document {
             Inline::Text(" z\u{a0}miastem Changwon otworzyło nowy rozdział kontaktów z\u{a0}Azją.".into()),
         ]),
     ];
+    // The agreement table comes early, so it starts mid-page and continues on the next one.
+    blocks.push(Block::Heading {
+        level: 2,
+        id: "umowy".into(),
+        content: t("Umowy partnerskie"),
+    });
+    blocks.push(Block::Paragraph(t("Poniższa tabela przedstawia wszystkie obowiązujące umowy partnerskie Miasta Poznania wraz z\u{a0}zakresem współpracy.")));
+    blocks.push(Block::Table(agreement_table()));
     for (s, section) in [
         "Współpraca z\u{a0}miastami partnerskimi",
         "Organizacje międzynarodowe",
@@ -105,13 +113,6 @@ pub fn chapter_2018() -> Document {
         caption: t("Wizyta nadburmistrza Hanoweru w\u{a0}Poznaniu"),
         credit: Some(t("Źródło: UMP")),
     }));
-    blocks.push(Block::Heading {
-        level: 2,
-        id: "umowy".into(),
-        content: t("Umowy partnerskie"),
-    });
-    blocks.push(Block::Paragraph(t("Poniższa tabela przedstawia wszystkie obowiązujące umowy partnerskie Miasta Poznania wraz z\u{a0}zakresem współpracy.")));
-    blocks.push(Block::Table(agreement_table()));
     blocks.push(Block::Heading {
         level: 2,
         id: "podsumowanie".into(),
