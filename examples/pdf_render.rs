@@ -16,6 +16,15 @@ fn main() -> anyhow::Result<()> {
     let doc = match args.get(1).map(String::as_str).unwrap_or("chapter") {
         "sample" => report_gen::doc::Document::sample(),
         "longtable" => common::long_table_document(),
+        "awkward" => common::awkward_document(),
+        "figure" => {
+            // A generated gradient stands in for a photo.
+            let img = image::RgbImage::from_fn(600, 400, |x, y| {
+                image::Rgb([(x / 3) as u8, (y / 2) as u8, 150])
+            });
+            img.save("/tmp/pdf_render_figure.png")?;
+            common::figure_document("/tmp/pdf_render_figure.png")
+        }
         _ => common::chapter_2018(),
     };
     let runs: u32 = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(1);

@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use crate::doc::{Block, Document, Figure, Inline};
+use crate::doc::{Block, Document, Inline};
 
 use super::fonts::FontStyle;
 use super::model::*;
@@ -16,22 +16,18 @@ use super::text::{wrap, Line, Piece};
 /// Body text size and line height.
 pub(super) const BODY: (f32, f32) = (10.0, 14.5);
 /// Space after a top-level paragraph.
-const PARA_GAP: f32 = 7.0;
+pub(super) const PARA_GAP: f32 = 7.0;
 /// Space after a paragraph inside a list item.
 const ITEM_GAP: f32 = 3.0;
 /// Hanging indent of list item text relative to its label.
 const LIST_INDENT: f32 = 16.0;
-/// Figure caption and credit sizes.
-const CAPTION: (f32, f32) = (9.0, 13.0);
-const CREDIT: (f32, f32) = (8.0, 11.5);
-/// Largest image height, as a share of the page height.
-const MAX_IMAGE_SHARE: f32 = 0.45;
 
-/// Size, line height, space before, space after of a heading level.
+/// Size, line height, space before, space after of a heading level. Line heights are at least
+/// (ascent + descent) × size, so glyphs never reach outside their line box.
 fn heading_metrics(level: u8) -> (f32, f32, f32, f32) {
     match level {
-        1 => (20.0, 26.0, 0.0, 12.0),
-        2 => (14.0, 19.0, 14.0, 6.0),
+        1 => (20.0, 28.0, 0.0, 10.0),
+        2 => (14.0, 20.0, 14.0, 5.0),
         3 => (11.5, 16.0, 10.0, 4.0),
         _ => (10.0, 14.5, 8.0, 2.0),
     }
@@ -48,8 +44,8 @@ pub(super) struct Engine<'a> {
     pub(super) y: f32,
     next_node: u32,
     outline: Vec<OutlineEntry>,
-    images: Vec<String>,
-    image_sizes: &'a ImageSizes,
+    pub(super) images: Vec<String>,
+    pub(super) image_sizes: &'a ImageSizes,
     /// A list label waiting for the first line of its item: (x, text, item node).
     pending_label: Option<(f32, String)>,
 }
@@ -112,7 +108,7 @@ impl Engine<'_> {
     }
 
     /// Adds vertical space, dropped at the top of a page.
-    fn gap(&mut self, h: f32) {
+    pub(super) fn gap(&mut self, h: f32) {
         if !self.at_top() {
             self.y = (self.y + h).min(Self::bottom_limit());
         }
@@ -331,63 +327,6 @@ impl Engine<'_> {
                 self.place_line(&Line::default(), x + indent, BODY, &Role::ListItem, node);
             }
         }
-    }
-
-    /// Height of a figure block (image, caption, credit).
-    pub(super) fn figure_height(&self, f: &Figure, width: f32) -> f32 {
-        let image = f
-            .image
-            .as_ref()
-            .map_or(0.0, |p| self.image_box(p, width).1 + 6.0);
-        let cap = wrap(&f.caption, FontStyle::Italic, CAPTION.0, width).len() as f32 * CAPTION.1;
-        let credit = f.credit.as_ref().map_or(0.0, |c| {
-            wrap(c, FontStyle::Regular, CREDIT.0, width).len() as f32 * CREDIT.1
-        });
-        image + cap + credit
-    }
-
-    /// Image size in points: fits the text width and at most 45 % of the page height.
-    fn image_box(&self, path: &str, width: f32) -> (f32, f32) {
-        let (pw, ph) = self.image_sizes.get(path).copied().unwrap_or((1, 1));
-        let (pw, ph) = (pw.max(1) as f32, ph.max(1) as f32);
-        let scale = (width / pw).min(PAGE_H * MAX_IMAGE_SHARE / ph);
-        (pw * scale, ph * scale)
-    }
-
-    fn figure(&mut self, f: &Figure, x: f32, width: f32) {
-        self.gap(4.0);
-        self.ensure(self.figure_height(f, width));
-        let node = self.node();
-        if let Some(path) = &f.image {
-            let (w, h) = self.image_box(path, width);
-            let index = match self.images.iter().position(|p| p == path) {
-                Some(i) => i,
-                None => {
-                    self.images.push(path.clone());
-                    self.images.len() - 1
-                }
-            };
-            let ix = x + (width - w) / 2.0;
-            let mark = Mark::Image {
-                x: ix,
-                y: PAGE_H - self.y - h,
-                w,
-                h,
-                image: index,
-            };
-            self.push(Role::Figure { alt: f.alt.clone() }, node, None, mark);
-            self.y += h + 6.0;
-        }
-        let cap_node = self.node();
-        for line in wrap(&f.caption, FontStyle::Italic, CAPTION.0, width) {
-            self.place_line(&line, x, CAPTION, &Role::FigureCaption, cap_node);
-        }
-        if let Some(credit) = &f.credit {
-            for line in wrap(credit, FontStyle::Regular, CREDIT.0, width) {
-                self.place_line(&line, x, CREDIT, &Role::FigureCaption, cap_node);
-            }
-        }
-        self.gap(PARA_GAP + 3.0);
     }
 }
 

@@ -6,8 +6,11 @@
 //! without touching line breaking or pagination.
 
 mod draw;
+mod figure;
 mod fonts;
 pub mod layout;
+#[cfg(test)]
+mod layout_tests;
 pub mod model;
 mod post;
 mod table;

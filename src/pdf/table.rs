@@ -118,6 +118,13 @@ impl Engine<'_> {
         let cols = column_widths(t, width);
         let n = cols.len();
         let header = row_lines(&t.header, &cols, FontStyle::Bold);
+        let source_lines = t
+            .source
+            .as_ref()
+            .map(|s| wrap(s, FontStyle::Regular, SOURCE.0, width));
+        let source_h = source_lines
+            .as_ref()
+            .map_or(0.0, |l| l.len() as f32 * SOURCE.1 + 3.0);
         let table_node = self.node();
         self.ensure(self.table_lead_height(t, width) + 6.0);
         if !self.at_top() {
@@ -139,7 +146,9 @@ impl Engine<'_> {
                 let mut fresh_page = false;
                 loop {
                     let left = max_lines(&cells, &from);
-                    if lines_height(left) <= self.avail() + 0.01 {
+                    // The last row keeps the source line company: no lone "Źródło" overleaf.
+                    let reserve = if r + 1 == t.rows.len() { source_h } else { 0.0 };
+                    if lines_height(left) + reserve <= self.avail() + 0.01 {
                         self.row_part(&cells, &from, left, r + 1, &nodes, &cols, x);
                         break;
                     }
@@ -173,9 +182,8 @@ impl Engine<'_> {
                 }
             }
         }
-        if let Some(source) = &t.source {
-            let lines = wrap(source, FontStyle::Regular, SOURCE.0, width);
-            self.ensure(lines.len() as f32 * SOURCE.1 + 3.0);
+        if let Some(lines) = source_lines {
+            self.ensure(source_h);
             if !self.at_top() {
                 self.y += 3.0;
             }

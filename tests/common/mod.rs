@@ -78,8 +78,9 @@ pub fn chapter_2018() -> Document {
                 content: t(city),
             });
             blocks.push(Block::Paragraph(t(EVENTS[p % EVENTS.len()])));
+            blocks.push(Block::Paragraph(t(EVENTS[(p + 3) % EVENTS.len()])));
             if p % 2 == 0 {
-                blocks.push(Block::Paragraph(t(EVENTS[(p + 3) % EVENTS.len()])));
+                blocks.push(Block::Paragraph(t(EVENTS[(p + 5) % EVENTS.len()])));
             }
             if p % 3 == 0 {
                 blocks.push(Block::List {
@@ -115,10 +116,20 @@ pub fn chapter_2018() -> Document {
     }));
     blocks.push(Block::Heading {
         level: 2,
+        id: "kontakty".into(),
+        content: t("Kontakty dyplomatyczne"),
+    });
+    for e in EVENTS.iter().rev().chain(EVENTS.iter()) {
+        blocks.push(Block::Paragraph(t(e)));
+    }
+    blocks.push(Block::Heading {
+        level: 2,
         id: "podsumowanie".into(),
         content: t("Podsumowanie"),
     });
-    blocks.push(Block::Paragraph(t(EVENTS[0])));
+    for e in EVENTS {
+        blocks.push(Block::Paragraph(t(e)));
+    }
     doc.blocks = blocks;
     doc
 }
@@ -155,6 +166,74 @@ pub fn long_table_document() -> Document {
             content: t("Współpraca międzynarodowa"),
         },
         Block::Table(table),
+    ];
+    doc
+}
+
+/// Edge cases in one document: a row taller than a page, a one-column table, an over-long
+/// word, a numbered list with 120 items and a caption-only figure.
+pub fn awkward_document() -> Document {
+    let mut doc = Document::sample();
+    let huge = "Kultura, sport, edukacja, turystyka, gospodarka, ochrona zdrowia. ".repeat(120);
+    let long_word = "Konstantynopolitańczykowianeczka".repeat(6);
+    doc.blocks = vec![
+        Block::Heading {
+            level: 1,
+            id: "a".into(),
+            content: t("Przypadki brzegowe"),
+        },
+        Block::Paragraph(t(&long_word)),
+        Block::Table(Table {
+            number: 1,
+            caption: t("Wiersz dłuższy niż strona"),
+            header: vec![t("Miasto"), t("Umowa"), t("Zakres")],
+            rows: vec![
+                vec![t("Brno"), t("Umowa o\u{a0}współpracy"), t(&huge)],
+                vec![t("Győr"), t("Umowa"), t("Kultura")],
+            ],
+            source: Some(t("Źródło: UMP")),
+        }),
+        Block::Table(Table {
+            number: 2,
+            caption: t("Jedna kolumna"),
+            header: vec![t("Miasto")],
+            rows: vec![vec![t("Brno")], vec![t("Győr")]],
+            source: None,
+        }),
+        Block::List {
+            ordered: true,
+            start: 1,
+            items: (0..120)
+                .map(|i| vec![Block::Paragraph(t(&format!("Pozycja numer {i}")))])
+                .collect(),
+        },
+        Block::Figure(Figure {
+            image: None,
+            alt: "Zdjęcie".into(),
+            caption: t("Podpis bez zdjęcia"),
+            credit: Some(t("arch. UMP")),
+        }),
+    ];
+    doc
+}
+
+/// A short document with one image figure between paragraphs.
+pub fn figure_document(image: &str) -> Document {
+    let mut doc = Document::sample();
+    doc.blocks = vec![
+        Block::Heading {
+            level: 1,
+            id: "f".into(),
+            content: t("Współpraca międzynarodowa"),
+        },
+        Block::Paragraph(t(EVENTS[0])),
+        Block::Figure(Figure {
+            image: Some(image.to_string()),
+            alt: "Prezydent rozmawiający z\u{a0}nadburmistrzem Hanoweru".into(),
+            caption: t("Wizyta nadburmistrza Hanoweru w\u{a0}Poznaniu"),
+            credit: Some(t("Źródło: UMP")),
+        }),
+        Block::Paragraph(t(EVENTS[1])),
     ];
     doc
 }
