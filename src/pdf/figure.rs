@@ -1,0 +1,75 @@
+//! Figure layout: an image scaled to the text width (at most 45 % of the page height),
+//! kept on one page with its italic caption and the credit line under it.
+
+use crate::doc::Figure;
+
+use super::fonts::FontStyle;
+use super::layout::{Engine, PARA_GAP};
+use super::model::*;
+use super::text::wrap;
+
+/// Figure caption size and line height.
+const CAPTION: (f32, f32) = (9.0, 13.0);
+/// Credit line size and line height.
+const CREDIT: (f32, f32) = (8.0, 11.5);
+/// Largest image height, as a share of the page height.
+const MAX_IMAGE_SHARE: f32 = 0.45;
+
+impl Engine<'_> {
+    /// Height of a figure block (image, caption, credit).
+    pub(super) fn figure_height(&self, f: &Figure, width: f32) -> f32 {
+        let image = f
+            .image
+            .as_ref()
+            .map_or(0.0, |p| self.image_box(p, width).1 + 6.0);
+        let cap = wrap(&f.caption, FontStyle::Italic, CAPTION.0, width).len() as f32 * CAPTION.1;
+        let credit = f.credit.as_ref().map_or(0.0, |c| {
+            wrap(c, FontStyle::Regular, CREDIT.0, width).len() as f32 * CREDIT.1
+        });
+        image + cap + credit
+    }
+
+    /// Image size in points: fits the text width and at most 45 % of the page height.
+    fn image_box(&self, path: &str, width: f32) -> (f32, f32) {
+        let (pw, ph) = self.image_sizes.get(path).copied().unwrap_or((1, 1));
+        let (pw, ph) = (pw.max(1) as f32, ph.max(1) as f32);
+        let scale = (width / pw).min(PAGE_H * MAX_IMAGE_SHARE / ph);
+        (pw * scale, ph * scale)
+    }
+
+    pub(super) fn figure(&mut self, f: &Figure, x: f32, width: f32) {
+        self.gap(4.0);
+        self.ensure(self.figure_height(f, width));
+        let node = self.node();
+        if let Some(path) = &f.image {
+            let (w, h) = self.image_box(path, width);
+            let index = match self.images.iter().position(|p| p == path) {
+                Some(i) => i,
+                None => {
+                    self.images.push(path.clone());
+                    self.images.len() - 1
+                }
+            };
+            let ix = x + (width - w) / 2.0;
+            let mark = Mark::Image {
+                x: ix,
+                y: PAGE_H - self.y - h,
+                w,
+                h,
+                image: index,
+            };
+            self.push(Role::Figure { alt: f.alt.clone() }, node, None, mark);
+            self.y += h + 6.0;
+        }
+        let cap_node = self.node();
+        for line in wrap(&f.caption, FontStyle::Italic, CAPTION.0, width) {
+            self.place_line(&line, x, CAPTION, &Role::FigureCaption, cap_node);
+        }
+        if let Some(credit) = &f.credit {
+            for line in wrap(credit, FontStyle::Regular, CREDIT.0, width) {
+                self.place_line(&line, x, CREDIT, &Role::FigureCaption, cap_node);
+            }
+        }
+        self.gap(PARA_GAP + 3.0);
+    }
+}

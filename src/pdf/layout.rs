@@ -1,0 +1,387 @@
+//! Block layout: places headings, paragraphs, lists and figures on pages (pure, no PDF calls).
+//!
+//! The engine keeps a cursor `y` measured from the top edge of the page and converts to PDF
+//! coordinates only when it places a mark. Page-break rules: a heading keeps with the start
+//! of what follows it, a paragraph leaves at least two lines at a page bottom and carries at
+//! least two lines to the next page, a figure is never split from its caption.
+
+use std::collections::HashMap;
+
+use crate::doc::{Block, Document, Inline};
+
+use super::fonts::FontStyle;
+use super::model::*;
+use super::text::{wrap, Line, Piece};
+
+/// Body text size and line height.
+pub(super) const BODY: (f32, f32) = (10.0, 14.5);
+/// Space after a top-level paragraph.
+pub(super) const PARA_GAP: f32 = 7.0;
+/// Space after a paragraph inside a list item.
+const ITEM_GAP: f32 = 3.0;
+/// Hanging indent of list item text relative to its label.
+const LIST_INDENT: f32 = 16.0;
+
+/// Size, line height, space before, space after of a heading level. Line heights are at least
+/// (ascent + descent) × size, so glyphs never reach outside their line box.
+fn heading_metrics(level: u8) -> (f32, f32, f32, f32) {
+    match level {
+        1 => (20.0, 28.0, 0.0, 10.0),
+        2 => (14.0, 20.0, 14.0, 5.0),
+        3 => (11.5, 16.0, 10.0, 4.0),
+        _ => (10.0, 14.5, 8.0, 2.0),
+    }
+}
+
+/// Pixel size of each image path, known before layout (decoded by the caller).
+pub type ImageSizes = HashMap<String, (u32, u32)>;
+
+/// The layout state: finished pages, the current page and the cursor.
+pub(super) struct Engine<'a> {
+    pub(super) pages: Vec<PageLayout>,
+    pub(super) page: PageLayout,
+    /// Distance from the top edge of the page to the next free position.
+    pub(super) y: f32,
+    next_node: u32,
+    outline: Vec<OutlineEntry>,
+    pub(super) images: Vec<String>,
+    pub(super) image_sizes: &'a ImageSizes,
+    /// A list label waiting for the first line of its item: (x, text, item node).
+    pending_label: Option<(f32, String)>,
+}
+
+/// Lays out a whole document. `image_sizes` must hold every `Figure::image` path.
+pub fn layout(doc: &Document, image_sizes: &ImageSizes) -> Layout {
+    let mut e = Engine {
+        pages: Vec::new(),
+        page: PageLayout::default(),
+        y: MARGIN_TOP,
+        next_node: 0,
+        outline: Vec::new(),
+        images: Vec::new(),
+        image_sizes,
+        pending_label: None,
+    };
+    e.blocks(&doc.blocks, MARGIN_X, TEXT_W, 0);
+    let last = std::mem::take(&mut e.page);
+    e.pages.push(last);
+    add_footers(&mut e.pages, &doc.meta.title);
+    Layout {
+        pages: e.pages,
+        outline: e.outline,
+        images: e.images,
+    }
+}
+
+impl Engine<'_> {
+    /// y (top-down) below which no body content may go.
+    pub(super) fn bottom_limit() -> f32 {
+        PAGE_H - MARGIN_BOTTOM
+    }
+
+    /// Space left on the current page.
+    pub(super) fn avail(&self) -> f32 {
+        Self::bottom_limit() - self.y
+    }
+
+    /// Is the cursor at the top of an (otherwise possibly empty) page?
+    pub(super) fn at_top(&self) -> bool {
+        self.y <= MARGIN_TOP + 0.01
+    }
+
+    pub(super) fn new_page(&mut self) {
+        let done = std::mem::take(&mut self.page);
+        self.pages.push(done);
+        self.y = MARGIN_TOP;
+    }
+
+    /// Breaks the page unless `height` fits or we are already at the top.
+    pub(super) fn ensure(&mut self, height: f32) {
+        if height > self.avail() + 0.01 && !self.at_top() {
+            self.new_page();
+        }
+    }
+
+    pub(super) fn node(&mut self) -> u32 {
+        self.next_node += 1;
+        self.next_node
+    }
+
+    /// Adds vertical space, dropped at the top of a page.
+    pub(super) fn gap(&mut self, h: f32) {
+        if !self.at_top() {
+            self.y = (self.y + h).min(Self::bottom_limit());
+        }
+    }
+
+    pub(super) fn push(&mut self, role: Role, node: u32, cell: Option<(usize, usize)>, mark: Mark) {
+        self.page.items.push(Placed {
+            role,
+            node,
+            cell,
+            mark,
+        });
+    }
+
+    /// Places one line whose box starts at the cursor, then advances the cursor.
+    pub(super) fn place_line(
+        &mut self,
+        line: &Line,
+        x: f32,
+        (size, leading): (f32, f32),
+        role: &Role,
+        node: u32,
+    ) {
+        let baseline = PAGE_H - (self.y + baseline_offset(size, leading));
+        if let Some((lx, label)) = self.pending_label.take() {
+            let piece = Piece {
+                font: FontStyle::Regular,
+                lang: None,
+                link: None,
+                text: label,
+            };
+            self.push(
+                Role::ListLabel,
+                node,
+                None,
+                Mark::Text {
+                    x: lx,
+                    y: baseline,
+                    size,
+                    piece,
+                },
+            );
+        }
+        self.place_line_at(line, x, baseline, size, role, node, None);
+        self.y += leading;
+    }
+
+    /// Emits the text marks of a line at a given baseline.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn place_line_at(
+        &mut self,
+        line: &Line,
+        x: f32,
+        baseline: f32,
+        size: f32,
+        role: &Role,
+        node: u32,
+        cell: Option<(usize, usize)>,
+    ) {
+        for (dx, piece) in &line.pieces {
+            let mark = Mark::Text {
+                x: x + dx,
+                y: baseline,
+                size,
+                piece: piece.clone(),
+            };
+            self.push(role.clone(), node, cell, mark);
+        }
+    }
+
+    pub(super) fn blocks(&mut self, blocks: &[Block], x: f32, width: f32, depth: usize) {
+        for (i, block) in blocks.iter().enumerate() {
+            match block {
+                Block::Heading { level, content, .. } => {
+                    self.heading(*level, content, &blocks[i + 1..], x, width)
+                }
+                Block::Paragraph(inlines) => {
+                    let role = if depth > 0 {
+                        Role::ListItem
+                    } else {
+                        Role::Paragraph
+                    };
+                    self.paragraph(inlines, x, width, role);
+                    self.gap(if depth > 0 { ITEM_GAP } else { PARA_GAP });
+                }
+                Block::List {
+                    ordered,
+                    start,
+                    items,
+                } => {
+                    self.list(*ordered, *start, items, x, width, depth);
+                    if depth == 0 {
+                        self.gap(PARA_GAP - ITEM_GAP);
+                    }
+                }
+                Block::Table(table) => self.table(table, x, width),
+                Block::Figure(figure) => self.figure(figure, x, width),
+            }
+        }
+    }
+
+    fn heading(&mut self, level: u8, content: &[Inline], rest: &[Block], x: f32, width: f32) {
+        let (size, leading, before, after) = heading_metrics(level);
+        let lines = wrap(content, FontStyle::Bold, size, width);
+        self.gap(before);
+        // Keep the heading with the first lines of what follows it.
+        let need = lines.len() as f32 * leading + after + self.lead_height(rest, width);
+        self.ensure(need);
+        if level <= 3 {
+            let title = Inline::plain_text(content).replace('\u{a0}', " ");
+            let top = PAGE_H - self.y;
+            self.outline.push(OutlineEntry {
+                level,
+                title,
+                page: self.pages.len(),
+                top,
+            });
+        }
+        let node = self.node();
+        let role = Role::Heading(level);
+        for line in &lines {
+            self.place_line(line, x, (size, leading), &role, node);
+        }
+        self.gap(after);
+    }
+
+    /// Height of the part of `rest` that must share a page with a preceding heading.
+    fn lead_height(&self, rest: &[Block], width: f32) -> f32 {
+        let Some(next) = rest.first() else { return 0.0 };
+        match next {
+            Block::Heading { level, content, .. } => {
+                let (size, leading, before, after) = heading_metrics(*level);
+                let n = wrap(content, FontStyle::Bold, size, width).len() as f32;
+                before + n * leading + after + self.lead_height(&rest[1..], width)
+            }
+            Block::Paragraph(inl) => {
+                let n = wrap(inl, FontStyle::Regular, BODY.0, width).len().min(3);
+                n as f32 * BODY.1
+            }
+            Block::List { .. } => 2.0 * BODY.1,
+            Block::Table(t) => self.table_lead_height(t, width),
+            Block::Figure(f) => self.figure_height(f, width),
+        }
+    }
+
+    /// A paragraph with widow/orphan control (at least two lines on each side of a break).
+    pub(super) fn paragraph(&mut self, inlines: &[Inline], x: f32, width: f32, role: Role) {
+        let lines = wrap(inlines, FontStyle::Regular, BODY.0, width);
+        if lines.len() == 1 && lines[0].pieces.is_empty() && self.pending_label.is_none() {
+            return;
+        }
+        let node = self.node();
+        let mut rest: &[Line] = &lines;
+        while !rest.is_empty() {
+            let fit = (self.avail() / BODY.1 + 0.001).floor().max(0.0) as usize;
+            let n = rest.len();
+            let take = if fit >= n {
+                n
+            } else if self.at_top() {
+                fit.max(1)
+            } else {
+                // Leave no single line behind and carry none alone: both parts get two lines.
+                let t = fit.min(n.saturating_sub(2));
+                if t < 2 {
+                    0
+                } else {
+                    t
+                }
+            };
+            if take == 0 {
+                self.new_page();
+                continue;
+            }
+            for line in &rest[..take] {
+                self.place_line(line, x, BODY, &role, node);
+            }
+            rest = &rest[take..];
+            if !rest.is_empty() {
+                self.new_page();
+            }
+        }
+    }
+
+    fn list(
+        &mut self,
+        ordered: bool,
+        start: u64,
+        items: &[Vec<Block>],
+        x: f32,
+        width: f32,
+        depth: usize,
+    ) {
+        // Numbers need room for the widest label; bullets get the plain indent.
+        let last = start.saturating_add(items.len() as u64);
+        let indent = if ordered {
+            let w =
+                super::fonts::Fonts::get().width(FontStyle::Regular, &format!("{last}."), BODY.0);
+            LIST_INDENT.max(w + 5.0)
+        } else {
+            LIST_INDENT
+        };
+        let width_inner = (width - indent).max(BODY.0 * 3.0);
+        for (i, item) in items.iter().enumerate() {
+            let label = if ordered {
+                format!("{}.", start.saturating_add(i as u64))
+            } else {
+                "•".to_string()
+            };
+            self.pending_label = Some((x, label));
+            self.blocks(item, x + indent, width_inner, depth + 1);
+            if let Some((lx, label)) = self.pending_label.take() {
+                // An item without text still shows its label.
+                self.ensure(BODY.1);
+                self.pending_label = Some((lx, label));
+                let node = self.node();
+                self.place_line(&Line::default(), x + indent, BODY, &Role::ListItem, node);
+            }
+        }
+    }
+}
+
+/// Footer on every page: a thin rule, the chapter title left, "Strona N z M" right.
+fn add_footers(pages: &mut [PageLayout], title: &str) {
+    let fonts = super::fonts::Fonts::get();
+    let size = 8.0;
+    let total = pages.len();
+    for (i, page) in pages.iter_mut().enumerate() {
+        let mut push = |mark| {
+            page.items.push(Placed {
+                role: Role::Artifact,
+                node: 0,
+                cell: None,
+                mark,
+            })
+        };
+        push(Mark::Line {
+            x1: MARGIN_X,
+            y1: FOOTER_RULE_Y,
+            x2: PAGE_W - MARGIN_X,
+            y2: FOOTER_RULE_Y,
+            width: 0.4,
+            gray: 0.4,
+        });
+        let number = format!("Strona {} z {}", i + 1, total);
+        let number_w = fonts.width(FontStyle::Regular, &number, size);
+        // A very long title is wrapped to its first line, so it never runs into the page number.
+        let title_lines = wrap(
+            &[Inline::Text(title.to_string())],
+            FontStyle::Regular,
+            size,
+            TEXT_W - number_w - 12.0,
+        );
+        if let Some(line) = title_lines.first() {
+            for (dx, piece) in &line.pieces {
+                push(Mark::Text {
+                    x: MARGIN_X + dx,
+                    y: FOOTER_BASELINE_Y,
+                    size,
+                    piece: piece.clone(),
+                });
+            }
+        }
+        let piece = Piece {
+            font: FontStyle::Regular,
+            lang: None,
+            link: None,
+            text: number,
+        };
+        push(Mark::Text {
+            x: PAGE_W - MARGIN_X - number_w,
+            y: FOOTER_BASELINE_Y,
+            size,
+            piece,
+        });
+    }
+}

@@ -1,0 +1,210 @@
+//! Unit tests of the pure layout: margins, keep-with-next, widows, repeated table headers.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::doc::{Block, Document, Inline, Table};
+
+use super::fonts::Fonts;
+use super::layout_only;
+use super::model::*;
+
+fn t(s: &str) -> Vec<Inline> {
+    vec![Inline::Text(s.to_string())]
+}
+
+const SENTENCE: &str = "Delegacja Miasta Poznania rozmawiała o\u{a0}transporcie publicznym, ochronie klimatu i\u{a0}projektach młodzieżowych. ";
+
+/// Many sections of varying length, so that headings and paragraphs meet page ends in many
+/// different ways, plus a 30-row table with rows of different heights.
+fn stress_document() -> Document {
+    let mut doc = Document::sample();
+    let mut blocks = vec![Block::Heading {
+        level: 1,
+        id: "h".into(),
+        content: t("Współpraca międzynarodowa"),
+    }];
+    for i in 0..40 {
+        blocks.push(Block::Heading {
+            level: 2 + (i % 2) as u8,
+            id: format!("s{i}"),
+            content: t(&format!("Sekcja {i}")),
+        });
+        blocks.push(Block::Paragraph(t(&SENTENCE.repeat(1 + i * 7 % 9))));
+        if i == 20 {
+            let rows = (0..30)
+                .map(|r| {
+                    vec![
+                        t(&format!("Miasto {r}")),
+                        t("Umowa o\u{a0}współpracy, 16.09.1966\u{a0}r."),
+                        t(&SENTENCE.repeat(1 + r % 4)),
+                    ]
+                })
+                .collect();
+            blocks.push(Block::Table(Table {
+                number: 1,
+                caption: t("Miasta partnerskie Poznania"),
+                header: vec![
+                    t("Miasto, kraj"),
+                    t("Dokument, data podpisania"),
+                    t("Zakres współpracy"),
+                ],
+                rows,
+                source: Some(t("Źródło: UMP")),
+            }));
+        }
+    }
+    doc.blocks = blocks;
+    doc
+}
+
+#[test]
+fn body_text_stays_inside_the_text_block() {
+    let layout = layout_only(&stress_document());
+    assert!(layout.pages.len() > 5);
+    let fonts = Fonts::get();
+    for (p, page) in layout.pages.iter().enumerate() {
+        for item in &page.items {
+            let Mark::Text { x, y, size, piece } = &item.mark else {
+                continue;
+            };
+            let right = x + fonts.width(piece.font, &piece.text, *size);
+            assert!(
+                *x >= MARGIN_X - 0.01 && right <= PAGE_W - MARGIN_X + 0.01,
+                "page {p}: {piece:?} runs out sideways"
+            );
+            if item.role == Role::Artifact {
+                assert!(y + ASCENT * size <= FOOTER_RULE_Y, "footer above its rule");
+                continue;
+            }
+            assert!(
+                y - DESCENT * size >= MARGIN_BOTTOM - 0.01,
+                "page {p}: {:?} below the bottom margin",
+                piece.text
+            );
+            assert!(
+                y + ASCENT * size <= PAGE_H - MARGIN_TOP + 0.01,
+                "page {p}: {:?} above the top margin",
+                piece.text
+            );
+        }
+    }
+}
+
+#[test]
+fn no_heading_is_last_on_a_page() {
+    let layout = layout_only(&stress_document());
+    for (p, page) in layout.pages.iter().enumerate().take(layout.pages.len() - 1) {
+        let last = page
+            .items
+            .iter()
+            .rev()
+            .find(|i| i.role != Role::Artifact && matches!(i.mark, Mark::Text { .. }));
+        assert!(
+            !matches!(last.map(|i| &i.role), Some(Role::Heading(_))),
+            "page {p} ends with a heading"
+        );
+    }
+}
+
+#[test]
+fn split_paragraphs_keep_two_lines_on_each_side() {
+    let layout = layout_only(&stress_document());
+    // node -> page -> distinct baselines
+    let mut lines: BTreeMap<u32, BTreeMap<usize, BTreeSet<i64>>> = BTreeMap::new();
+    for (p, page) in layout.pages.iter().enumerate() {
+        for item in page.items.iter().filter(|i| i.role == Role::Paragraph) {
+            if let Mark::Text { y, .. } = item.mark {
+                lines
+                    .entry(item.node)
+                    .or_default()
+                    .entry(p)
+                    .or_default()
+                    .insert((y * 100.0) as i64);
+            }
+        }
+    }
+    let mut split = 0;
+    for (node, pages) in lines {
+        if pages.len() > 1 {
+            split += 1;
+            for (p, l) in pages {
+                assert!(
+                    l.len() >= 2,
+                    "paragraph {node} has a single line on page {p}"
+                );
+            }
+        }
+    }
+    assert!(split > 0, "the stress document should split some paragraph");
+}
+
+#[test]
+fn table_repeats_caption_and_header_on_every_page() {
+    let layout = layout_only(&stress_document());
+    let mut table_pages = Vec::new();
+    for (p, _) in layout.pages.iter().enumerate() {
+        let texts: Vec<_> = layout.texts(p).collect();
+        if !texts.iter().any(|(r, ..)| **r == Role::TableCell) {
+            continue;
+        }
+        table_pages.push(p);
+        let caption: String = texts
+            .iter()
+            .filter(|(r, ..)| **r == Role::TableCaption)
+            .map(|(.., piece)| piece.text.as_str())
+            .collect();
+        let header: String = texts
+            .iter()
+            .filter(|(r, ..)| **r == Role::TableHeaderCell)
+            .map(|(.., piece)| piece.text.as_str())
+            .collect();
+        assert_eq!(
+            header, "Miasto, krajDokument, data podpisaniaZakres współpracy",
+            "page {p}"
+        );
+        if table_pages.len() == 1 {
+            assert_eq!(caption, "Tabela 1. Miasta partnerskie Poznania");
+        } else {
+            assert_eq!(caption, "Tabela 1 (cd.)");
+        }
+        // The header is above every body cell of the page.
+        let header_y = texts
+            .iter()
+            .filter(|(r, ..)| **r == Role::TableHeaderCell)
+            .map(|t| t.2)
+            .fold(f32::MAX, f32::min);
+        assert!(texts
+            .iter()
+            .filter(|(r, ..)| **r == Role::TableCell)
+            .all(|t| t.2 < header_y));
+    }
+    assert!(table_pages.len() >= 2, "30 rows should span pages");
+}
+
+#[test]
+fn outline_points_at_headings() {
+    let layout = layout_only(&stress_document());
+    assert_eq!(layout.outline.len(), 41);
+    for entry in &layout.outline {
+        let heading = layout
+            .texts(entry.page)
+            .find(|(r, .., piece)| matches!(r, Role::Heading(_)) && piece.text == entry.title)
+            .unwrap_or_else(|| panic!("{} not on page {}", entry.title, entry.page));
+        let (_, _, baseline, size, _) = heading;
+        assert!(
+            entry.top >= baseline + ASCENT * size - 0.01 && entry.top - baseline < 40.0,
+            "{}",
+            entry.title
+        );
+    }
+}
+
+#[test]
+fn empty_document_still_has_one_page_with_footer() {
+    let mut doc = Document::sample();
+    doc.blocks.clear();
+    let layout = layout_only(&doc);
+    assert_eq!(layout.pages.len(), 1);
+    let footer: Vec<String> = layout.texts(0).map(|(.., p)| p.text.clone()).collect();
+    assert_eq!(footer, ["Współpraca międzynarodowa", "Strona 1 z 1"]);
+}

@@ -1,0 +1,204 @@
+//! PDF writer: lays out a [`Document`] on A4 pages with the shipped Noto Sans and returns the bytes.
+//!
+//! Pipeline: check glyphs → decode images → [`layout::layout`] (pure: pages of placed marks,
+//! each with a [`Role`]) → [`draw`] (printpdf ops) → [`post`] (lopdf fixes). Layout knows the
+//! role of every mark so that tagging (marked content + structure tree) can be added later
+//! without touching line breaking or pagination.
+
+mod draw;
+mod figure;
+mod fonts;
+pub mod layout;
+#[cfg(test)]
+mod layout_tests;
+pub mod model;
+mod post;
+mod table;
+pub mod text;
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use anyhow::{anyhow, bail, Context, Result};
+use printpdf::RawImage;
+
+use crate::doc::{Block, Document, Inline};
+
+pub use fonts::missing_glyphs;
+pub use model::{Layout, Role};
+
+/// Options of a PDF render.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PdfOptions {
+    /// Unix time written as the creation and modification date (from `SOURCE_DATE_EPOCH`,
+    /// so that rebuilding the same data gives the same bytes).
+    pub source_date_epoch: i64,
+}
+
+impl Default for PdfOptions {
+    /// A fixed date, 2024-01-01T00:00:00Z, so that output never depends on the clock.
+    fn default() -> Self {
+        PdfOptions {
+            source_date_epoch: 1_704_067_200,
+        }
+    }
+}
+
+/// Renders `doc` as a PDF. Images named by figures are read from `image_root.join(path)`.
+///
+/// Fails, without writing anything, when a text contains a character the fonts cannot
+/// draw (the message quotes the text) or when an image is missing or cannot be decoded
+/// (the message names the path).
+pub fn render(doc: &Document, image_root: &Path, opts: &PdfOptions) -> Result<Vec<u8>> {
+    check_glyphs(doc)?;
+    let (sizes, decoded) = load_images(doc, image_root)?;
+    let layout = layout::layout(doc, &sizes);
+    let images: Vec<RawImage> = layout
+        .images
+        .iter()
+        .map(|p| {
+            decoded
+                .get(p)
+                .cloned()
+                .ok_or_else(|| anyhow!("internal error: image {p} was not loaded"))
+        })
+        .collect::<Result<_>>()?;
+    let pdf = draw::build(doc, &layout, &images, opts.source_date_epoch);
+    post::finish(&pdf, &layout.outline, &pdf_lang(&doc.meta.lang))
+}
+
+/// Lays out `doc` without drawing it (for tests and tools). Images count as 4:3 boxes.
+pub fn layout_only(doc: &Document) -> Layout {
+    let mut sizes = HashMap::new();
+    for_each_figure(&doc.blocks, &mut |f| {
+        if let Some(p) = &f.image {
+            sizes.insert(p.clone(), (800, 600));
+        }
+    });
+    layout::layout(doc, &sizes)
+}
+
+/// "pl" → "pl-PL": the PDF `/Lang` of the whole document; other tags pass unchanged.
+fn pdf_lang(lang: &str) -> String {
+    match lang {
+        "pl" | "" => "pl-PL".to_string(),
+        other => other.to_string(),
+    }
+}
+
+/// Every drawn text must be drawable; the loader reports such characters with file:line
+/// earlier, so reaching this error means the text came from elsewhere (e.g. a template).
+fn check_glyphs(doc: &Document) -> Result<()> {
+    let mut texts: Vec<&str> = vec![doc.meta.title.as_str()];
+    collect_texts(&doc.blocks, &mut texts);
+    for text in texts {
+        let missing = missing_glyphs(text);
+        if let Some(&c) = missing.first() {
+            let list: Vec<String> = missing
+                .iter()
+                .map(|c| format!("„{c}” (U+{:04X})", *c as u32))
+                .collect();
+            let fragment = fragment_around(text, c);
+            bail!(
+                "the PDF fonts cannot draw {} in the text „{fragment}”; replace the character or transliterate the text",
+                list.join(", ")
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Up to 30 characters on each side of the first `c` in `text`.
+fn fragment_around(text: &str, c: char) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let at = chars.iter().position(|&x| x == c).unwrap_or(0);
+    let start = at.saturating_sub(30);
+    let end = (at + 31).min(chars.len());
+    let mut s: String = chars[start..end].iter().collect();
+    if start > 0 {
+        s.insert(0, '…');
+    }
+    if end < chars.len() {
+        s.push('…');
+    }
+    s
+}
+
+fn collect_texts<'a>(blocks: &'a [Block], out: &mut Vec<&'a str>) {
+    for block in blocks {
+        match block {
+            Block::Heading { content, .. } | Block::Paragraph(content) => {
+                inline_texts(content, out)
+            }
+            Block::List { items, .. } => items.iter().for_each(|item| collect_texts(item, out)),
+            Block::Table(t) => {
+                inline_texts(&t.caption, out);
+                t.header.iter().for_each(|c| inline_texts(c, out));
+                t.rows.iter().flatten().for_each(|c| inline_texts(c, out));
+                if let Some(s) = &t.source {
+                    inline_texts(s, out);
+                }
+            }
+            Block::Figure(f) => {
+                inline_texts(&f.caption, out);
+                if let Some(c) = &f.credit {
+                    inline_texts(c, out);
+                }
+            }
+        }
+    }
+}
+
+fn inline_texts<'a>(inlines: &'a [Inline], out: &mut Vec<&'a str>) {
+    for inline in inlines {
+        match inline {
+            Inline::Text(t) => out.push(t),
+            Inline::Emphasis(c) | Inline::Strong(c) => inline_texts(c, out),
+            Inline::Lang { content, .. } | Inline::Link { content, .. } => {
+                inline_texts(content, out)
+            }
+            Inline::LineBreak => {}
+        }
+    }
+}
+
+fn for_each_figure<'a>(blocks: &'a [Block], f: &mut impl FnMut(&'a crate::doc::Figure)) {
+    for block in blocks {
+        match block {
+            Block::Figure(fig) => f(fig),
+            Block::List { items, .. } => items.iter().for_each(|item| for_each_figure(item, f)),
+            _ => {}
+        }
+    }
+}
+
+type Images = (layout::ImageSizes, HashMap<String, RawImage>);
+
+/// Reads and decodes every figure image once; errors name the path.
+fn load_images(doc: &Document, image_root: &Path) -> Result<Images> {
+    let mut paths: Vec<&str> = Vec::new();
+    for_each_figure(&doc.blocks, &mut |f| {
+        if let Some(p) = &f.image {
+            if !paths.contains(&p.as_str()) {
+                paths.push(p);
+            }
+        }
+    });
+    let mut sizes = HashMap::new();
+    let mut decoded = HashMap::new();
+    for path in paths {
+        let full = image_root.join(path);
+        let bytes = std::fs::read(&full)
+            .with_context(|| format!("cannot read the figure image {}", full.display()))?;
+        let mut warnings = Vec::new();
+        let image = RawImage::decode_from_bytes(&bytes, &mut warnings).map_err(|e| {
+            anyhow!(
+                "cannot decode the figure image {} (PNG or JPEG expected): {e}",
+                full.display()
+            )
+        })?;
+        sizes.insert(path.to_string(), (image.width as u32, image.height as u32));
+        decoded.insert(path.to_string(), image);
+    }
+    Ok((sizes, decoded))
+}

@@ -1,0 +1,272 @@
+//! Table layout: column widths, wrapped cells, header repeated on every page, clean row splits.
+//!
+//! A row that does not fit moves whole to the next page; only a row taller than a third of
+//! the text block is split, between lines, with at least two lines on each side. Every page
+//! the table continues on starts with "Tabela N (cd.)" and the repeated header row, so a
+//! reader never has to turn back to learn what a column means.
+
+use crate::doc::{Inline, Table};
+
+use super::fonts::FontStyle;
+use super::layout::Engine;
+use super::model::*;
+use super::text::{wrap, Line};
+
+/// Cell text size and line height (line height ≥ ascent + descent, so glyph boxes never touch).
+const CELL: (f32, f32) = (8.5, 12.0);
+const PAD_X: f32 = 4.0;
+const PAD_Y: f32 = 3.0;
+const CAPTION: (f32, f32) = (9.5, 13.5);
+const SOURCE: (f32, f32) = (8.5, 12.0);
+const HEADER_GRAY: f32 = 0.88;
+const BORDER_GRAY: f32 = 0.35;
+const BORDER_W: f32 = 0.5;
+
+/// Column widths in points. The agreement table (3 columns: partner, document, scope) gets
+/// 24/30/46 %: the scope column holds the long texts. Other tables share the width by the
+/// average text length of each column, with a floor so short columns stay readable.
+pub(super) fn column_widths(t: &Table, width: f32) -> Vec<f32> {
+    let n = column_count(t);
+    if n == 3 {
+        return [0.24, 0.30, 0.46].iter().map(|f| f * width).collect();
+    }
+    let mut weights = vec![0.0f32; n];
+    for row in std::iter::once(&t.header).chain(t.rows.iter()) {
+        for (i, cell) in row.iter().enumerate().take(n) {
+            weights[i] += Inline::plain_text(cell).chars().count() as f32;
+        }
+    }
+    let rows = (t.rows.len() + 1) as f32;
+    let weights: Vec<f32> = weights.iter().map(|w| (w / rows).max(8.0)).collect();
+    let sum: f32 = weights.iter().sum();
+    weights.iter().map(|w| w / sum * width).collect()
+}
+
+fn column_count(t: &Table) -> usize {
+    t.rows
+        .iter()
+        .map(Vec::len)
+        .chain(std::iter::once(t.header.len()))
+        .max()
+        .unwrap_or(0)
+}
+
+/// Wrapped lines of every cell of a row (missing cells are empty).
+fn row_lines(row: &[Vec<Inline>], cols: &[f32], font: FontStyle) -> Vec<Vec<Line>> {
+    cols.iter()
+        .enumerate()
+        .map(|(i, w)| match row.get(i) {
+            Some(cell) => wrap(cell, font, CELL.0, (w - 2.0 * PAD_X).max(CELL.0)),
+            None => Vec::new(),
+        })
+        .collect()
+}
+
+fn lines_height(n: usize) -> f32 {
+    n as f32 * CELL.1 + 2.0 * PAD_Y
+}
+
+fn max_lines(cells: &[Vec<Line>], from: &[usize]) -> usize {
+    cells
+        .iter()
+        .zip(from)
+        .map(|(c, f)| c.len().saturating_sub(*f))
+        .max()
+        .unwrap_or(0)
+}
+
+fn caption_inlines(t: &Table) -> Vec<Inline> {
+    let mut v = vec![
+        Inline::Strong(vec![Inline::Text(format!("Tabela {}.", t.number))]),
+        Inline::Text(" ".into()),
+    ];
+    v.extend(t.caption.iter().cloned());
+    v
+}
+
+impl Engine<'_> {
+    /// Height that must fit before a table starts: caption, header and the first row (or the
+    /// first two lines of it, if it is a row that may be split).
+    pub(super) fn table_lead_height(&self, t: &Table, width: f32) -> f32 {
+        let cols = column_widths(t, width);
+        let caption = wrap(&caption_inlines(t), FontStyle::Regular, CAPTION.0, width).len() as f32
+            * CAPTION.1
+            + 3.0;
+        if cols.is_empty() {
+            return caption;
+        }
+        let header = lines_height(max_lines(
+            &row_lines(&t.header, &cols, FontStyle::Bold),
+            &vec![0; cols.len()],
+        ));
+        let first = t.rows.first().map_or(0.0, |r| {
+            let h = lines_height(max_lines(
+                &row_lines(r, &cols, FontStyle::Regular),
+                &vec![0; cols.len()],
+            ));
+            if h > BODY_H / 3.0 {
+                lines_height(2)
+            } else {
+                h
+            }
+        });
+        caption + header + first
+    }
+
+    /// Lays out a table with its caption above and source line below.
+    pub(super) fn table(&mut self, t: &Table, x: f32, width: f32) {
+        let cols = column_widths(t, width);
+        let n = cols.len();
+        let header = row_lines(&t.header, &cols, FontStyle::Bold);
+        let source_lines = t
+            .source
+            .as_ref()
+            .map(|s| wrap(s, FontStyle::Regular, SOURCE.0, width));
+        let source_h = source_lines
+            .as_ref()
+            .map_or(0.0, |l| l.len() as f32 * SOURCE.1 + 3.0);
+        let table_node = self.node();
+        self.ensure(self.table_lead_height(t, width) + 6.0);
+        if !self.at_top() {
+            self.y += 6.0;
+        }
+        for line in wrap(&caption_inlines(t), FontStyle::Regular, CAPTION.0, width) {
+            self.place_line(&line, x, CAPTION, &Role::TableCaption, table_node);
+        }
+        self.y += 3.0;
+        if n > 0 {
+            let header_nodes: Vec<u32> = (0..n).map(|_| self.node()).collect();
+            self.row_part(&header, &vec![0; n], usize::MAX, 0, &header_nodes, &cols, x);
+            for (r, row) in t.rows.iter().enumerate() {
+                let cells = row_lines(row, &cols, FontStyle::Regular);
+                let nodes: Vec<u32> = (0..n).map(|_| self.node()).collect();
+                let whole = max_lines(&cells, &vec![0; n]);
+                let splittable = lines_height(whole) > BODY_H / 3.0;
+                let mut from = vec![0usize; n];
+                let mut fresh_page = false;
+                loop {
+                    let left = max_lines(&cells, &from);
+                    // The last row keeps the source line company: no lone "Źródło" overleaf.
+                    let reserve = if r + 1 == t.rows.len() { source_h } else { 0.0 };
+                    if lines_height(left) + reserve <= self.avail() + 0.01 {
+                        self.row_part(&cells, &from, left, r + 1, &nodes, &cols, x);
+                        break;
+                    }
+                    let fit = ((self.avail() - 2.0 * PAD_Y) / CELL.1 + 0.001)
+                        .floor()
+                        .max(0.0) as usize;
+                    // Split a tall row keeping two lines on each side; a row taller than a whole
+                    // page (only right after a repeated header) is split wherever it must be.
+                    let take = if fresh_page {
+                        fit.max(1)
+                    } else if splittable && fit.min(left.saturating_sub(2)) >= 2 {
+                        fit.min(left - 2)
+                    } else {
+                        0
+                    };
+                    if take > 0 {
+                        self.row_part(&cells, &from, take, r + 1, &nodes, &cols, x);
+                        from.iter_mut().for_each(|f| *f += take);
+                    }
+                    self.new_page();
+                    let cont = vec![Inline::Strong(vec![Inline::Text(format!(
+                        "Tabela {} (cd.)",
+                        t.number
+                    ))])];
+                    for line in wrap(&cont, FontStyle::Regular, CAPTION.0, width) {
+                        self.place_line(&line, x, CAPTION, &Role::TableCaption, table_node);
+                    }
+                    self.y += 3.0;
+                    self.row_part(&header, &vec![0; n], usize::MAX, 0, &header_nodes, &cols, x);
+                    fresh_page = true;
+                }
+            }
+        }
+        if let Some(lines) = source_lines {
+            self.ensure(source_h);
+            if !self.at_top() {
+                self.y += 3.0;
+            }
+            let node = self.node();
+            for line in &lines {
+                self.place_line(line, x, SOURCE, &Role::TableSource, node);
+            }
+        }
+        if !self.at_top() {
+            self.y += 10.0;
+        }
+    }
+
+    /// Draws lines `from[i]..from[i] + count` of every cell as one row box at the cursor.
+    #[allow(clippy::too_many_arguments)]
+    fn row_part(
+        &mut self,
+        cells: &[Vec<Line>],
+        from: &[usize],
+        count: usize,
+        row: usize,
+        nodes: &[u32],
+        cols: &[f32],
+        x: f32,
+    ) {
+        let count = count.min(max_lines(cells, from));
+        let h = lines_height(count);
+        let top = PAGE_H - self.y;
+        let bottom = top - h;
+        let total: f32 = cols.iter().sum();
+        let (role, font_gray) = if row == 0 {
+            (Role::TableHeaderCell, Some(HEADER_GRAY))
+        } else {
+            (Role::TableCell, None)
+        };
+        if let Some(gray) = font_gray {
+            self.push(
+                Role::Artifact,
+                0,
+                Some((row, 0)),
+                Mark::Fill {
+                    x,
+                    y: bottom,
+                    w: total,
+                    h,
+                    gray,
+                },
+            );
+        }
+        let mut cx = x;
+        for (c, w) in cols.iter().enumerate() {
+            let lines = cells[c].iter().skip(from[c]).take(count);
+            for (j, line) in lines.enumerate() {
+                let baseline = top - PAD_Y - j as f32 * CELL.1 - baseline_offset(CELL.0, CELL.1);
+                self.place_line_at(
+                    line,
+                    cx + PAD_X,
+                    baseline,
+                    CELL.0,
+                    &role,
+                    nodes[c],
+                    Some((row, c)),
+                );
+            }
+            cx += w;
+        }
+        // Borders after the text so a tagger can treat them as one artifact group per row.
+        let line = |x1: f32, y1: f32, x2: f32, y2: f32| Mark::Line {
+            x1,
+            y1,
+            x2,
+            y2,
+            width: BORDER_W,
+            gray: BORDER_GRAY,
+        };
+        self.push(Role::Artifact, 0, None, line(x, top, x + total, top));
+        self.push(Role::Artifact, 0, None, line(x, bottom, x + total, bottom));
+        let mut bx = x;
+        self.push(Role::Artifact, 0, None, line(bx, top, bx, bottom));
+        for w in cols {
+            bx += w;
+            self.push(Role::Artifact, 0, None, line(bx, top, bx, bottom));
+        }
+        self.y += h;
+    }
+}

@@ -1,0 +1,562 @@
+//! PDF writer tests that check what a reader of the PDF would check, with poppler and qpdf.
+//!
+//! These tests need `pdftotext`, `pdfinfo`, `pdffonts` (poppler-utils) and `qpdf` on PATH and
+//! fail, rather than skip, when they are missing: CI installs them.
+
+mod common;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use report_gen::doc::{Block, Document, Figure, Inline, Table};
+use report_gen::pdf::{missing_glyphs, render, PdfOptions};
+
+/// A4 and margins as the writer uses them (points, origin top-left as in poppler's output).
+const PAGE_W: f64 = 595.276;
+const PAGE_H: f64 = 841.89;
+const MARGIN: f64 = 70.866;
+/// The footer sits below this y (top-down): rule at 56 pt and text at 44 pt from the bottom.
+const FOOTER_TOP: f64 = PAGE_H - 60.0;
+
+struct Rendered {
+    _dir: tempfile::TempDir,
+    path: PathBuf,
+    bytes: Vec<u8>,
+}
+
+fn render_to_file(doc: &Document) -> Rendered {
+    let bytes = render(doc, Path::new("."), &PdfOptions::default()).expect("render succeeds");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("out.pdf");
+    std::fs::write(&path, &bytes).unwrap();
+    Rendered {
+        _dir: dir,
+        path,
+        bytes,
+    }
+}
+
+/// Runs a tool; a missing tool is a test failure with a hint, not a skip.
+fn tool(name: &str, args: &[&str]) -> String {
+    let out = Command::new(name)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run `{name}` ({e}); install poppler-utils and qpdf"));
+    assert!(
+        out.status.success() || name == "qpdf" && out.status.code() == Some(3),
+        "{name} {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("tool output is UTF-8")
+}
+
+fn pdftotext(r: &Rendered, page: Option<usize>) -> String {
+    let p = r.path.to_str().unwrap();
+    match page {
+        Some(n) => {
+            let n = n.to_string();
+            tool("pdftotext", &["-f", &n, "-l", &n, p, "-"])
+        }
+        None => tool("pdftotext", &[p, "-"]),
+    }
+}
+
+fn page_count(r: &Rendered) -> usize {
+    let info = tool("pdfinfo", &[r.path.to_str().unwrap()]);
+    info.lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .expect("pdfinfo reports the page count")
+}
+
+/// Every text a reader sees, from the document tree.
+fn document_text(doc: &Document) -> String {
+    fn blocks(bs: &[Block], out: &mut Vec<String>) {
+        for b in bs {
+            match b {
+                Block::Heading { content, .. } | Block::Paragraph(content) => {
+                    out.push(Inline::plain_text(content))
+                }
+                Block::List { items, .. } => items.iter().for_each(|i| blocks(i, out)),
+                Block::Table(t) => {
+                    out.push(Inline::plain_text(&t.caption));
+                    t.header
+                        .iter()
+                        .chain(t.rows.iter().flatten())
+                        .for_each(|c| out.push(Inline::plain_text(c)));
+                    if let Some(s) = &t.source {
+                        out.push(Inline::plain_text(s));
+                    }
+                }
+                Block::Figure(f) => {
+                    out.push(Inline::plain_text(&f.caption));
+                    if let Some(c) = &f.credit {
+                        out.push(Inline::plain_text(c));
+                    }
+                }
+            }
+        }
+    }
+    let mut out = Vec::new();
+    blocks(&doc.blocks, &mut out);
+    out.join("\n")
+}
+
+fn word_counts(text: &str) -> HashMap<String, usize> {
+    let mut m = HashMap::new();
+    // `char::is_whitespace` includes U+00A0, which pdftotext may print as either space.
+    for w in text.split(char::is_whitespace).filter(|w| !w.is_empty()) {
+        *m.entry(w.to_string()).or_insert(0) += 1;
+    }
+    m
+}
+
+fn assert_all_words_present(doc: &Document, r: &Rendered) {
+    let want = word_counts(&document_text(doc));
+    let got = word_counts(&pdftotext(r, None));
+    let missing: Vec<String> = want
+        .iter()
+        .filter(|(w, n)| got.get(*w).copied().unwrap_or(0) < **n)
+        .map(|(w, n)| format!("{w} ×{n} (pdf has {})", got.get(w).copied().unwrap_or(0)))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "words missing from pdftotext output: {missing:?}"
+    );
+}
+
+#[test]
+fn sample_text_comes_back_with_diacritics_and_footer() {
+    let doc = Document::sample();
+    let r = render_to_file(&doc);
+    assert_all_words_present(&doc, &r);
+    let text = pdftotext(&r, None);
+    for s in [
+        "Győr",
+        "Jyväskylä",
+        "Alarcón",
+        "Ra’anana",
+        "„",
+        "”",
+        "15–17",
+        "Źródło: UMP",
+        "Tabela 1. Miasta partnerskie Poznania",
+    ] {
+        assert!(text.contains(s), "pdftotext lacks {s:?}");
+    }
+    let n = page_count(&r);
+    assert!(
+        text.contains(&format!("Strona 1 z {n}")),
+        "footer page number missing"
+    );
+}
+
+#[test]
+fn chapter_table_spans_pages_with_repeated_header() {
+    let doc = common::chapter_2018();
+    let r = render_to_file(&doc);
+    assert_all_words_present(&doc, &r);
+    let n = page_count(&r);
+    assert!((6..=9).contains(&n), "expected a 6–9 page chapter, got {n}");
+    let mut table_pages = Vec::new();
+    for p in 1..=n {
+        let text = pdftotext(&r, Some(p));
+        assert!(
+            text.contains(&format!("Strona {p} z {n}")),
+            "page {p} lacks its footer"
+        );
+        let headers = text.matches("Dokument, data podpisania").count();
+        let on_page = text.contains("Tabela 1");
+        if on_page {
+            table_pages.push(p);
+            assert_eq!(headers, 1, "page {p}: header row once per table page");
+        } else {
+            assert_eq!(headers, 0, "page {p}: header without table caption");
+        }
+        let continued = text.contains("Tabela 1 (cd.)");
+        assert_eq!(
+            continued,
+            on_page && table_pages.len() > 1,
+            "page {p}: „(cd.)” only on continuation pages"
+        );
+    }
+    assert!(
+        table_pages.len() >= 2,
+        "the 15-row table should span pages, was on {table_pages:?}"
+    );
+    assert!(table_pages.windows(2).all(|w| w[1] == w[0] + 1));
+    // Every partner row is there, in order.
+    let all = pdftotext(&r, None);
+    let mut at = 0;
+    for (city, _, _) in common::PARTNERS {
+        let first_word = city.split(&[' ', ','][..]).next().unwrap();
+        let pos = all[at..]
+            .find(first_word)
+            .unwrap_or_else(|| panic!("{city} missing or out of order"));
+        at += pos;
+    }
+}
+
+#[test]
+fn fonts_are_embedded_subset_with_unicode_map() {
+    let r = render_to_file(&common::chapter_2018());
+    let out = tool("pdffonts", &[r.path.to_str().unwrap()]);
+    let rows: Vec<&str> = out
+        .lines()
+        .skip(2)
+        .filter(|l| !l.trim().is_empty())
+        .collect();
+    assert_eq!(rows.len(), 3, "regular, bold and italic expected:\n{out}");
+    for row in rows {
+        let cols: Vec<&str> = row.split_whitespace().collect();
+        let flags = &cols[cols.len() - 5..cols.len() - 2];
+        assert_eq!(
+            flags,
+            ["yes", "yes", "yes"],
+            "emb/sub/uni must be yes: {row}"
+        );
+        assert!(cols[0].contains("+NotoSans"), "{row}");
+    }
+}
+
+#[test]
+fn qpdf_check_metadata_lang_and_nested_outline() {
+    let doc = common::chapter_2018();
+    let r = render_to_file(&doc);
+    let check = tool("qpdf", &["--check", r.path.to_str().unwrap()]);
+    assert!(
+        check.contains("No syntax or stream encoding errors"),
+        "{check}"
+    );
+    let info = tool("pdfinfo", &[r.path.to_str().unwrap()]);
+    let title = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Title:"))
+        .unwrap()
+        .trim()
+        .replace('\u{a0}', " ");
+    assert_eq!(title, doc.meta.full_title.replace('\u{a0}', " "));
+    assert!(info.contains("Creator:         report-gen"));
+    assert!(info.contains("Author:          Urząd Miasta Poznania"));
+    assert!(info.contains("PDF version:     1.7"));
+    assert!(
+        !info.contains("PDF subtype"),
+        "no false PDF/X claim: {info}"
+    );
+    assert!(
+        info.contains("CreationDate:    Mon Jan  1 00:00:00 2024 UTC"),
+        "{info}"
+    );
+
+    let lo = lopdf::Document::load_mem(&r.bytes).expect("lopdf parses the output");
+    let catalog = lo.catalog().unwrap();
+    assert_eq!(catalog.get(b"Lang").unwrap().as_str().unwrap(), b"pl-PL");
+    assert_eq!(
+        catalog.get(b"PageMode").unwrap().as_name().unwrap(),
+        b"UseOutlines"
+    );
+    let vp = catalog
+        .get(b"ViewerPreferences")
+        .unwrap()
+        .as_dict()
+        .unwrap();
+    assert!(vp.get(b"DisplayDocTitle").unwrap().as_bool().unwrap());
+
+    // Outline: H1 at the top, H2 sections under it, H3 partners under the first section.
+    let deref = |o: &lopdf::Object| {
+        lo.get_object(o.as_reference().unwrap())
+            .unwrap()
+            .as_dict()
+            .unwrap()
+    };
+    let title_of = |d: &lopdf::Dictionary| {
+        let bytes = d.get(b"Title").unwrap().as_str().unwrap();
+        let units: Vec<u16> = bytes[2..]
+            .chunks(2)
+            .map(|c| u16::from_be_bytes([c[0], c[1]]))
+            .collect();
+        String::from_utf16(&units).unwrap()
+    };
+    let root = deref(catalog.get(b"Outlines").unwrap());
+    let h1 = deref(root.get(b"First").unwrap());
+    assert_eq!(title_of(h1), "Współpraca międzynarodowa");
+    assert!(h1.get(b"Next").is_err(), "only one top-level entry");
+    let mut h2 = deref(h1.get(b"First").unwrap());
+    let mut sections = vec![title_of(h2)];
+    while let Ok(next) = h2.get(b"Next") {
+        h2 = deref(next);
+        sections.push(title_of(h2));
+    }
+    assert_eq!(
+        sections,
+        [
+            "Umowy partnerskie",
+            "Współpraca z miastami partnerskimi",
+            "Organizacje międzynarodowe",
+            "Projekty europejskie",
+            "Kontakty dyplomatyczne",
+            "Podsumowanie"
+        ]
+    );
+    let section = deref(deref(h1.get(b"First").unwrap()).get(b"Next").unwrap());
+    let h3 = deref(section.get(b"First").unwrap());
+    assert_eq!(title_of(h3), "Assen, Holandia");
+    // The destination points at the heading, not at the top of its page.
+    let dest = h3.get(b"Dest").unwrap().as_array().unwrap();
+    assert_eq!(dest[1].as_name().unwrap(), b"XYZ");
+    let top = dest[3].as_float().unwrap();
+    assert!(
+        top < (PAGE_H - MARGIN) as f32 - 1.0 && top > MARGIN as f32,
+        "heading top {top}"
+    );
+}
+
+/// Word boxes from `pdftotext -bbox-layout`: (page, xMin, yMin, xMax, yMax, word).
+fn word_boxes(r: &Rendered) -> Vec<(usize, [f64; 4], String)> {
+    let html = tool(
+        "pdftotext",
+        &["-bbox-layout", r.path.to_str().unwrap(), "-"],
+    );
+    let attr = |tag: &str, name: &str| -> f64 {
+        let key = format!("{name}=\"");
+        let s = &tag[tag.find(&key).unwrap() + key.len()..];
+        s[..s.find('"').unwrap()].parse().unwrap()
+    };
+    let mut out = Vec::new();
+    let mut page = 0;
+    for part in html.split('<').skip(1) {
+        if part.starts_with("page ") {
+            page += 1;
+            assert!(
+                (attr(part, "width") - PAGE_W).abs() < 0.1
+                    && (attr(part, "height") - PAGE_H).abs() < 0.1
+            );
+        } else if part.starts_with("word ") {
+            let b = [
+                attr(part, "xMin"),
+                attr(part, "yMin"),
+                attr(part, "xMax"),
+                attr(part, "yMax"),
+            ];
+            let word = part[part.find('>').unwrap() + 1..].to_string();
+            out.push((page, b, word));
+        }
+    }
+    out
+}
+
+fn assert_boxes_clean(r: &Rendered) {
+    let boxes = word_boxes(r);
+    assert!(!boxes.is_empty());
+    for (page, [x0, y0, x1, y1], w) in &boxes {
+        let inside_x = *x0 >= MARGIN - 1.0 && *x1 <= PAGE_W - MARGIN + 1.0;
+        let body = *y0 >= MARGIN - 1.0 && *y1 <= PAGE_H - MARGIN + 1.0;
+        let footer = *y0 >= FOOTER_TOP && *y1 <= PAGE_H - 30.0;
+        assert!(
+            inside_x && (body || footer),
+            "page {page}: word {w:?} at {x0:.1},{y0:.1}–{x1:.1},{y1:.1} is in a margin"
+        );
+    }
+    for (i, (pa, a, wa)) in boxes.iter().enumerate() {
+        for (pb, b, wb) in &boxes[i + 1..] {
+            if pa != pb {
+                continue;
+            }
+            let ox = a[2].min(b[2]) - a[0].max(b[0]);
+            let oy = a[3].min(b[3]) - a[1].max(b[1]);
+            assert!(
+                ox <= 0.5 || oy <= 0.5,
+                "page {pa}: {wa:?} {a:?} overlaps {wb:?} {b:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn no_word_in_margins_and_no_overlaps() {
+    assert_boxes_clean(&render_to_file(&common::chapter_2018()));
+    assert_boxes_clean(&render_to_file(&common::long_table_document()));
+}
+
+#[test]
+fn rendering_twice_in_one_process_gives_identical_bytes() {
+    let doc = common::chapter_2018();
+    let a = render(&doc, Path::new("."), &PdfOptions::default()).unwrap();
+    let b = render(&doc, Path::new("."), &PdfOptions::default()).unwrap();
+    assert!(a == b, "two renders differ");
+    let other = render(
+        &doc,
+        Path::new("."),
+        &PdfOptions {
+            source_date_epoch: 1_700_000_000,
+        },
+    )
+    .unwrap();
+    assert!(a != other, "the date must reach the file");
+}
+
+#[test]
+fn chapter_without_images_stays_small() {
+    let bytes = render(
+        &common::chapter_2018(),
+        Path::new("."),
+        &PdfOptions::default(),
+    )
+    .unwrap();
+    assert!(bytes.len() <= 60 * 1024, "{} bytes", bytes.len());
+}
+
+#[test]
+fn missing_glyphs_reports_only_undrawable_characters() {
+    assert!(missing_glyphs("Zażółć gęślą jaźń Győr Jyväskylä Alarcón ā ’„”–•").is_empty());
+    assert_eq!(missing_glyphs("Poznań 北京 😀"), vec!['北', '京', '😀']);
+}
+
+fn doc_with(blocks: Vec<Block>) -> Document {
+    let mut doc = Document::sample();
+    doc.blocks = blocks;
+    doc
+}
+
+fn t(s: &str) -> Vec<Inline> {
+    vec![Inline::Text(s.to_string())]
+}
+
+#[test]
+fn undrawable_character_is_an_error_quoting_the_text() {
+    let doc = doc_with(vec![Block::Paragraph(t(
+        "Delegacja z miasta 长沙 odwiedziła Poznań.",
+    ))]);
+    let err = render(&doc, Path::new("."), &PdfOptions::default())
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("长") && err.contains("Delegacja z miasta"),
+        "{err}"
+    );
+}
+
+fn figure(image: Option<&str>) -> Block {
+    Block::Figure(Figure {
+        image: image.map(String::from),
+        alt: "Prezydent z gośćmi".into(),
+        caption: t("Wizyta delegacji z Győr w Poznaniu"),
+        credit: Some(t("arch. UMP")),
+    })
+}
+
+#[test]
+fn missing_or_broken_image_is_an_error_naming_the_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = doc_with(vec![figure(Some("img/brak.png"))]);
+    let err = format!(
+        "{:#}",
+        render(&doc, dir.path(), &PdfOptions::default()).unwrap_err()
+    );
+    assert!(err.contains("img/brak.png"), "{err}");
+    std::fs::write(dir.path().join("zly.png"), b"not an image").unwrap();
+    let doc = doc_with(vec![figure(Some("zly.png"))]);
+    let err = format!(
+        "{:#}",
+        render(&doc, dir.path(), &PdfOptions::default()).unwrap_err()
+    );
+    assert!(err.contains("zly.png"), "{err}");
+}
+
+#[test]
+fn figure_with_image_is_drawn_with_caption_and_credit() {
+    let dir = tempfile::tempdir().unwrap();
+    let img = image::RgbImage::from_fn(400, 300, |x, y| {
+        image::Rgb([(x % 256) as u8, (y % 256) as u8, 128])
+    });
+    img.save(dir.path().join("wizyta.png")).unwrap();
+    let doc = doc_with(vec![
+        Block::Paragraph(t("Tekst przed ryciną.")),
+        figure(Some("wizyta.png")),
+    ]);
+    let bytes = render(&doc, dir.path(), &PdfOptions::default()).unwrap();
+    let path = dir.path().join("f.pdf");
+    std::fs::write(&path, &bytes).unwrap();
+    let images = tool("pdfimages", &["-list", path.to_str().unwrap()]);
+    assert!(
+        images.lines().nth(2).is_some_and(|l| l.contains("image")),
+        "{images}"
+    );
+    let text = tool("pdftotext", &[path.to_str().unwrap(), "-"]);
+    assert!(
+        text.contains("Wizyta delegacji z Győr w Poznaniu") && text.contains("arch. UMP"),
+        "{text}"
+    );
+    // Same bytes again: the image id is pinned.
+    assert!(bytes == render(&doc, dir.path(), &PdfOptions::default()).unwrap());
+}
+
+#[test]
+fn awkward_documents_render_without_panicking() {
+    let long_word = "Konstantynopolitańczykowianeczka".repeat(8);
+    let huge_cell = "Kultura, sport, edukacja, turystyka, gospodarka. ".repeat(200);
+    let table = |header: Vec<Vec<Inline>>, rows: Vec<Vec<Vec<Inline>>>| {
+        Block::Table(Table {
+            number: 1,
+            caption: t("Tabela testowa"),
+            header,
+            rows,
+            source: None,
+        })
+    };
+    let docs = vec![
+        ("empty", doc_with(vec![])),
+        ("empty table", doc_with(vec![table(vec![], vec![])])),
+        (
+            "one column",
+            doc_with(vec![table(
+                vec![t("Miasto")],
+                vec![vec![t("Brno")], vec![t("Győr")]],
+            )]),
+        ),
+        (
+            "huge cell",
+            doc_with(vec![table(
+                vec![t("A"), t("B"), t("C")],
+                vec![vec![t("x"), t("y"), t(&huge_cell)]],
+            )]),
+        ),
+        (
+            "long word",
+            doc_with(vec![
+                Block::Paragraph(t(&long_word)),
+                table(vec![t(&long_word)], vec![vec![t(&long_word)]]),
+            ]),
+        ),
+        (
+            "500 items",
+            doc_with(vec![Block::List {
+                ordered: true,
+                start: 1,
+                items: (0..500)
+                    .map(|i| vec![Block::Paragraph(t(&format!("Pozycja numer {i}")))])
+                    .collect(),
+            }]),
+        ),
+        ("caption only figure", doc_with(vec![figure(None)])),
+    ];
+    for (name, doc) in docs {
+        let r = render_to_file(&doc);
+        let check = tool("qpdf", &["--check", r.path.to_str().unwrap()]);
+        assert!(
+            check.contains("No syntax or stream encoding errors"),
+            "{name}: {check}"
+        );
+        let n = page_count(&r);
+        assert!(
+            pdftotext(&r, None).contains(&format!("Strona {n} z {n}")),
+            "{name}"
+        );
+        // A word wider than the line is broken by character, so it cannot come back whole.
+        if name != "long word" {
+            assert_all_words_present(&doc, &r);
+        }
+        assert_boxes_clean(&r);
+    }
+}
