@@ -73,11 +73,27 @@ pub fn render(
         files.push((chapter::file_name(set, year, "html"), html));
     }
     if wants(Format::Pdf) {
-        return Err(BuildError::Other(anyhow::anyhow!(
-            "the PDF format is not available yet"
-        )));
+        let opts = crate::pdf::PdfOptions {
+            source_date_epoch: pdf_date(year)?,
+        };
+        let pdf = crate::pdf::render(&ch.document, &set.root, &opts)?;
+        files.push((chapter::file_name(set, year, "pdf"), pdf));
     }
     Ok(files)
+}
+
+/// The date written into the PDF: `SOURCE_DATE_EPOCH` (seconds since 1970) when set, so that
+/// packagers and archives can pin it; otherwise 1 January after the report year, a date taken
+/// from the data, so that the same data always gives the same bytes.
+fn pdf_date(year: i32) -> anyhow::Result<i64> {
+    match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(v) if !v.trim().is_empty() => v.trim().parse::<i64>().map_err(|_| {
+            anyhow::anyhow!("SOURCE_DATE_EPOCH is `{v}`, but it must be a whole number of seconds since 1970 (or unset)")
+        }),
+        _ => Ok(chrono::NaiveDate::from_ymd_opt(year + 1, 1, 1)
+            .and_then(|d| d.and_hms_opt(0, 0, 0))
+            .map_or(0, |t| t.and_utc().timestamp())),
+    }
 }
 
 /// The agreement table of `year` as a Markdown table (what the chapter shows).

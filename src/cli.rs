@@ -225,7 +225,7 @@ pub(crate) fn report_error(e: &anyhow::Error) -> i32 {
 }
 
 /// Loads the data set; on errors prints them all and returns `None`.
-fn load_or_report(root: &Path) -> Option<DataSet> {
+fn load_or_report(root: &Path) -> Option<(DataSet, Sources)> {
     let (set, diags, sources) = crate::load_data(root);
     print_diagnostics(&sources, &diags);
     if set.is_none() {
@@ -239,7 +239,7 @@ fn load_or_report(root: &Path) -> Option<DataSet> {
             root.display()
         );
     }
-    set
+    set.map(|s| (s, sources))
 }
 
 fn print_diagnostics(sources: &Sources, diags: &[Diagnostic]) {
@@ -279,11 +279,20 @@ fn build(
         Ok(t) => t,
         Err(e) => return report_error(&e),
     };
-    let Some(set) = load_or_report(data) else {
+    let Some((set, sources)) = load_or_report(data) else {
         return EXIT_PROBLEM;
     };
     if !has_year(&set, year) {
         return EXIT_PROBLEM;
+    }
+    if matches!(format, Format::Pdf | Format::All) {
+        // Checked before rendering, so the message can name the data file and line.
+        let unprintable = crate::glyphs::as_errors(crate::glyphs::unprintable(&sources));
+        if !unprintable.is_empty() {
+            eprint!("{}", sources.render(&unprintable));
+            eprintln!("the PDF cannot be made: nothing was written");
+            return EXIT_PROBLEM;
+        }
     }
     let out_dir = out
         .map(Path::to_path_buf)
@@ -306,7 +315,7 @@ fn build(
 }
 
 fn table(year: i32, format: TableFormat, data: &Path) -> i32 {
-    let Some(set) = load_or_report(data) else {
+    let Some((set, _)) = load_or_report(data) else {
         return EXIT_PROBLEM;
     };
     // The table comes from the registry alone, so it exists for any year, with or without a
@@ -320,7 +329,8 @@ fn table(year: i32, format: TableFormat, data: &Path) -> i32 {
 }
 
 fn check(root: &Path) -> i32 {
-    let (set, diags, sources) = crate::load_data(root);
+    let (set, mut diags, sources) = crate::load_data(root);
+    diags.extend(crate::glyphs::unprintable(&sources));
     if !diags.is_empty() {
         eprint!("{}", sources.render(&diags));
     }

@@ -11,6 +11,7 @@ pub mod cli;
 pub mod date;
 pub mod diag;
 pub mod doc;
+pub mod glyphs;
 pub mod html;
 pub mod load;
 pub mod markdown;

@@ -1,0 +1,125 @@
+//! Characters the PDF's fonts cannot draw, found in the data files before anything is rendered.
+//!
+//! Markdown and HTML can show any character, so for `check` these are warnings; a PDF build
+//! refuses to start while any remain, naming the file, line and text.
+
+use crate::diag::{Diagnostic, Severity};
+use crate::load::Sources;
+use crate::yaml::{self, Value};
+
+/// Every text value in the data that holds a character the PDF fonts lack, as warnings.
+pub fn unprintable(sources: &Sources) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for id in 0..sources.len() {
+        let file = sources.file(id);
+        // Files that do not parse are reported elsewhere.
+        let Ok(value) = yaml::parse(&file.text) else {
+            continue;
+        };
+        let mut found = Vec::new();
+        walk(&value, String::new(), &mut found);
+        for (path, text, missing) in found {
+            let chars: Vec<String> = missing
+                .iter()
+                .map(|c| format!("`{c}` (U+{:04X})", *c as u32))
+                .collect();
+            let mut d = sources.warning(
+                id,
+                &path,
+                format!(
+                    "the PDF font cannot draw {} in “{}”",
+                    chars.join(", "),
+                    snippet(&text, missing[0])
+                ),
+            );
+            d.help = Some(
+                "replace the character with one the font has (Latin letters with any accents, Greek, Cyrillic, common punctuation), or leave the PDF out (--format md or html)".into(),
+            );
+            out.push(d);
+        }
+    }
+    out
+}
+
+/// The same diagnostics as errors, for a PDF build.
+pub fn as_errors(diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    diags
+        .into_iter()
+        .map(|d| Diagnostic {
+            severity: Severity::Error,
+            ..d
+        })
+        .collect()
+}
+
+fn walk(value: &Value, path: String, out: &mut Vec<(String, String, Vec<char>)>) {
+    match value {
+        Value::String(s) => {
+            let missing = crate::pdf::missing_glyphs(s);
+            if !missing.is_empty() {
+                out.push((path, s.clone(), missing));
+            }
+        }
+        Value::Sequence(items) => {
+            for (i, item) in items.iter().enumerate() {
+                walk(item, format!("{path}[{i}]"), out);
+            }
+        }
+        Value::Mapping(map) => {
+            for (k, v) in map {
+                let key = k.as_str().map(str::to_string).unwrap_or_else(|| "?".into());
+                let p = if path.is_empty() {
+                    key
+                } else {
+                    format!("{path}.{key}")
+                };
+                walk(v, p, out);
+            }
+        }
+        Value::Tagged(t) => walk(&t.value, path, out),
+        _ => {}
+    }
+}
+
+/// Up to 30 characters around the first unprintable character.
+fn snippet(text: &str, c: char) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let at = chars.iter().position(|x| *x == c).unwrap_or(0);
+    let start = at.saturating_sub(15);
+    let end = (at + 15).min(chars.len());
+    let mut s: String = chars[start..end].iter().collect();
+    if start > 0 {
+        s.insert(0, '…');
+    }
+    if end < chars.len() {
+        s.push('…');
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_characters_outside_the_fonts_with_their_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("registry")).unwrap();
+        std::fs::write(root.join("report.yaml"), "city: Poznań\ncity_genitive: Poznania\noffice: Urząd 市\nreport_title: Raport\nchapter_title: Współpraca\n").unwrap();
+        let (_, sources, _) = crate::load::load(root);
+        let found = unprintable(&sources);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].span.map(|s| (s.line, s.col)), Some((3, 9)));
+        assert!(
+            found[0].message.contains("`市` (U+5E02)"),
+            "{}",
+            found[0].message
+        );
+        assert!(
+            found[0].message.contains("Urząd 市"),
+            "{}",
+            found[0].message
+        );
+    }
+}
