@@ -63,6 +63,17 @@ enum Command {
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
     },
+    /// Find misspelled names, forbidden forms, typographic defects and poor alt texts in the
+    /// data's texts.
+    #[command(after_help = LINT_HELP)]
+    Lint {
+        /// The data folder.
+        #[arg(long, default_value = "data", value_name = "DIR")]
+        data: PathBuf,
+        /// Exit with code 1 when anything is found (for CI).
+        #[arg(long)]
+        deny_warnings: bool,
+    },
     /// Print the table of partner agreements signed by the end of a year.
     #[command(
         after_help = "Examples:\n  report-gen table --year 2018\n  report-gen table --year 2023 --format csv > umowy.csv"
@@ -84,6 +95,24 @@ enum Command {
         action: TemplatesAction,
     },
 }
+
+const LINT_HELP: &str = "What it finds (as warnings, with file:line:col and what to write instead):
+  - misspelled names: the misspellings recorded under `aliases:` in the registry
+    (Gyor → Győr), and words a letter or two away from a registry name (Changown);
+  - forbidden forms: „Stany Zjednoczone Ameryki Północnej”, „m.in:”, „Miasta Poznań wzięli”;
+  - typography: straight \"quotes\" and English “quotes”, „Polsko- Węgierskiej”,
+    double spaces, a space before , . ; :, a straight apostrophe (Ra'anana);
+  - alt texts that are file names, repeat the caption or are shorter than 3 words.
+A one-letter word followed by a plain space („w Poznaniu”) is fine: the chapter adds
+the non-breaking space itself.
+
+Examples:
+  report-gen lint
+  report-gen lint --data data --deny-warnings
+
+Exit codes: 0 nothing found, or only warnings; 1 warnings with --deny-warnings, or the
+data has errors (they are printed; fix them first, see `report-gen check`);
+2 wrong command line.";
 
 #[derive(Subcommand, Debug)]
 enum TemplatesAction {
@@ -137,6 +166,10 @@ pub fn main() -> i32 {
             templates,
             out,
         } => build(year, format, &data, templates.as_deref(), out.as_deref()),
+        Command::Lint {
+            data,
+            deny_warnings,
+        } => lint(&data, deny_warnings),
         Command::Table { year, format, data } => table(year, format, &data),
         Command::Templates {
             action: TemplatesAction::Export { dir },
@@ -239,6 +272,50 @@ fn build(
             EXIT_PROBLEM
         }
         Err(crate::build::BuildError::Other(e)) => report_error(&e.context("nothing was written")),
+    }
+}
+
+fn lint(root: &Path, deny_warnings: bool) -> i32 {
+    match crate::lint::run(root) {
+        crate::lint::Outcome::NotLoaded {
+            diagnostics,
+            sources,
+        } => {
+            print_diagnostics(&sources, &diagnostics);
+            let errors = diagnostics
+                .iter()
+                .filter(|d| d.severity == Severity::Error)
+                .count();
+            eprintln!(
+                "{errors} error{} found in `{}`: fix {} first, then run `report-gen lint` again",
+                if errors == 1 { "" } else { "s" },
+                root.display(),
+                if errors == 1 { "it" } else { "them" },
+            );
+            EXIT_PROBLEM
+        }
+        crate::lint::Outcome::Linted {
+            findings,
+            texts,
+            sources,
+        } => {
+            if findings.is_empty() {
+                println!("ok: nothing found in {texts} texts of `{}`", root.display());
+                return EXIT_OK;
+            }
+            print_diagnostics(&sources, &findings);
+            let n = findings.len();
+            eprintln!(
+                "{n} warning{} in {texts} texts of `{}`",
+                if n == 1 { "" } else { "s" },
+                root.display()
+            );
+            if deny_warnings {
+                EXIT_PROBLEM
+            } else {
+                EXIT_OK
+            }
+        }
     }
 }
 

@@ -11,6 +11,7 @@ pub mod date;
 pub mod diag;
 pub mod doc;
 pub mod html;
+pub mod lint;
 pub mod load;
 pub mod markdown;
 pub mod model;
