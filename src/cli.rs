@@ -74,6 +74,27 @@ enum Command {
         #[arg(long)]
         deny_warnings: bool,
     },
+    /// Rebuild the chapter of a year whenever a data or template file changes (Ctrl-C stops).
+    #[command(
+        after_help = "Examples:\n  report-gen watch --year 2023\n  report-gen watch --year 2023 --format all --templates my-templates\n\nOpen the HTML file in a browser and reload the page after each save. A file with\nproblems is reported and the last good chapter is kept; watching goes on.\n\nExit codes: 0 stopped with Ctrl-C; 1 the folders cannot be watched; 2 wrong command line."
+    )]
+    Watch {
+        /// The report year.
+        #[arg(long)]
+        year: i32,
+        /// Output format (html: the page you keep open in a browser).
+        #[arg(long, value_enum, default_value = "html")]
+        format: Format,
+        /// The data folder.
+        #[arg(long, default_value = "data", value_name = "DIR")]
+        data: PathBuf,
+        /// A folder whose templates replace the built-in ones, file by file (also watched).
+        #[arg(long, value_name = "DIR")]
+        templates: Option<PathBuf>,
+        /// Where to write the files (default: out/YEAR).
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+    },
     /// Print the table of partner agreements signed by the end of a year.
     #[command(
         after_help = "Examples:\n  report-gen table --year 2018\n  report-gen table --year 2023 --format csv > umowy.csv"
@@ -169,7 +190,20 @@ pub fn main() -> i32 {
         Command::Lint {
             data,
             deny_warnings,
-        } => lint(&data, deny_warnings),
+        } => crate::lint::command(&data, deny_warnings),
+        Command::Watch {
+            year,
+            format,
+            data,
+            templates,
+            out,
+        } => crate::watch::run(&crate::watch::Options {
+            year,
+            format,
+            out: out.unwrap_or_else(|| PathBuf::from("out").join(year.to_string())),
+            data,
+            templates,
+        }),
         Command::Table { year, format, data } => table(year, format, &data),
         Command::Templates {
             action: TemplatesAction::Export { dir },
@@ -212,7 +246,8 @@ fn load_or_report(root: &Path) -> Option<DataSet> {
     set
 }
 
-fn print_diagnostics(sources: &Sources, diags: &[Diagnostic]) {
+/// Prints diagnostics with their excerpts (on stderr).
+pub(crate) fn print_diagnostics(sources: &Sources, diags: &[Diagnostic]) {
     if !diags.is_empty() {
         eprint!("{}", sources.render(diags));
     }
@@ -272,50 +307,6 @@ fn build(
             EXIT_PROBLEM
         }
         Err(crate::build::BuildError::Other(e)) => report_error(&e.context("nothing was written")),
-    }
-}
-
-fn lint(root: &Path, deny_warnings: bool) -> i32 {
-    match crate::lint::run(root) {
-        crate::lint::Outcome::NotLoaded {
-            diagnostics,
-            sources,
-        } => {
-            print_diagnostics(&sources, &diagnostics);
-            let errors = diagnostics
-                .iter()
-                .filter(|d| d.severity == Severity::Error)
-                .count();
-            eprintln!(
-                "{errors} error{} found in `{}`: fix {} first, then run `report-gen lint` again",
-                if errors == 1 { "" } else { "s" },
-                root.display(),
-                if errors == 1 { "it" } else { "them" },
-            );
-            EXIT_PROBLEM
-        }
-        crate::lint::Outcome::Linted {
-            findings,
-            texts,
-            sources,
-        } => {
-            if findings.is_empty() {
-                println!("ok: nothing found in {texts} texts of `{}`", root.display());
-                return EXIT_OK;
-            }
-            print_diagnostics(&sources, &findings);
-            let n = findings.len();
-            eprintln!(
-                "{n} warning{} in {texts} texts of `{}`",
-                if n == 1 { "" } else { "s" },
-                root.display()
-            );
-            if deny_warnings {
-                EXIT_PROBLEM
-            } else {
-                EXIT_OK
-            }
-        }
     }
 }
 

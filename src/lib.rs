@@ -22,6 +22,7 @@ pub mod templates;
 pub mod text;
 pub mod validate;
 pub mod view;
+pub mod watch;
 pub mod yaml;
 
 use std::path::Path;

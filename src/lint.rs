@@ -11,6 +11,7 @@ mod typography;
 use std::collections::HashMap;
 use std::path::Path;
 
+use crate::cli;
 use crate::diag::{Diagnostic, Severity, Span};
 use crate::load::{self, FileId, Sources};
 use crate::yaml;
@@ -111,6 +112,51 @@ pub fn run(root: &Path) -> Outcome {
         findings,
         texts: fields.len(),
         sources,
+    }
+}
+
+/// `report-gen lint`: prints the findings (or the data's errors) and returns the exit code.
+pub fn command(root: &Path, deny_warnings: bool) -> i32 {
+    match crate::lint::run(root) {
+        Outcome::NotLoaded {
+            diagnostics,
+            sources,
+        } => {
+            crate::cli::print_diagnostics(&sources, &diagnostics);
+            let errors = diagnostics
+                .iter()
+                .filter(|d| d.severity == Severity::Error)
+                .count();
+            eprintln!(
+                "{errors} error{} found in `{}`: fix {} first, then run `report-gen lint` again",
+                if errors == 1 { "" } else { "s" },
+                root.display(),
+                if errors == 1 { "it" } else { "them" },
+            );
+            cli::EXIT_PROBLEM
+        }
+        Outcome::Linted {
+            findings,
+            texts,
+            sources,
+        } => {
+            if findings.is_empty() {
+                println!("ok: nothing found in {texts} texts of `{}`", root.display());
+                return cli::EXIT_OK;
+            }
+            crate::cli::print_diagnostics(&sources, &findings);
+            let n = findings.len();
+            eprintln!(
+                "{n} warning{} in {texts} texts of `{}`",
+                if n == 1 { "" } else { "s" },
+                root.display()
+            );
+            if deny_warnings {
+                cli::EXIT_PROBLEM
+            } else {
+                cli::EXIT_OK
+            }
+        }
     }
 }
 
