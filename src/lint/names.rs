@@ -33,6 +33,8 @@ pub struct Alias {
     pub note: Option<String>,
     /// A person's name: declined forms are matched too.
     pub declined: bool,
+    /// What kind of name it is, for the message.
+    pub what: &'static str,
 }
 
 /// What the name checks know: misspellings, the words of registry names, and ordinary words.
@@ -53,8 +55,14 @@ impl Names {
             n.aliases.push(Alias {
                 wrong: wrong.to_string(),
                 right: right.to_string(),
-                note,
+                note: note.clone(),
                 declined,
+                // Country aliases are non-standard names rather than typos.
+                what: if note.as_deref().is_some_and(|n| n.starts_with("officially")) {
+                    "a non-standard name of a country"
+                } else {
+                    "a misspelled name"
+                },
             })
         };
         for c in &data.countries {
@@ -167,12 +175,7 @@ impl Names {
                         if let Some(note) = &a.note {
                             help.push_str(&format!("; {note}"));
                         }
-                        out.push(Finding::new(
-                            i,
-                            len,
-                            format!("a misspelled name: „{found}”"),
-                            help,
-                        ));
+                        out.push(Finding::new(i, len, format!("{}: „{found}”", a.what), help));
                     }
                 }
             }
