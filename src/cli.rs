@@ -63,8 +63,7 @@ enum Command {
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
     },
-    /// Find misspelled names, forbidden forms, typographic defects and poor alt texts in the
-    /// data's texts.
+    /// Find misspelled names, wrong forms and typing slips in the data's texts.
     #[command(after_help = LINT_HELP)]
     Lint {
         /// The data folder.
