@@ -63,6 +63,37 @@ enum Command {
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
     },
+    /// Find misspelled names, wrong forms and typing slips in the data's texts.
+    #[command(after_help = LINT_HELP)]
+    Lint {
+        /// The data folder.
+        #[arg(long, default_value = "data", value_name = "DIR")]
+        data: PathBuf,
+        /// Exit with code 1 when anything is found (for CI).
+        #[arg(long)]
+        deny_warnings: bool,
+    },
+    /// Rebuild the chapter of a year whenever a data or template file changes (Ctrl-C stops).
+    #[command(
+        after_help = "Examples:\n  report-gen watch --year 2023\n  report-gen watch --year 2023 --format all --templates my-templates\n\nOpen the HTML file in a browser and reload the page after each save. A file with\nproblems is reported and the last good chapter is kept; watching goes on.\n\nExit codes: 0 stopped with Ctrl-C; 1 the folders cannot be watched; 2 wrong command line."
+    )]
+    Watch {
+        /// The report year.
+        #[arg(long)]
+        year: i32,
+        /// Output format (html: the page you keep open in a browser).
+        #[arg(long, value_enum, default_value = "html")]
+        format: Format,
+        /// The data folder.
+        #[arg(long, default_value = "data", value_name = "DIR")]
+        data: PathBuf,
+        /// A folder whose templates replace the built-in ones, file by file (also watched).
+        #[arg(long, value_name = "DIR")]
+        templates: Option<PathBuf>,
+        /// Where to write the files (default: out/YEAR).
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+    },
     /// Print the table of partner agreements signed by the end of a year.
     #[command(
         after_help = "Examples:\n  report-gen table --year 2018\n  report-gen table --year 2023 --format csv > umowy.csv"
@@ -131,6 +162,24 @@ enum Command {
     Man,
 }
 
+const LINT_HELP: &str = "What it finds (as warnings, with file:line:col and what to write instead):
+  - misspelled names: the misspellings recorded under `aliases:` in the registry
+    (Gyor → Győr), and words a letter or two away from a registry name (Changown);
+  - forbidden forms: „Stany Zjednoczone Ameryki Północnej”, „m.in:”, „Miasta Poznań wzięli”;
+  - typography: straight \"quotes\" and English “quotes”, „Polsko- Węgierskiej”,
+    double spaces, a space before , . ; :, a straight apostrophe (Ra'anana);
+  - alt texts that are file names, repeat the caption or are shorter than 3 words.
+A one-letter word followed by a plain space („w Poznaniu”) is fine: the chapter adds
+the non-breaking space itself.
+
+Examples:
+  report-gen lint
+  report-gen lint --data data --deny-warnings
+
+Exit codes: 0 nothing found, or only warnings; 1 warnings with --deny-warnings, or the
+data has errors (they are printed; fix them first, see `report-gen check`);
+2 wrong command line.";
+
 #[derive(Subcommand, Debug)]
 enum TemplatesAction {
     /// Write the built-in templates into DIR for editing (existing files are not overwritten).
@@ -183,6 +232,23 @@ pub fn main() -> i32 {
             templates,
             out,
         } => build(year, format, &data, templates.as_deref(), out.as_deref()),
+        Command::Lint {
+            data,
+            deny_warnings,
+        } => crate::lint::command(&data, deny_warnings),
+        Command::Watch {
+            year,
+            format,
+            data,
+            templates,
+            out,
+        } => crate::watch::run(&crate::watch::Options {
+            year,
+            format,
+            out: out.unwrap_or_else(|| PathBuf::from("out").join(year.to_string())),
+            data,
+            templates,
+        }),
         Command::Table { year, format, data } => table(year, format, &data),
         Command::Templates {
             action: TemplatesAction::Export { dir },
@@ -242,7 +308,8 @@ fn load_or_report(root: &Path) -> Option<(DataSet, Sources)> {
     set.map(|s| (s, sources))
 }
 
-fn print_diagnostics(sources: &Sources, diags: &[Diagnostic]) {
+/// Prints diagnostics with their excerpts (on stderr).
+pub(crate) fn print_diagnostics(sources: &Sources, diags: &[Diagnostic]) {
     if !diags.is_empty() {
         eprint!("{}", sources.render(diags));
     }

@@ -36,6 +36,9 @@ pub struct Diagnostic {
     pub message: String,
     /// What to do about it.
     pub help: Option<String>,
+    /// How many characters the caret covers, when the problem is a stretch of text (a misspelled
+    /// word); otherwise the token at the position.
+    pub width: Option<usize>,
 }
 
 impl Diagnostic {
@@ -47,6 +50,7 @@ impl Diagnostic {
             span,
             message: message.into(),
             help: None,
+            width: None,
         }
     }
 
@@ -61,6 +65,12 @@ impl Diagnostic {
     /// Adds a hint saying what to do.
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
+        self
+    }
+
+    /// Sets how many characters the caret covers (cut at the end of the line).
+    pub fn with_width(mut self, width: usize) -> Self {
+        self.width = Some(width);
         self
     }
 
@@ -91,7 +101,11 @@ impl Diagnostic {
                 let number = span.line.to_string();
                 let pad = " ".repeat(number.len());
                 let shown: String = line.replace('\t', " ");
-                let width = caret_width(&shown, span.col);
+                let rest = shown.chars().count().saturating_sub(span.col - 1);
+                let width = match self.width {
+                    Some(w) => w.min(rest).max(1),
+                    None => caret_width(&shown, span.col),
+                };
                 let _ = writeln!(out, "{pad} |");
                 let _ = writeln!(out, "{number} | {shown}");
                 let _ = writeln!(

@@ -13,6 +13,7 @@ pub mod diag;
 pub mod doc;
 pub mod glyphs;
 pub mod html;
+pub mod lint;
 pub mod load;
 pub mod markdown;
 pub mod model;
@@ -26,6 +27,7 @@ pub mod templates;
 pub mod text;
 pub mod validate;
 pub mod view;
+pub mod watch;
 pub mod yaml;
 
 use std::path::Path;
