@@ -183,8 +183,8 @@ fn shipped_data_has_only_the_justified_findings() {
     assert_eq!(
         out.warnings(),
         [
-            "data/years/2023.yaml:139:10: warning: the alt text „memorandum Changwon” is too short to describe the photo",
-            "data/years/2023.yaml:152:10: warning: the alt text „targi Győr” is too short to describe the photo",
+            "data/years/2023.yaml:141:10: warning: the alt text „memorandum Changwon” is too short to describe the photo",
+            "data/years/2023.yaml:154:10: warning: the alt text „targi Győr” is too short to describe the photo",
         ],
         "\n{}",
         out.describe()
@@ -206,7 +206,7 @@ fn data_with_errors_is_not_linted() {
     assert_eq!(out.code, Some(1), "{}", out.describe());
     assert!(
         out.stderr.contains(
-            "data/years/2022.yaml:47:10: error: the alt text `IMG_1234.jpg` looks like a file name"
+            "data/years/2022.yaml:49:10: error: the alt text `IMG_1234.jpg` looks like a file name"
         ),
         "{}",
         out.describe()

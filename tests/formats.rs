@@ -1,0 +1,269 @@
+//! The shipped chapters in all three formats, checked the way a reader would: the PDF and the
+//! HTML say everything the Markdown says (word for word, diacritics intact), the PDF is a
+//! sound file with embedded subset fonts and metadata, and builds are byte-for-byte repeatable.
+//!
+//! Needs poppler-utils and qpdf (installed by tests/run.sh); a missing tool fails the test.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use report_gen::cli::Format;
+use report_gen::doc::{Block, Document, Inline};
+use report_gen::templates::Templates;
+
+const YEARS: [i32; 5] = [2017, 2018, 2019, 2022, 2023];
+
+fn data_set() -> report_gen::model::DataSet {
+    let (set, diags, sources) = report_gen::load_data(Path::new("data"));
+    set.unwrap_or_else(|| panic!("shipped data loads:\n{}", sources.render(&diags)))
+}
+
+/// Builds `year` in all formats with the real binary into a fresh folder.
+fn build_all(year: i32) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = Command::new(env!("CARGO_BIN_EXE_report-gen"))
+        .args([
+            "build",
+            "--year",
+            &year.to_string(),
+            "--format",
+            "all",
+            "--out",
+        ])
+        .arg(dir.path())
+        .env_remove("SOURCE_DATE_EPOCH")
+        .output()
+        .expect("report-gen runs");
+    assert!(
+        out.status.success(),
+        "build {year}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let base = dir.path().join(format!("wspolpraca-miedzynarodowa-{year}"));
+    (dir, base)
+}
+
+fn tool(name: &str, args: &[&str]) -> String {
+    let out = Command::new(name).args(args).output().unwrap_or_else(|e| {
+        panic!("`{name}` is needed (run tests/run.sh, which installs it): {e}")
+    });
+    assert!(
+        out.status.success(),
+        "{name} {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// All the text of a document tree, as a reader sees it (alt texts are not seen).
+fn document_text(doc: &Document) -> String {
+    fn blocks(bs: &[Block], out: &mut String) {
+        for b in bs {
+            match b {
+                Block::Heading { content, .. } | Block::Paragraph(content) => {
+                    out.push_str(&Inline::plain_text(content));
+                    out.push('\n');
+                }
+                Block::List { items, .. } => items.iter().for_each(|i| blocks(i, out)),
+                Block::Table(t) => {
+                    out.push_str(&Inline::plain_text(&t.caption));
+                    out.push('\n');
+                    for cell in t.header.iter().chain(t.rows.iter().flatten()) {
+                        out.push_str(&Inline::plain_text(cell));
+                        out.push('\n');
+                    }
+                    if let Some(s) = &t.source {
+                        out.push_str(&Inline::plain_text(s));
+                    }
+                }
+                Block::Figure(f) => {
+                    out.push_str(&Inline::plain_text(&f.caption));
+                    out.push('\n');
+                    if let Some(c) = &f.credit {
+                        out.push_str(&Inline::plain_text(c));
+                    }
+                }
+            }
+            out.push('\n');
+        }
+    }
+    let mut out = String::new();
+    blocks(&doc.blocks, &mut out);
+    out
+}
+
+/// Word counts, punctuation trimmed; NBSP is a space.
+fn words(text: &str) -> HashMap<String, usize> {
+    let mut counts = HashMap::new();
+    for w in text.replace('\u{a0}', " ").split_whitespace() {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if !w.is_empty() {
+            *counts.entry(w.to_string()).or_insert(0) += 1;
+        }
+    }
+    counts
+}
+
+/// Words of `expected` missing from `actual` (counting repeats).
+fn missing_words(expected: &str, actual: &str) -> Vec<String> {
+    let have = words(actual);
+    let mut missing: Vec<String> = words(expected)
+        .into_iter()
+        .filter(|(w, n)| have.get(w).copied().unwrap_or(0) < *n)
+        .map(|(w, n)| format!("{w} ×{n} (found {})", have.get(&w).copied().unwrap_or(0)))
+        .collect();
+    missing.sort();
+    missing
+}
+
+fn chapter(year: i32) -> report_gen::chapter::Chapter {
+    let templates = Templates::new(None).expect("built-in templates");
+    report_gen::chapter::render(&data_set(), year, &templates).expect("chapter renders")
+}
+
+#[test]
+fn pdf_holds_every_word_of_the_chapter_with_diacritics() {
+    for year in YEARS {
+        let (_dir, base) = build_all(year);
+        let pdf = base.with_extension("pdf");
+        let text = tool("pdftotext", &[pdf.to_str().unwrap(), "-"]);
+        let expected = document_text(&chapter(year).document);
+        let missing = missing_words(&expected, &text);
+        assert!(
+            missing.is_empty(),
+            "{year}: words of the chapter missing from the PDF: {missing:?}"
+        );
+        let pages: usize = tool("pdfinfo", &[pdf.to_str().unwrap()])
+            .lines()
+            .find_map(|l| l.strip_prefix("Pages:").map(|n| n.trim().parse().unwrap()))
+            .expect("page count");
+        for p in 1..=pages {
+            assert!(
+                text.contains(&format!("Strona {p} z {pages}")),
+                "{year}: footer of page {p}"
+            );
+        }
+    }
+}
+
+#[test]
+fn html_holds_every_word_of_the_chapter() {
+    for year in YEARS {
+        let (_dir, base) = build_all(year);
+        let html = std::fs::read_to_string(base.with_extension("html")).unwrap();
+        let page = scraper::Html::parse_document(&html);
+        let body = scraper::Selector::parse("main").unwrap();
+        let text: String = page
+            .select(&body)
+            .flat_map(|m| m.text())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let expected = document_text(&chapter(year).document);
+        let missing = missing_words(&expected, &text);
+        assert!(
+            missing.is_empty(),
+            "{year}: words of the chapter missing from the HTML: {missing:?}"
+        );
+    }
+}
+
+#[test]
+fn markdown_output_is_the_chapter_source() {
+    for year in YEARS {
+        let (_dir, base) = build_all(year);
+        let md = std::fs::read_to_string(base.with_extension("md")).unwrap();
+        assert_eq!(
+            md,
+            chapter(year).markdown,
+            "{year}: the .md file is the chapter's Markdown"
+        );
+    }
+}
+
+#[test]
+fn pdf_files_are_sound_with_embedded_subset_fonts_and_metadata() {
+    for year in YEARS {
+        let (_dir, base) = build_all(year);
+        let pdf = base.with_extension("pdf");
+        let path = pdf.to_str().unwrap();
+        let check = tool("qpdf", &["--check", path]);
+        assert!(
+            check.contains("No syntax or stream encoding errors found"),
+            "{year}: {check}"
+        );
+        let fonts = tool("pdffonts", &[path]);
+        let rows: Vec<&str> = fonts.lines().skip(2).collect();
+        assert!(!rows.is_empty(), "{year}: no fonts listed");
+        for row in rows {
+            let cols: Vec<&str> = row.split_whitespace().collect();
+            let n = cols.len();
+            assert_eq!(
+                &cols[n - 5..n - 2],
+                &["yes", "yes", "yes"],
+                "{year}: font not embedded+subset+unicode: {row}"
+            );
+        }
+        let info = tool("pdfinfo", &[path]).replace('\u{a0}', " ");
+        assert!(
+            info.contains(&format!(
+                "Współpraca międzynarodowa – Raport o stanie Miasta Poznania za {year} r."
+            )),
+            "{year}: title in {info}"
+        );
+        assert!(
+            info.contains("Author:          Urząd Miasta Poznania"),
+            "{info}"
+        );
+        let created = info
+            .lines()
+            .find(|l| l.starts_with("CreationDate:"))
+            .expect("a creation date");
+        assert!(
+            created.contains("Jan  1 00:00:00") && created.contains(&(year + 1).to_string()),
+            "{year}: without SOURCE_DATE_EPOCH the date is 1 January after the report year: {created}"
+        );
+    }
+}
+
+#[test]
+fn the_2018_pdf_is_small_and_its_table_is_complete() {
+    let (_dir, base) = build_all(2018);
+    let pdf = base.with_extension("pdf");
+    let size = std::fs::metadata(&pdf).unwrap().len();
+    assert!(size <= 60 * 1024, "2018 PDF is {size} bytes, over 60 KB");
+    let text = tool("pdftotext", &["-layout", pdf.to_str().unwrap(), "-"]);
+    for city in [
+        "Brno, Czechy",
+        "Jyväskylä, Finlandia",
+        "Győr, Węgry",
+        "Ra’anana, Izrael",
+        "Pozuelo de Alarcón,",
+    ] {
+        assert!(text.contains(city), "{city} missing from the 2018 table");
+    }
+    assert!(
+        text.contains("16.09.1966 r.") || text.contains("16.09.1966\u{a0}r."),
+        "Brno's date"
+    );
+}
+
+#[test]
+fn every_format_is_byte_identical_when_built_twice() {
+    // Two processes…
+    for year in [2018, 2022] {
+        let (_a, first) = build_all(year);
+        let (_b, second) = build_all(year);
+        for ext in ["md", "html", "pdf"] {
+            let x = std::fs::read(first.with_extension(ext)).unwrap();
+            let y = std::fs::read(second.with_extension(ext)).unwrap();
+            assert!(x == y, "{year}.{ext} differs between two builds");
+        }
+    }
+    // …and twice in one process, where printpdf's id counters would differ if not pinned.
+    let set = data_set();
+    let templates = Templates::new(None).unwrap();
+    let render =
+        || report_gen::build::render(&set, 2023, Format::All, &templates).expect("renders");
+    assert!(render() == render(), "two renders in one process differ");
+}
