@@ -19,9 +19,8 @@ fn data_set() -> report_gen::model::DataSet {
     set.unwrap_or_else(|| panic!("shipped data loads:\n{}", sources.render(&diags)))
 }
 
-/// Builds `year` in all formats with the real binary into a fresh folder.
-fn build_all(year: i32) -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().expect("tempdir");
+/// Builds `year` in all formats with the real binary into `dir`.
+fn build_into(year: i32, dir: &Path) -> PathBuf {
     let out = Command::new(env!("CARGO_BIN_EXE_report-gen"))
         .args([
             "build",
@@ -31,7 +30,7 @@ fn build_all(year: i32) -> (tempfile::TempDir, PathBuf) {
             "all",
             "--out",
         ])
-        .arg(dir.path())
+        .arg(dir)
         .env_remove("SOURCE_DATE_EPOCH")
         .output()
         .expect("report-gen runs");
@@ -40,8 +39,32 @@ fn build_all(year: i32) -> (tempfile::TempDir, PathBuf) {
         "build {year}: {}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let base = dir.path().join(format!("wspolpraca-miedzynarodowa-{year}"));
+    dir.join(format!("wspolpraca-miedzynarodowa-{year}"))
+}
+
+/// Builds `year` into a fresh folder.
+fn build_all(year: i32) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let base = build_into(year, dir.path());
     (dir, base)
+}
+
+/// The outputs of every year, built once per test run (under Cargo's test tmpdir) and shared
+/// by the tests that only read them. Returns the base path (without extension) of `year`.
+fn built(year: i32) -> PathBuf {
+    static BUILT: std::sync::OnceLock<HashMap<i32, PathBuf>> = std::sync::OnceLock::new();
+    BUILT
+        .get_or_init(|| {
+            let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join("formats");
+            let _ = std::fs::remove_dir_all(&root);
+            YEARS
+                .iter()
+                .map(|&y| (y, build_into(y, &root.join(y.to_string()))))
+                .collect()
+        })
+        .get(&year)
+        .expect("a shipped year")
+        .clone()
 }
 
 fn tool(name: &str, args: &[&str]) -> String {
@@ -125,8 +148,7 @@ fn chapter(year: i32) -> report_gen::chapter::Chapter {
 #[test]
 fn pdf_holds_every_word_of_the_chapter_with_diacritics() {
     for year in YEARS {
-        let (_dir, base) = build_all(year);
-        let pdf = base.with_extension("pdf");
+        let pdf = built(year).with_extension("pdf");
         let text = tool("pdftotext", &[pdf.to_str().unwrap(), "-"]);
         let expected = document_text(&chapter(year).document);
         let missing = missing_words(&expected, &text);
@@ -150,8 +172,7 @@ fn pdf_holds_every_word_of_the_chapter_with_diacritics() {
 #[test]
 fn html_holds_every_word_of_the_chapter() {
     for year in YEARS {
-        let (_dir, base) = build_all(year);
-        let html = std::fs::read_to_string(base.with_extension("html")).unwrap();
+        let html = std::fs::read_to_string(built(year).with_extension("html")).unwrap();
         let page = scraper::Html::parse_document(&html);
         let body = scraper::Selector::parse("main").unwrap();
         let text: String = page
@@ -171,8 +192,7 @@ fn html_holds_every_word_of_the_chapter() {
 #[test]
 fn markdown_output_is_the_chapter_source() {
     for year in YEARS {
-        let (_dir, base) = build_all(year);
-        let md = std::fs::read_to_string(base.with_extension("md")).unwrap();
+        let md = std::fs::read_to_string(built(year).with_extension("md")).unwrap();
         assert_eq!(
             md,
             chapter(year).markdown,
@@ -184,8 +204,7 @@ fn markdown_output_is_the_chapter_source() {
 #[test]
 fn pdf_files_are_sound_with_embedded_subset_fonts_and_metadata() {
     for year in YEARS {
-        let (_dir, base) = build_all(year);
-        let pdf = base.with_extension("pdf");
+        let pdf = built(year).with_extension("pdf");
         let path = pdf.to_str().unwrap();
         let check = tool("qpdf", &["--check", path]);
         assert!(
@@ -228,8 +247,7 @@ fn pdf_files_are_sound_with_embedded_subset_fonts_and_metadata() {
 
 #[test]
 fn the_2018_pdf_is_small_and_its_table_is_complete() {
-    let (_dir, base) = build_all(2018);
-    let pdf = base.with_extension("pdf");
+    let pdf = built(2018).with_extension("pdf");
     let size = std::fs::metadata(&pdf).unwrap().len();
     assert!(size <= 60 * 1024, "2018 PDF is {size} bytes, over 60 KB");
     let text = tool("pdftotext", &["-layout", pdf.to_str().unwrap(), "-"]);
@@ -266,4 +284,47 @@ fn every_format_is_byte_identical_when_built_twice() {
     let render =
         || report_gen::build::render(&set, 2023, Format::All, &templates).expect("renders");
     assert!(render() == render(), "two renders in one process differ");
+}
+
+#[path = "common/boxes.rs"]
+mod boxes;
+
+#[test]
+fn pdf_words_stay_inside_the_text_block_and_never_overlap() {
+    for year in YEARS {
+        boxes::assert_boxes_clean(&built(year).with_extension("pdf"));
+    }
+}
+
+/// Every year's page in headless Chromium: axe-core finds no WCAG 2.0/2.1 A or AA violation at
+/// desktop and phone widths, screenshots are not blank, nothing scrolls sideways at 320 px and
+/// no network request is made (tests/browser/check.mjs; tests/run.sh installs what it needs).
+#[test]
+fn every_years_html_passes_the_accessibility_check_in_a_browser() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let browser = root.join("tests/browser");
+    assert!(
+        browser.join("node_modules/axe-core").is_dir() && Path::new("/usr/bin/chromium").exists(),
+        "the browser check needs Chromium and its npm packages: run tests/browser/install.sh (tests/run.sh does)"
+    );
+    let pages: Vec<PathBuf> = YEARS
+        .iter()
+        .map(|&y| built(y).with_extension("html"))
+        .collect();
+    let shots = tempfile::tempdir().unwrap();
+    let output = Command::new("node")
+        .arg(browser.join("check.mjs"))
+        .args(&pages)
+        .arg("--screenshots")
+        .arg(shots.path())
+        .current_dir(root)
+        .output()
+        .expect("node runs");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "browser check failed:\n{stdout}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(stdout.contains("all 5 page(s) passed"), "{stdout}");
 }

@@ -12,12 +12,7 @@ use std::process::Command;
 use report_gen::doc::{Block, Document, Figure, Inline, Table};
 use report_gen::pdf::{missing_glyphs, render, PdfOptions};
 
-/// A4 and margins as the writer uses them (points, origin top-left as in poppler's output).
-const PAGE_W: f64 = 595.276;
-const PAGE_H: f64 = 841.89;
-const MARGIN: f64 = 70.866;
-/// The footer sits below this y (top-down): rule at 56 pt and text at 44 pt from the bottom.
-const FOOTER_TOP: f64 = PAGE_H - 60.0;
+use common::boxes::{MARGIN, PAGE_H};
 
 struct Rendered {
     _dir: tempfile::TempDir,
@@ -312,71 +307,10 @@ fn qpdf_check_metadata_lang_and_nested_outline() {
     );
 }
 
-/// Word boxes from `pdftotext -bbox-layout`: (page, xMin, yMin, xMax, yMax, word).
-fn word_boxes(r: &Rendered) -> Vec<(usize, [f64; 4], String)> {
-    let html = tool(
-        "pdftotext",
-        &["-bbox-layout", r.path.to_str().unwrap(), "-"],
-    );
-    let attr = |tag: &str, name: &str| -> f64 {
-        let key = format!("{name}=\"");
-        let s = &tag[tag.find(&key).unwrap() + key.len()..];
-        s[..s.find('"').unwrap()].parse().unwrap()
-    };
-    let mut out = Vec::new();
-    let mut page = 0;
-    for part in html.split('<').skip(1) {
-        if part.starts_with("page ") {
-            page += 1;
-            assert!(
-                (attr(part, "width") - PAGE_W).abs() < 0.1
-                    && (attr(part, "height") - PAGE_H).abs() < 0.1
-            );
-        } else if part.starts_with("word ") {
-            let b = [
-                attr(part, "xMin"),
-                attr(part, "yMin"),
-                attr(part, "xMax"),
-                attr(part, "yMax"),
-            ];
-            let word = part[part.find('>').unwrap() + 1..].to_string();
-            out.push((page, b, word));
-        }
-    }
-    out
-}
-
-fn assert_boxes_clean(r: &Rendered) {
-    let boxes = word_boxes(r);
-    assert!(!boxes.is_empty());
-    for (page, [x0, y0, x1, y1], w) in &boxes {
-        let inside_x = *x0 >= MARGIN - 1.0 && *x1 <= PAGE_W - MARGIN + 1.0;
-        let body = *y0 >= MARGIN - 1.0 && *y1 <= PAGE_H - MARGIN + 1.0;
-        let footer = *y0 >= FOOTER_TOP && *y1 <= PAGE_H - 30.0;
-        assert!(
-            inside_x && (body || footer),
-            "page {page}: word {w:?} at {x0:.1},{y0:.1}–{x1:.1},{y1:.1} is in a margin"
-        );
-    }
-    for (i, (pa, a, wa)) in boxes.iter().enumerate() {
-        for (pb, b, wb) in &boxes[i + 1..] {
-            if pa != pb {
-                continue;
-            }
-            let ox = a[2].min(b[2]) - a[0].max(b[0]);
-            let oy = a[3].min(b[3]) - a[1].max(b[1]);
-            assert!(
-                ox <= 0.5 || oy <= 0.5,
-                "page {pa}: {wa:?} {a:?} overlaps {wb:?} {b:?}"
-            );
-        }
-    }
-}
-
 #[test]
 fn no_word_in_margins_and_no_overlaps() {
-    assert_boxes_clean(&render_to_file(&common::chapter_2018()));
-    assert_boxes_clean(&render_to_file(&common::long_table_document()));
+    common::boxes::assert_boxes_clean(&render_to_file(&common::chapter_2018()).path);
+    common::boxes::assert_boxes_clean(&render_to_file(&common::long_table_document()).path);
 }
 
 #[test]
@@ -557,6 +491,6 @@ fn awkward_documents_render_without_panicking() {
         if name != "long word" {
             assert_all_words_present(&doc, &r);
         }
-        assert_boxes_clean(&r);
+        common::boxes::assert_boxes_clean(&r.path);
     }
 }

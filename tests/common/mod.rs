@@ -1,6 +1,8 @@
 //! Test fixtures shared by the PDF writer tests and the `pdf_render` example.
 #![allow(dead_code)]
 
+pub mod boxes;
+
 use report_gen::doc::{Block, Document, Figure, Inline, Table};
 
 fn t(s: &str) -> Vec<Inline> {
