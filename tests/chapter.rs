@@ -1069,3 +1069,69 @@ fn templates_export_writes_the_chapter_template_once() {
     );
     assert_eq!(std::fs::read_to_string(&file).expect("kept"), "edited");
 }
+
+// ================================================================ empty sections
+
+/// A heading directly followed by a heading of the same or a higher level heads nothing.
+fn empty_headings(md: &str) -> Vec<String> {
+    let headings: Vec<(usize, &str)> = md
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| (l.chars().take_while(|c| *c == '#').count(), l))
+        .collect();
+    headings
+        .windows(2)
+        .filter(|w| w[0].0 > 0 && w[1].0 > 0 && w[1].0 <= w[0].0)
+        .map(|w| w[0].1.to_string())
+        .collect()
+}
+
+#[test]
+fn no_shipped_chapter_has_an_empty_section() {
+    for year in [2017, 2018, 2019, 2022, 2023] {
+        assert_eq!(
+            empty_headings(markdown(year)),
+            Vec::<String>::new(),
+            "{year}"
+        );
+    }
+}
+
+#[test]
+fn a_new_year_without_events_leaves_out_its_empty_sections() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let data = tmp.path().join("data");
+    let copy = Command::new("cp")
+        .arg("-r")
+        .arg("data")
+        .arg(&data)
+        .status()
+        .expect("cp");
+    assert!(copy.success());
+    let data_arg = data.to_str().unwrap();
+    let out = report_gen(&["new-year", "2024", "--data", data_arg]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out_dir = tmp.path().join("out");
+    let out = report_gen(&[
+        "build",
+        "--year",
+        "2024",
+        "--format",
+        "md",
+        "--data",
+        data_arg,
+        "--out",
+        out_dir.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let md = std::fs::read_to_string(out_dir.join("wspolpraca-miedzynarodowa-2024.md")).unwrap();
+    assert_eq!(empty_headings(&md), Vec::<String>::new(), "{md}");
+    assert!(
+        !md.contains("Spotkania dyplomatyczne"),
+        "no meetings yet, so no such section:\n{md}"
+    );
+    assert!(
+        md.contains("z\u{a0}14\u{a0}miastami partnerskimi"),
+        "derived sections still print:\n{md}"
+    );
+}

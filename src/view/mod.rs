@@ -64,6 +64,8 @@ pub struct SectionView {
     pub diplomatic: Option<DiplomaticView>,
     /// `agreement_table`: the rows.
     pub table: Vec<AgreementRow>,
+    /// Whether the section has anything to show; an empty section is left out, heading and all.
+    pub has_content: bool,
 }
 
 /// Events about one partner, place or organisation.

@@ -107,6 +107,7 @@ impl Ctx<'_> {
         } else if !nested_in_list {
             view.events = events.iter().map(|e| self.event(e)).collect();
         }
+        view.has_content = has_content(&view);
         view
     }
 
@@ -406,4 +407,28 @@ impl Ctx<'_> {
                 .unwrap_or_default(),
         })
     }
+}
+
+/// Whether a section shows anything beyond its heading.
+fn has_content(v: &SectionView) -> bool {
+    let derived = match v.kind {
+        "partners" => v.partners.as_ref().is_some_and(|p| {
+            p.summary != "none" && !(p.cities.is_empty() && p.regions_instrumental.is_empty())
+        }),
+        "memberships" => v
+            .memberships
+            .as_ref()
+            .is_some_and(|m| !m.organisations.is_empty()),
+        "diplomatic" => v
+            .diplomatic
+            .as_ref()
+            .is_some_and(|d| d.count > 0 || !d.meetings.is_empty()),
+        "agreement_table" => !v.table.is_empty(),
+        _ => false,
+    };
+    derived
+        || !v.intro.is_empty()
+        || !v.outro.is_empty()
+        || !v.events.is_empty()
+        || !v.groups.is_empty()
 }
