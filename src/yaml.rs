@@ -345,7 +345,10 @@ fn plain_message(raw: &str) -> (String, Option<String>, bool) {
             false,
         );
     }
-    if let Some(rest) = raw.strip_prefix("invalid type: ") {
+    // "invalid type" (a list where text belongs) and "invalid value" (a number out of range)
+    // read the same to a person; only a wrong type has a general fix to suggest.
+    let wrong_type = raw.strip_prefix("invalid type: ");
+    if let Some(rest) = wrong_type.or_else(|| raw.strip_prefix("invalid value: ")) {
         let (found, expected) = rest
             .split_once(", expected ")
             .unwrap_or((rest, "something else"));
@@ -355,21 +358,7 @@ fn plain_message(raw: &str) -> (String, Option<String>, bool) {
                 plain_expected(expected),
                 plain_found(found)
             ),
-            Some(type_help(expected)),
-            false,
-        );
-    }
-    if let Some(rest) = raw.strip_prefix("invalid value: ") {
-        let (found, expected) = rest
-            .split_once(", expected ")
-            .unwrap_or((rest, "something else"));
-        return (
-            format!(
-                "expected {}, found {}",
-                plain_expected(expected),
-                plain_found(found)
-            ),
-            None,
+            wrong_type.map(|_| type_help(expected)),
             false,
         );
     }
