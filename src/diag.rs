@@ -78,6 +78,16 @@ impl Diagnostic {
     /// offending line with a caret under the column, then `help: …`.
     /// `text` is the file's content, used for the excerpt.
     pub fn render(&self, text: Option<&str>) -> String {
+        let line = self
+            .span
+            .zip(text)
+            .and_then(|(span, text)| text.lines().nth(span.line.saturating_sub(1)));
+        self.render_with_line(line)
+    }
+
+    /// [`Diagnostic::render`] given only the line the span points at (so that many diagnostics
+    /// of one large file do not each search the file for their line).
+    pub fn render_with_line(&self, line: Option<&str>) -> String {
         let level = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
@@ -96,31 +106,57 @@ impl Diagnostic {
                 let _ = writeln!(out, "{file}: {level}: {}", self.message);
             }
         }
-        if let (Some(span), Some(text)) = (self.span, text) {
-            if let Some(line) = text.lines().nth(span.line.saturating_sub(1)) {
-                let number = span.line.to_string();
-                let pad = " ".repeat(number.len());
-                let shown: String = line.replace('\t', " ");
-                let rest = shown.chars().count().saturating_sub(span.col - 1);
-                let width = match self.width {
-                    Some(w) => w.min(rest).max(1),
-                    None => caret_width(&shown, span.col),
-                };
-                let _ = writeln!(out, "{pad} |");
-                let _ = writeln!(out, "{number} | {shown}");
-                let _ = writeln!(
-                    out,
-                    "{pad} | {}{}",
-                    " ".repeat(span.col.saturating_sub(1)),
-                    "^".repeat(width)
-                );
-            }
+        if let (Some(span), Some(line)) = (self.span, line) {
+            let number = span.line.to_string();
+            let pad = " ".repeat(number.len());
+            let shown: String = line.replace('\t', " ");
+            let rest = shown.chars().count().saturating_sub(span.col - 1);
+            let width = match self.width {
+                Some(w) => w.min(rest).max(1),
+                None => caret_width(&shown, span.col),
+            };
+            let (shown, col, width) = excerpt_window(&shown, span.col, width);
+            let _ = writeln!(out, "{pad} |");
+            let _ = writeln!(out, "{number} | {shown}");
+            let _ = writeln!(
+                out,
+                "{pad} | {}{}",
+                " ".repeat(col.saturating_sub(1)),
+                "^".repeat(width)
+            );
         }
         if let Some(help) = &self.help {
             let _ = writeln!(out, "  = help: {help}");
         }
         out
     }
+}
+
+/// Longest excerpt line shown, in characters; longer lines are cut around the column.
+const EXCERPT_CHARS: usize = 120;
+
+/// Cuts a long line to [`EXCERPT_CHARS`] around `col`, marking the cuts with `…`, so that one
+/// error in a file written on a single line (or 10,000 `[`) does not print the whole file.
+/// Returns the line, the column and the caret width within it.
+fn excerpt_window(line: &str, col: usize, width: usize) -> (String, usize, usize) {
+    let chars: Vec<char> = line.chars().collect();
+    if chars.len() <= EXCERPT_CHARS {
+        return (line.to_string(), col, width);
+    }
+    let at = col.saturating_sub(1).min(chars.len());
+    let start = at.saturating_sub(EXCERPT_CHARS / 3);
+    let end = (start + EXCERPT_CHARS).min(chars.len());
+    let mut shown: String = chars[start..end].iter().collect();
+    let mut col = at - start + 1;
+    if start > 0 {
+        shown.insert(0, '…');
+        col += 1;
+    }
+    if end < chars.len() {
+        shown.push('…');
+    }
+    let width = width.min(end.saturating_sub(at)).max(1);
+    (shown, col, width)
 }
 
 /// How many carets: the length of the token starting at `col` (a quoted string, or up to a
@@ -187,6 +223,24 @@ mod tests {
         assert_eq!(
             out,
             "data/years/2022.yaml:3:13: error: unknown id `gyor`\n  |\n3 |   - about: [gyor]\n  |             ^^^^\n  = help: did you mean `gyor-hu`?\n"
+        );
+    }
+
+    #[test]
+    fn long_lines_are_cut_around_the_column() {
+        let line = format!("events: {}", "[".repeat(10_000));
+        let d = Diagnostic::error(
+            Path::new("data/years/2022.yaml"),
+            Some(Span { line: 1, col: 137 }),
+            "too deep",
+        );
+        let out = d.render(Some(&line));
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines[2], format!("1 | …{}…", "[".repeat(120)));
+        // The caret is still under column 137: 40 characters into the window, after the `…`.
+        assert_eq!(
+            lines[3],
+            format!("  | {}{}", " ".repeat(41), "^".repeat(80))
         );
     }
 

@@ -13,7 +13,7 @@ pub fn unprintable(sources: &Sources) -> Vec<Diagnostic> {
     for id in 0..sources.len() {
         let file = sources.file(id);
         // Files that do not parse are reported elsewhere.
-        let Ok(value) = yaml::parse(&file.text) else {
+        let Ok(value) = yaml::parse_indexed(&file.text, &file.index) else {
             continue;
         };
         let mut found = Vec::new();

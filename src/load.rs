@@ -100,9 +100,21 @@ impl Sources {
     pub fn render(&self, diagnostics: &[Diagnostic]) -> String {
         let mut sorted: Vec<&Diagnostic> = diagnostics.iter().collect();
         sorted.sort_by(|a, b| (&a.file, a.span, a.severity).cmp(&(&b.file, b.span, b.severity)));
+        // Each file is split into lines once: searching a 10 MB file for the line of each of
+        // thousands of diagnostics took minutes.
+        let mut lines: std::collections::HashMap<&Path, Vec<&str>> = Default::default();
         sorted
             .iter()
-            .map(|d| d.render(self.text_of(&d.file)))
+            .map(|d| {
+                let line = d.span.and_then(|span| {
+                    let text = self.text_of(&d.file)?;
+                    let of_file = lines
+                        .entry(d.file.as_path())
+                        .or_insert_with(|| text.lines().collect());
+                    of_file.get(span.line.checked_sub(1)?).copied()
+                });
+                d.render_with_line(line)
+            })
             .collect::<Vec<_>>()
             .join("\n")
     }
@@ -293,10 +305,15 @@ impl Reader<'_> {
             None => text,
         };
         let id = self.sources.add(path.to_path_buf(), text);
-        match yaml::parse(&self.sources.file(id).text) {
+        let file = self.sources.file(id);
+        match yaml::parse_indexed(&file.text, &file.index) {
             Ok(v) => Some((id, v)),
             Err(p) => {
-                let mut d = Diagnostic::error(path, p.span, p.message);
+                let span = match self.sources.file(id).index.duplicate_key() {
+                    Some(at) if p.message.contains("duplicate entry") => Some(at),
+                    _ => p.span,
+                };
+                let mut d = Diagnostic::error(path, span, p.message);
                 d.help = p.help;
                 self.diags.push(d);
                 None
@@ -306,6 +323,14 @@ impl Reader<'_> {
 
     fn report(&mut self, file: FileId, prefix: &str, problems: Vec<yaml::Problem>) {
         for p in problems {
+            if p.path.is_none() && p.span.is_none() {
+                // About the file as a whole ("the check stopped after …").
+                let path = self.sources.file(file).path.clone();
+                let mut d = Diagnostic::error(&path, None, p.message);
+                d.help = p.help;
+                self.diags.push(d);
+                continue;
+            }
             let path = match (prefix, p.path.as_deref()) {
                 (pre, Some("")) => pre.to_string(),
                 (pre, Some(rest)) if rest.starts_with('[') => format!("{pre}{rest}"),

@@ -211,6 +211,20 @@ impl Validator<'_> {
             );
             for (i, a) in p.value.agreements.iter().enumerate() {
                 let at = format!("{}.agreements[{i}]", p.path);
+                // A range would make the place a partner from its first day and print in the
+                // table as „30 grudnia 1994 r. – 2 stycznia 1995 r.”, unlike every other row.
+                for (key, date) in [("signed", Some(&a.signed)), ("ended", a.ended.as_ref())] {
+                    if let Some(Date::Range(from, _)) = date {
+                        self.error(
+                            p.file,
+                            &format!("{at}.{key}"),
+                            format!("`{key}:` is one day, not a range of days"),
+                        )
+                        .help = Some(format!(
+                            "write the day the document was signed or ended, e.g. `{key}: {from}`"
+                        ));
+                    }
+                }
                 if let Some(end) = &a.ended {
                     if end.last_day() < a.signed.first_day() {
                         self.error(

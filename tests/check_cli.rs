@@ -16,118 +16,15 @@
 //! The binary runs with the temporary directory as its working directory and `--data data`, so
 //! the paths it prints are stable: `data/years/2022.yaml`.
 
+mod harness;
+
 use std::fs;
-use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::thread;
-use std::time::{Duration, Instant};
 
-use tempfile::TempDir;
-
-/// How long one run of the binary may take before it is killed and the test fails.
-const TIMEOUT: Duration = Duration::from_secs(20);
-
-/// Files of a case directory that describe the case and are not copied into the data.
-const CASE_FILES: [&str; 1] = ["expected.txt"];
-
-fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
-}
-
-/// What one run of the binary produced.
-struct Output {
-    /// Exit code (`None` if killed by a signal).
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
-impl Output {
-    fn describe(&self) -> String {
-        format!(
-            "exit code: {:?}\n--- stdout ---\n{}--- stderr ---\n{}--------------",
-            self.code, self.stdout, self.stderr
-        )
-    }
-}
-
-/// Runs the binary with `args` in `cwd`; fails if it does not finish within [`TIMEOUT`].
-fn run(cwd: &Path, args: &[&str]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_report-gen"))
-        .args(args)
-        .current_dir(cwd)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the report-gen binary starts");
-    // Read both pipes on threads so that a chatty child never blocks on a full pipe.
-    let drain = |mut pipe: Box<dyn Read + Send>| {
-        thread::spawn(move || {
-            let mut bytes = Vec::new();
-            let _ = pipe.read_to_end(&mut bytes);
-            String::from_utf8_lossy(&bytes).into_owned()
-        })
-    };
-    let stdout = drain(Box::new(child.stdout.take().expect("piped stdout")));
-    let stderr = drain(Box::new(child.stderr.take().expect("piped stderr")));
-    let start = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().expect("waiting for report-gen") {
-            break status;
-        }
-        if start.elapsed() > TIMEOUT {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!(
-                "`report-gen {}` did not finish within {TIMEOUT:?} (in {})",
-                args.join(" "),
-                cwd.display()
-            );
-        }
-        thread::sleep(Duration::from_millis(10));
-    };
-    Output {
-        code: status.code(),
-        stdout: stdout.join().expect("stdout reader"),
-        stderr: stderr.join().expect("stderr reader"),
-    }
-}
-
-/// Copies the files of `from` into `to` (recursively, overwriting), except the case files at
-/// the top of `from`.
-fn copy_over(from: &Path, to: &Path, top: bool) {
-    fs::create_dir_all(to).expect("create directory");
-    let mut entries: Vec<_> = fs::read_dir(from)
-        .expect("read fixture directory")
-        .map(|e| e.expect("directory entry").path())
-        .collect();
-    entries.sort();
-    for path in entries {
-        let name = path.file_name().expect("entry has a name");
-        if top && CASE_FILES.iter().any(|f| name == *f) {
-            continue;
-        }
-        let target = to.join(name);
-        if path.is_dir() {
-            copy_over(&path, &target, false);
-        } else {
-            fs::copy(&path, &target).expect("copy fixture file");
-        }
-    }
-}
-
-/// A temporary directory holding `data/`: `minimal/`, with `case` (if any) copied over it.
-fn data_dir(case: Option<&Path>) -> TempDir {
-    let tmp = tempfile::tempdir().expect("temporary directory");
-    let data = tmp.path().join("data");
-    copy_over(&fixtures().join("minimal"), &data, false);
-    if let Some(case) = case {
-        copy_over(case, &data, true);
-    }
-    tmp
-}
+use harness::{
+    cases, check_sorted, data_dir, fixtures, headers, parse_header, print_slowest, run, Case,
+    Header, Output,
+};
 
 /// Runs `report-gen check --data data` on `minimal/` with `case` copied over it.
 fn check(case: Option<&Path>) -> Output {
@@ -135,101 +32,12 @@ fn check(case: Option<&Path>) -> Output {
     run(tmp.path(), &["check", "--data", "data"])
 }
 
-/// One fixture case.
-struct Case {
-    name: String,
-    dir: PathBuf,
-    /// Lines of `expected.txt` (blank lines dropped).
-    expected: Vec<String>,
-}
-
-/// The cases under `tests/fixtures/<kind>/`, sorted by name.
-fn cases(kind: &str) -> Vec<Case> {
-    let root = fixtures().join(kind);
-    let mut out: Vec<Case> = fs::read_dir(&root)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", root.display()))
-        .map(|e| e.expect("directory entry").path())
-        .filter(|p| p.is_dir())
-        .map(|dir| {
-            let expected_file = dir.join("expected.txt");
-            let expected = fs::read_to_string(&expected_file)
-                .unwrap_or_else(|e| panic!("cannot read {}: {e}", expected_file.display()))
-                .lines()
-                .map(|l| l.trim_end().to_string())
-                .filter(|l| !l.is_empty())
-                .collect();
-            Case {
-                name: dir
-                    .file_name()
-                    .expect("case has a name")
-                    .to_string_lossy()
-                    .into_owned(),
-                expected,
-                dir,
-            }
-        })
-        .collect();
-    out.sort_by(|a, b| a.name.cmp(&b.name));
-    out
-}
-
-/// A diagnostic's first line: `path:line:col: error: message` or `path: warning: message`.
-#[derive(Debug, PartialEq)]
-struct Header {
-    path: PathBuf,
-    /// Line and column, when the diagnostic has a position.
-    pos: Option<(usize, usize)>,
-    error: bool,
-}
-
-fn parse_header(line: &str) -> Option<Header> {
-    if line.starts_with(char::is_whitespace) || line.starts_with(|c: char| c.is_ascii_digit()) {
-        return None; // an excerpt, a caret line or a help line
-    }
-    let (location, error) = if let Some((loc, _)) = line.split_once(": error: ") {
-        (loc, true)
-    } else {
-        (line.split_once(": warning: ")?.0, false)
-    };
-    let mut parts = location.rsplitn(3, ':');
-    let (last, middle, rest) = (parts.next()?, parts.next(), parts.next());
-    let pos = match (middle, rest) {
-        (Some(l), Some(path)) => match (l.parse(), last.parse()) {
-            (Ok(l), Ok(c)) => Some((PathBuf::from(path), Some((l, c)))),
-            _ => None,
-        },
-        _ => None,
-    };
-    let (path, pos) = pos.unwrap_or_else(|| (PathBuf::from(location), None));
-    Some(Header { path, pos, error })
-}
-
-/// Every diagnostic header printed on `stderr`, in order.
-fn headers(stderr: &str) -> Vec<Header> {
-    stderr.lines().filter_map(parse_header).collect()
-}
-
-/// The diagnostics must be sorted by file, then line and column.
-fn check_sorted(stderr: &str) -> Result<(), String> {
-    let hs = headers(stderr);
-    for pair in hs.windows(2) {
-        let key = |h: &Header| (h.path.clone(), h.pos);
-        if key(&pair[0]) > key(&pair[1]) {
-            return Err(format!(
-                "diagnostics are not sorted by file and line: {:?} is printed before {:?}",
-                pair[0], pair[1]
-            ));
-        }
-    }
-    Ok(())
-}
-
-/// Checks one case; returns what is wrong with the output.
-fn check_case(case: &Case, valid: bool) -> Result<(), String> {
+/// Checks one case; returns the run and what is wrong with its output.
+fn check_case(case: &Case, valid: bool) -> (Output, Result<(), String>) {
     let out = check(Some(&case.dir));
     let mut problems = Vec::new();
-    if out.stderr.contains("panicked") {
-        problems.push("the binary panicked".to_string());
+    if out.crashed() {
+        problems.push("the binary panicked or was killed".to_string());
     }
     if valid {
         if out.code != Some(0) {
@@ -264,11 +72,12 @@ fn check_case(case: &Case, valid: bool) -> Result<(), String> {
     if let Err(e) = check_sorted(&out.stderr) {
         problems.push(e);
     }
-    if problems.is_empty() {
+    let verdict = if problems.is_empty() {
         Ok(())
     } else {
         Err(format!("{}\n{}", problems.join("\n"), out.describe()))
-    }
+    };
+    (out, verdict)
 }
 
 /// Runs the cases of `kind` selected by `keep`; fails with every failing case and its output.
@@ -280,14 +89,16 @@ fn run_cases(kind: &str, keep: impl Fn(&Case) -> bool, min: usize) {
         "expected at least {min} cases under tests/fixtures/{kind}/, found {}",
         selected.len()
     );
-    let failures: Vec<String> = selected
-        .iter()
-        .filter_map(|case| {
-            check_case(case, kind == "valid")
-                .err()
-                .map(|e| format!("=== {kind}/{}\n{e}", case.name))
-        })
-        .collect();
+    let mut failures = Vec::new();
+    let mut timings = Vec::new();
+    for case in &selected {
+        let (out, verdict) = check_case(case, kind == "valid");
+        timings.push((case.name.clone(), out.elapsed, out.peak_kib));
+        if let Err(e) = verdict {
+            failures.push(format!("=== {kind}/{}\n{e}", case.name));
+        }
+    }
+    print_slowest(kind, timings);
     assert!(
         failures.is_empty(),
         "{} of {} cases failed:\n\n{}",
@@ -458,4 +269,91 @@ fn header_parser_reads_both_forms() {
     );
     assert_eq!(parse_header("7 |     about: [gyor]"), None);
     assert_eq!(parse_header("  = help: did you mean `gyor`?"), None);
+}
+
+/// A year file of about 10 MB (some 83,000 events) in a temporary data folder: `minimal/`'s 2022
+/// file with one event repeated, then `edit` applied to the whole text. Returns the folder and
+/// the line of the last event's date.
+fn ten_megabyte_year(edit: impl Fn(String) -> String) -> (tempfile::TempDir, usize) {
+    let tmp = data_dir(None);
+    let path = tmp.path().join("data/years/2022.yaml");
+    let minimal = fs::read_to_string(&path).expect("minimal 2022.yaml");
+    let (head, rest) = minimal.split_once("events:\n").expect("an events list");
+    let tail = &rest[rest.find("\ndiplomatic:").expect("diplomatic after events")..];
+    let mut text = format!("{head}events:\n");
+    let mut n = 0;
+    while text.len() < 10_000_000 {
+        n += 1;
+        text.push_str(&format!(
+            "  - date: 2022-04-04\n    about: [brno]\n    text: uczestniczyli w Dniach Kultury Polskiej w Brnie, spotkanie numer {n}\n"
+        ));
+    }
+    let last_date_line = text.lines().count() - 2;
+    text.push_str(tail);
+    fs::write(&path, edit(text)).expect("write the large year file");
+    (tmp, last_date_line)
+}
+
+/// 10 MB year files are checked within the time and memory bounds of every run (20 s, 1 GiB of
+/// address space): valid; with a bad date at the very end (found, with its line); and with an
+/// unknown key in every event (the first problems are listed, then the check says it stopped).
+/// One test, so that the three runs do not compete for the processor with each other.
+#[test]
+fn ten_megabyte_year_files_are_checked_in_bounded_time_and_memory() {
+    let (tmp, _) = ten_megabyte_year(|t| t);
+    let out = run(tmp.path(), &["check", "--data", "data"]);
+    eprintln!(
+        "10 MB valid year file: {} ms, peak {} MiB",
+        out.elapsed.as_millis(),
+        out.peak_kib / 1024
+    );
+    assert_eq!(out.code, Some(0), "{}", out.describe());
+    let events: usize = out
+        .stdout
+        .split("events per year: 2022: ")
+        .nth(1)
+        .and_then(|s| s.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no event count for 2022\n{}", out.describe()));
+    assert!(events > 80_000, "{}", out.describe());
+
+    let (tmp, line) = ten_megabyte_year(|mut t| {
+        let at = t.rfind("2022-04-04").expect("the last date");
+        t.replace_range(at..at + 10, "2022-02-30");
+        t
+    });
+    let out = run(tmp.path(), &["check", "--data", "data"]);
+    eprintln!(
+        "10 MB year file, an error at the end: {} ms, peak {} MiB",
+        out.elapsed.as_millis(),
+        out.peak_kib / 1024
+    );
+    assert_eq!(out.code, Some(1), "{}", out.describe());
+    let header = format!(
+        "data/years/2022.yaml:{line}:11: error: 2022-02-30 does not exist: February 2022 has 28 days"
+    );
+    assert!(out.stderr.contains(&header), "{}", out.describe());
+    assert!(!out.crashed(), "{}", out.describe());
+
+    let (tmp, _) = ten_megabyte_year(|t| t.replace("    about: [brno]", "    abut: [brno]"));
+    let out = run(tmp.path(), &["check", "--data", "data"]);
+    eprintln!(
+        "10 MB year file, an error in every event: {} ms, peak {} MiB",
+        out.elapsed.as_millis(),
+        out.peak_kib / 1024
+    );
+    assert_eq!(out.code, Some(1), "{}", out.describe());
+    assert!(
+        out.stderr
+            .contains("data/years/2022.yaml:24:5: error: unknown key `abut`"),
+        "{}",
+        out.describe()
+    );
+    assert!(
+        out.stderr
+            .contains("data/years/2022.yaml: error: the check stopped after the first"),
+        "{}",
+        out.describe()
+    );
+    assert!(!out.crashed(), "{}", out.describe());
 }

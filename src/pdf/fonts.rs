@@ -54,7 +54,15 @@ const ITALIC_TTF: &[u8] = include_bytes!("fonts/NotoSans-Italic.ttf");
 /// The three parsed faces. Parsed once per process: parsing is the costliest part of a render.
 pub struct Fonts {
     faces: [ParsedFont; 3],
+    /// [`Fonts::covers`] for the characters below [`COMMON_CHARS`], looked up once: `check`
+    /// asks about every character of the data, and the font tables made a 10 MB file take
+    /// seconds.
+    common: Vec<bool>,
 }
+
+/// Characters up to U+05FF (Latin, Greek, Cyrillic and more): nearly every character of the
+/// data, so their coverage is kept in a table.
+const COMMON_CHARS: u32 = 0x600;
 
 impl Fonts {
     /// The shared, lazily parsed font family.
@@ -67,9 +75,14 @@ impl Fonts {
                 ParsedFont::from_bytes(bytes, 0, &mut warnings)
                     .expect("shipped Noto Sans TTF parses")
             };
-            Fonts {
+            let mut fonts = Fonts {
                 faces: [parse(REGULAR_TTF), parse(BOLD_TTF), parse(ITALIC_TTF)],
-            }
+                common: Vec::new(),
+            };
+            fonts.common = (0..COMMON_CHARS)
+                .map(|u| char::from_u32(u).is_some_and(|c| fonts.lookup_covers(c)))
+                .collect();
+            fonts
         })
     }
 
@@ -80,6 +93,13 @@ impl Fonts {
 
     /// Can every shipped face draw `c`? Whitespace the layout turns into spaces counts as drawable.
     pub fn covers(&self, c: char) -> bool {
+        match self.common.get(c as usize) {
+            Some(&covered) => covered,
+            None => self.lookup_covers(c),
+        }
+    }
+
+    fn lookup_covers(&self, c: char) -> bool {
         matches!(c, '\n' | '\t' | '\r')
             || self
                 .faces
