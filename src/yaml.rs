@@ -99,6 +99,11 @@ fn syntax_help(raw: &str) -> String {
 /// after each error the offending key (or, failing that, the list item holding it) is removed
 /// and deserialization is retried, so one bad event does not hide the next one.
 pub fn deserialize_all<T: DeserializeOwned>(value: &Value) -> Result<T, Partial<T>> {
+    // Most files have no problem: read them straight from the parsed value. Only a file with
+    // problems pays for the copy that the recovery below prunes and retries on.
+    if let Ok(v) = T::deserialize(value) {
+        return Ok(v);
+    }
     let mut work = value.clone();
     let mut problems = Vec::new();
     let mut pruned_keys: Vec<(Vec<Seg>, String)> = Vec::new();
