@@ -193,8 +193,9 @@ fn syntax_help(raw: &str) -> String {
 /// after each error the offending key (or, failing that, the list item holding it) is removed
 /// and deserialization is retried, so one bad event does not hide the next one.
 pub fn deserialize_all<T: DeserializeOwned>(value: &Value) -> Result<T, Partial<T>> {
-    // Most files have no problem: read them without the copy that pruning needs.
-    if let Ok(v) = serde_path_to_error::deserialize::<_, T>(value) {
+    // Most files have no problem: read them straight from the parsed value. Only a file with
+    // problems pays for the copy that the recovery below prunes and retries on.
+    if let Ok(v) = T::deserialize(value) {
         return Ok(v);
     }
     let mut work = value.clone();

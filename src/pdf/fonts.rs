@@ -128,6 +128,12 @@ impl Fonts {
     }
 }
 
+/// Whether the shipped fonts can draw every character of `text`.
+pub fn drawable(text: &str) -> bool {
+    let fonts = Fonts::get();
+    text.chars().all(|c| fonts.covers(c))
+}
+
 /// Characters of `text` the shipped fonts cannot draw, deduplicated, in order of appearance.
 pub fn missing_glyphs(text: &str) -> Vec<char> {
     let fonts = Fonts::get();

@@ -24,7 +24,7 @@ use printpdf::RawImage;
 
 use crate::doc::{Block, Document, Inline};
 
-pub use fonts::missing_glyphs;
+pub use fonts::{drawable, missing_glyphs};
 pub use model::{Layout, Role};
 
 /// Options of a PDF render.
