@@ -194,8 +194,9 @@ impl DataSet {
                 }
             }
         }
-        cities.sort_by(|a, b| polish::compare(&a.name, &b.name));
-        regions.sort_by(|a, b| polish::compare(&a.name, &b.name));
+        // Cached keys: a collation key per comparison was a tenth of a long chapter's time.
+        cities.sort_by_cached_key(|p| polish::sort_key(&p.name));
+        regions.sort_by_cached_key(|p| polish::sort_key(&p.name));
         Partners { cities, regions }
     }
 
@@ -211,11 +212,7 @@ impl DataSet {
                     && a.ended.as_ref().is_none_or(|e| e.last_day().year() >= year)
             })
             .collect();
-        rows.sort_by(|a, b| {
-            a.1.signed
-                .cmp(&b.1.signed)
-                .then_with(|| polish::compare(&a.0.name, &b.0.name))
-        });
+        rows.sort_by_cached_key(|(p, a)| (a.signed.clone(), polish::sort_key(&p.name)));
         rows
     }
 
@@ -248,7 +245,7 @@ impl DataSet {
             })
             .map(|o| (o, name_in(o, year)))
             .collect();
-        out.sort_by(|a, b| polish::compare(&a.1.name, &b.1.name));
+        out.sort_by_cached_key(|(_, n)| polish::sort_key(&n.name));
         out
     }
 

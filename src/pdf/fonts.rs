@@ -5,6 +5,7 @@
 //! Latin Extended (ő ä ç é ü ā), „ ” ’ – •, and is licensed without a Reserved Font Name.
 //! The TTFs are compiled into the binary; the PDF embeds only the used glyphs.
 
+use std::sync::atomic::{AtomicI32, Ordering};
 use std::sync::OnceLock;
 
 use printpdf::{FontId, ParsedFont};
@@ -109,7 +110,35 @@ impl Fonts {
 
     /// Advance of `c` in thousandths of an em, truncated exactly like the `/W` widths printpdf
     /// writes, so that measured widths equal drawn widths.
+    ///
+    /// Every character of the chapter is measured at least once per line it might end up on;
+    /// a cmap lookup and an hmtx read per character was most of the layout's time on long
+    /// chapters, so the answers below U+3000 (Latin, Greek, Cyrillic, punctuation) are
+    /// remembered per face.
     pub fn advance_milli(&self, style: FontStyle, c: char) -> i64 {
+        const UNKNOWN: i32 = i32::MIN;
+        const CACHED: usize = 0x3000;
+        static MEMO: [[AtomicI32; CACHED]; 3] =
+            [const { [const { AtomicI32::new(UNKNOWN) }; CACHED] }; 3];
+        let Some(slot) = MEMO[style.index()].get(c as usize) else {
+            return self.advance_uncached(style, c);
+        };
+        match slot.load(Ordering::Relaxed) {
+            UNKNOWN => {
+                let milli = self.advance_uncached(style, c);
+                // Advances are a few thousand at most, so they fit; anything else is not cached.
+                if let Ok(m) = i32::try_from(milli) {
+                    if m != UNKNOWN {
+                        slot.store(m, Ordering::Relaxed);
+                    }
+                }
+                milli
+            }
+            m => i64::from(m),
+        }
+    }
+
+    fn advance_uncached(&self, style: FontStyle, c: char) -> i64 {
         let face = self.face(style);
         let c = if matches!(c, '\n' | '\t' | '\r') {
             ' '

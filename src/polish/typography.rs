@@ -20,6 +20,10 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// Whether a token is (the start of) a URL, which is never altered.
 fn starts_url(chars: &[char]) -> bool {
+    // Asked at every character of the chapter: rule out the common case first.
+    if !matches!(chars.first(), Some('h' | 'H' | 'w' | 'W')) {
+        return false;
+    }
     ["http://", "https://", "www."].iter().any(|prefix| {
         prefix.chars().count() <= chars.len()
             && prefix
@@ -171,6 +175,10 @@ fn is_opening(prev: Option<char>, next: Option<char>) -> bool {
 /// letter or digit becomes `’` (`Ra’anana`, `O’Connell`, `Impact’22`).
 /// Other single quotes and URLs are left alone. Idempotent.
 pub fn smart_quotes(text: &str) -> String {
+    // Only these characters change; most texts have none (it runs on the whole chapter).
+    if !text.contains(['"', '“', '\'']) {
+        return text.to_string();
+    }
     let chars: Vec<char> = text.chars().collect();
     let in_url = url_mask(&chars);
     let mut out = String::with_capacity(text.len());

@@ -196,14 +196,16 @@ impl Ctx<'_> {
 
     fn groups(&self, s: &Section, events: &[&Event]) -> Vec<GroupView> {
         let mut groups: Vec<(String, Option<String>, Vec<&Event>)> = Vec::new();
+        // Group of each key: a search through the groups per event grew with partners × events.
+        let mut group_of: HashMap<String, usize> = HashMap::new();
         for e in events {
             let key = e.about.first().cloned();
-            match key
-                .as_ref()
-                .and_then(|k| groups.iter_mut().find(|g| g.1.as_ref() == Some(k)))
-            {
-                Some(g) => g.2.push(e),
+            match key.as_ref().and_then(|k| group_of.get(k)) {
+                Some(&g) => groups[g].2.push(e),
                 None => {
+                    if let Some(k) = &key {
+                        group_of.insert(k.clone(), groups.len());
+                    }
                     let heading = match key.as_deref().and_then(|k| self.set.entity(k)) {
                         Some(Entity::Place(p)) => place_with_country(self.set, p),
                         Some(Entity::Organisation(o)) => {
@@ -222,11 +224,7 @@ impl Ctx<'_> {
         }
         // Partners, places and organisations alphabetically; groups headed by an event's own
         // title (a concert, not a city) after them.
-        groups.sort_by(|a, b| {
-            a.1.is_none()
-                .cmp(&b.1.is_none())
-                .then_with(|| polish::compare(&a.0, &b.0))
-        });
+        groups.sort_by_cached_key(|g| (g.1.is_none(), polish::sort_key(&g.0)));
         groups
             .into_iter()
             .map(|(heading, key, evs)| {
@@ -333,7 +331,7 @@ impl Ctx<'_> {
                 o.renamed_from.clone()
             }
         };
-        organisations.sort_by(|a, b| polish::compare(&shown(a), &shown(b)));
+        organisations.sort_by_cached_key(|o| polish::sort_key(&shown(o)));
         MembershipsView {
             list: match list {
                 MembershipList::International => "international",
