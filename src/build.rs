@@ -69,7 +69,8 @@ pub fn render(
     }
     if wants(Format::Html) {
         let css = templates.raw("style.css")?;
-        let html = crate::html::render(&ch.document, templates.env(), &css, &set.root)?;
+        let html = crate::html::render(&ch.document, templates.env(), &css, &set.root)
+            .map_err(|e| page_template_error(templates, e))?;
         files.push((chapter::file_name(set, year, "html"), html));
     }
     if wants(Format::Pdf) {
@@ -80,6 +81,17 @@ pub fn render(
         files.push((chapter::file_name(set, year, "pdf"), pdf));
     }
     Ok(files)
+}
+
+/// An error of the HTML page template as a diagnostic naming the user's template file and line,
+/// like the chapter template's; other HTML errors (an unreadable image) stay as they are.
+fn page_template_error(templates: &Templates, e: anyhow::Error) -> BuildError {
+    match e.chain().find_map(|c| c.downcast_ref::<minijinja::Error>()) {
+        Some(te) => templates
+            .diagnostic(crate::html::PAGE_TEMPLATE_NAME, te)
+            .into(),
+        None => e.into(),
+    }
 }
 
 /// The date written into the PDF: `SOURCE_DATE_EPOCH` (seconds since 1970) when set, so that

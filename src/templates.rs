@@ -125,7 +125,9 @@ impl Templates {
         }
     }
 
-    fn diagnostic(&self, name: &str, e: &minijinja::Error) -> Diagnostic {
+    /// A template error as a diagnostic naming the template file (the user's, or the built-in
+    /// one) and line.
+    pub(crate) fn diagnostic(&self, name: &str, e: &minijinja::Error) -> Diagnostic {
         // The innermost template named by the error chain is where the problem is.
         let mut err: Option<&(dyn std::error::Error + 'static)> = Some(e);
         let mut at = (e.name().unwrap_or(name).to_string(), e.line());

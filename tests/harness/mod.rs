@@ -248,7 +248,7 @@ pub fn check_sorted(stderr: &str) -> Result<(), String> {
 
 /// Prints the slowest runs (and their peak memory), for the test log: `cargo test -- --nocapture`.
 pub fn print_slowest(kind: &str, mut runs: Vec<(String, Duration, u64)>) {
-    runs.sort_by(|a, b| b.1.cmp(&a.1));
+    runs.sort_by_key(|r| std::cmp::Reverse(r.1));
     eprintln!("slowest {kind} cases:");
     for (name, time, peak) in runs.iter().take(5) {
         eprintln!(
