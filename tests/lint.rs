@@ -5,109 +5,25 @@
 //! first line of every warning the lint must print (`data/years/2022.yaml:25:79: warning: …`),
 //! and nothing else may be reported.
 
-use std::fs;
-use std::io::Read;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::thread;
-use std::time::{Duration, Instant};
+mod harness;
 
+use std::fs;
+use std::path::Path;
+
+use harness::{fixtures, run, Output};
 use tempfile::TempDir;
 
-/// How long one run may take before the test fails.
-const TIMEOUT: Duration = Duration::from_secs(20);
-
-fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+/// The first lines of the warnings printed.
+fn warnings(out: &Output) -> Vec<&str> {
+    out.stderr
+        .lines()
+        .filter(|l| l.contains(": warning: "))
+        .collect()
 }
 
-struct Output {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
-impl Output {
-    fn describe(&self) -> String {
-        format!(
-            "exit code: {:?}\n--- stdout ---\n{}--- stderr ---\n{}",
-            self.code, self.stdout, self.stderr
-        )
-    }
-
-    /// The first lines of the warnings printed.
-    fn warnings(&self) -> Vec<&str> {
-        self.stderr
-            .lines()
-            .filter(|l| l.contains(": warning: "))
-            .collect()
-    }
-}
-
-fn run(cwd: &Path, args: &[&str]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_report-gen"))
-        .args(args)
-        .current_dir(cwd)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the report-gen binary starts");
-    let drain = |mut pipe: Box<dyn Read + Send>| {
-        thread::spawn(move || {
-            let mut s = String::new();
-            let _ = pipe.read_to_string(&mut s);
-            s
-        })
-    };
-    let stdout = drain(Box::new(child.stdout.take().expect("piped stdout")));
-    let stderr = drain(Box::new(child.stderr.take().expect("piped stderr")));
-    let start = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().expect("waiting for report-gen") {
-            break status;
-        }
-        if start.elapsed() > TIMEOUT {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("`report-gen {}` did not finish in time", args.join(" "));
-        }
-        thread::sleep(Duration::from_millis(10));
-    };
-    Output {
-        code: status.code(),
-        stdout: stdout.join().expect("stdout reader"),
-        stderr: stderr.join().expect("stderr reader"),
-    }
-}
-
-fn copy_over(from: &Path, to: &Path) {
-    fs::create_dir_all(to).expect("create directory");
-    for entry in fs::read_dir(from).expect("read fixture directory") {
-        let path = entry.expect("directory entry").path();
-        let name = path.file_name().expect("entry has a name");
-        if name == "expected.txt" {
-            continue;
-        }
-        if path.is_dir() {
-            copy_over(&path, &to.join(name));
-        } else {
-            fs::copy(&path, to.join(name)).expect("copy fixture file");
-        }
-    }
-}
-
-/// A temporary directory holding `data/`: the minimal data set with `case` copied over it.
+/// A temporary directory holding `data/`: the minimal data set with the lint case copied over it.
 fn data_dir(case: Option<&str>) -> TempDir {
-    let tmp = tempfile::tempdir().expect("temporary directory");
-    copy_over(&fixtures().join("minimal"), &tmp.path().join("data"));
-    if let Some(case) = case {
-        copy_over(
-            &fixtures().join("lint").join(case),
-            &tmp.path().join("data"),
-        );
-    }
-    tmp
+    harness::data_dir(case.map(|c| fixtures().join("lint").join(c)).as_deref())
 }
 
 fn expected(case: &str) -> Vec<String> {
@@ -130,7 +46,7 @@ fn finds_names_forbidden_forms_typography_and_alt_texts_with_positions() {
         "warnings alone exit 0\n{}",
         out.describe()
     );
-    assert_eq!(out.warnings(), expected("defects"), "\n{}", out.describe());
+    assert_eq!(warnings(&out), expected("defects"), "\n{}", out.describe());
     // Each finding shows the line, a caret under the words, and what to write instead.
     for fragment in [
         "25 |     text: uczestniczyli w Dniach Kultury Polskiej w Brnie razem z delegacją z Gyor\n   |                                                                               ^^^^\n  = help: write „Győr”",
@@ -146,7 +62,7 @@ fn finds_names_forbidden_forms_typography_and_alt_texts_with_positions() {
     // chapter adds the non-breaking space itself).
     // Line 11 holds „Plany krótko- i długofalowe omówiono w Poznaniu z partnerami.”
     assert!(
-        out.warnings()
+        warnings(&out)
             .iter()
             .all(|w| !w.starts_with("data/years/2022.yaml:11:")),
         "{}",
@@ -159,7 +75,7 @@ fn deny_warnings_turns_findings_into_exit_code_1() {
     let tmp = data_dir(Some("defects"));
     let out = run(tmp.path(), &["lint", "--data", "data", "--deny-warnings"]);
     assert_eq!(out.code, Some(1), "{}", out.describe());
-    assert_eq!(out.warnings().len(), expected("defects").len());
+    assert_eq!(warnings(&out).len(), expected("defects").len());
 
     let clean = data_dir(None);
     let out = run(clean.path(), &["lint", "--data", "data", "--deny-warnings"]);
@@ -181,7 +97,7 @@ fn shipped_data_has_only_the_justified_findings() {
     let out = run(root, &["lint", "--data", "data"]);
     assert_eq!(out.code, Some(0), "{}", out.describe());
     assert_eq!(
-        out.warnings(),
+        warnings(&out),
         [
             "data/years/2023.yaml:141:10: warning: the alt text „memorandum Changwon” is too short to describe the photo",
             "data/years/2023.yaml:154:10: warning: the alt text „targi Győr” is too short to describe the photo",
