@@ -392,28 +392,19 @@ impl Reader<'_> {
             self.unreadable.insert(name);
             return Vec::new();
         }
-        match yaml::deserialize_all::<Vec<T>>(&value) {
-            Ok(items) => items
-                .into_iter()
-                .enumerate()
-                .map(|(i, v)| At {
-                    file,
-                    path: format!("[{i}]"),
-                    value: v,
-                })
-                .collect(),
-            Err(partial) => self
-                .partial(file, &value, partial)
-                .unwrap_or_default()
-                .into_iter()
-                .enumerate()
-                .map(|(i, v)| At {
-                    file,
-                    path: format!("[{i}]"),
-                    value: v,
-                })
-                .collect(),
-        }
+        let items = match yaml::deserialize_all::<Vec<T>>(&value) {
+            Ok(items) => items,
+            Err(partial) => self.partial(file, &value, partial).unwrap_or_default(),
+        };
+        items
+            .into_iter()
+            .enumerate()
+            .map(|(i, v)| At {
+                file,
+                path: format!("[{i}]"),
+                value: v,
+            })
+            .collect()
     }
 
     /// Reports the problems of a partly readable file and keeps what could be read, so that

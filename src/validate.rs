@@ -168,6 +168,22 @@ impl Validator<'_> {
         ids
     }
 
+    /// An error at `path` when a period ends (`to`) before it starts (`from`).
+    fn ordered(
+        &mut self,
+        file: FileId,
+        path: &str,
+        from: Option<&Date>,
+        to: Option<&Date>,
+        message: &str,
+    ) {
+        if let (Some(from), Some(to)) = (from, to) {
+            if to.last_day() < from.first_day() {
+                self.error(file, path, message);
+            }
+        }
+    }
+
     /// A reference to an id of one namespace: an error with "did you mean" if it does not exist.
     fn reference(
         &mut self,
@@ -225,15 +241,13 @@ impl Validator<'_> {
                         ));
                     }
                 }
-                if let Some(end) = &a.ended {
-                    if end.last_day() < a.signed.first_day() {
-                        self.error(
-                            p.file,
-                            &format!("{at}.ended"),
-                            "the agreement ends before it was signed",
-                        );
-                    }
-                }
+                self.ordered(
+                    p.file,
+                    &format!("{at}.ended"),
+                    Some(&a.signed),
+                    a.ended.as_ref(),
+                    "the agreement ends before it was signed",
+                );
                 if a.document.trim().is_empty() {
                     self.error(
                         p.file,
@@ -261,27 +275,24 @@ impl Validator<'_> {
                     "an organisation needs at least one name",
                 );
             }
-            for (i, n) in o.value.names.iter().enumerate() {
-                if let (Some(s), Some(u)) = (&n.since, &n.until) {
-                    if u.last_day() < s.first_day() {
-                        self.error(
-                            o.file,
-                            &format!("{}.names[{i}].until", o.path),
-                            "`until` is before `since`",
-                        );
-                    }
-                }
-            }
-            for (i, m) in o.value.memberships.iter().enumerate() {
-                if let (Some(s), Some(u)) = (&m.since, &m.until) {
-                    if u.last_day() < s.first_day() {
-                        self.error(
-                            o.file,
-                            &format!("{}.memberships[{i}].until", o.path),
-                            "`until` is before `since`",
-                        );
-                    }
-                }
+            let periods = (o.value.names.iter().map(|n| ("names", &n.since, &n.until))).chain(
+                o.value
+                    .memberships
+                    .iter()
+                    .map(|m| ("memberships", &m.since, &m.until)),
+            );
+            let mut index: HashMap<&str, usize> = HashMap::new();
+            for (list, since, until) in periods {
+                let i = index.entry(list).or_default();
+                let path = format!("{}.{list}[{i}].until", o.path);
+                *i += 1;
+                self.ordered(
+                    o.file,
+                    &path,
+                    since.as_ref(),
+                    until.as_ref(),
+                    "`until` is before `since`",
+                );
             }
         }
         for p in &data.projects {
