@@ -7,6 +7,10 @@
 //! marks, and figures without image files. The output passes `report-gen check`. It is
 //! deterministic (a fixed-seed generator), so two runs write the same bytes.
 //!
+//! `--short` makes every event one short sentence and every partner one agreement with a
+//! one- or two-field scope: a chapter of about the length the 1,000/5,000 target
+//! was set for, where the default texts make one several times longer.
+//!
 //!     cargo run --release --example scale -- --partners 1000 --events 5000 --out /tmp/scale
 //!     target/release/report-gen build --data /tmp/scale --year 2023 --format all
 
@@ -21,7 +25,7 @@ fn main() {
     let args = match Args::parse(std::env::args().skip(1)) {
         Ok(a) => a,
         Err(msg) => {
-            eprintln!("error: {msg}\nusage: scale --partners N --events M --out DIR");
+            eprintln!("error: {msg}\nusage: scale --partners N --events M [--short] --out DIR");
             std::process::exit(2);
         }
     };
@@ -41,17 +45,19 @@ struct Args {
     partners: usize,
     events: usize,
     out: PathBuf,
+    short: bool,
 }
 
 impl Args {
     fn parse(mut it: impl Iterator<Item = String>) -> Result<Args, String> {
-        let (mut partners, mut events, mut out) = (40, 200, None);
+        let (mut partners, mut events, mut out, mut short) = (40, 200, None, false);
         while let Some(flag) = it.next() {
             let mut value = || it.next().ok_or(format!("{flag} needs a value"));
             match flag.as_str() {
                 "--partners" => partners = value()?.parse().map_err(|_| "--partners: a number")?,
                 "--events" => events = value()?.parse().map_err(|_| "--events: a number")?,
                 "--out" => out = Some(PathBuf::from(value()?)),
+                "--short" => short = true,
                 other => return Err(format!("unknown argument `{other}`")),
             }
         }
@@ -63,6 +69,7 @@ impl Args {
             partners,
             events,
             out,
+            short,
         })
     }
 }
@@ -173,6 +180,14 @@ const WHAT: &[&str] = &[
     "przygotowali wspólną wystawę fotografii o historii obu miast",
     "wzięli udział w konferencji „Miasta przyszłości – mądrze, zielono, razem”",
 ];
+/// One-line event texts for `--short`.
+const SHORT_WHAT: &[&str] = &[
+    "wzięli udział w targach turystycznych",
+    "uczestniczyli w obchodach Dnia Miasta",
+    "omówili dalsze kierunki współpracy",
+    "spotkali się z mniejszością polską",
+    "przygotowali wspólną wystawę",
+];
 const CLOSING: &[&str] = &[
     "Spotkanie było okazją do podsumowania dotychczasowych działań i zaplanowania kolejnych.",
     "W programie znalazły się także warsztaty dla młodzieży i koncert galowy.",
@@ -192,6 +207,8 @@ const MONTHS: [u32; 12] = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /// The registry sizes that follow from the partner count.
 struct Sizes {
+    /// `--short`: one-line events, one agreement per partner with a one- or two-field scope.
+    short: bool,
     partners: usize,
     places: usize,
     organisations: usize,
@@ -200,8 +217,9 @@ struct Sizes {
 }
 
 impl Sizes {
-    fn new(partners: usize) -> Sizes {
+    fn new(partners: usize, short: bool) -> Sizes {
         Sizes {
+            short,
             partners,
             places: (partners / 2).max(4),
             organisations: (partners / 10).clamp(4, 60),
@@ -212,7 +230,7 @@ impl Sizes {
 }
 
 fn write_data_set(args: &Args) -> std::io::Result<()> {
-    let sizes = Sizes::new(args.partners);
+    let sizes = Sizes::new(args.partners, args.short);
     let mut rng = Rng(0x5EED_0000_0000_0001 ^ (args.partners as u64) << 20 ^ args.events as u64);
     let root = &args.out;
     fs::create_dir_all(root.join("registry"))?;
@@ -255,8 +273,12 @@ fn place_name(rng: &mut Rng, n: usize) -> String {
     format!("{first}{} {}", chars.as_str().to_lowercase(), n + 1)
 }
 
-fn scope(rng: &mut Rng) -> String {
-    let n = 3 + rng.below(6);
+fn scope(rng: &mut Rng, short: bool) -> String {
+    let n = if short {
+        1 + rng.below(2)
+    } else {
+        3 + rng.below(6)
+    };
     let mut parts: Vec<&str> = Vec::new();
     while parts.len() < n {
         let s = rng.pick(SCOPES);
@@ -298,7 +320,8 @@ fn partners(s: &Sizes, rng: &mut Rng) -> String {
         );
         // Signed no later than 2022, so that every partner is a partner in the report year.
         let mut signed_year = 1966 + rng.below(50) as i32;
-        for a in 0..1 + rng.below(3) {
+        let agreements = if s.short { 1 } else { 1 + rng.below(3) };
+        for a in 0..agreements {
             let month = 1 + rng.below(12);
             let day = 1 + rng.below(28);
             let memo = if a == 0 && i % 9 == 4 {
@@ -310,7 +333,7 @@ fn partners(s: &Sizes, rng: &mut Rng) -> String {
                 out,
                 "    - document: {}\n{memo}      signed: {signed_year}-{month:02}-{day:02}\n      scope: {}",
                 rng.pick(DOCUMENTS),
-                scope(rng)
+                scope(rng, s.short)
             );
             signed_year = (signed_year + 1 + rng.below(6) as i32).min(2022);
         }
@@ -415,7 +438,10 @@ fn date(rng: &mut Rng) -> String {
     }
 }
 
-fn event_text(rng: &mut Rng, partner: Option<usize>) -> String {
+fn event_text(rng: &mut Rng, partner: Option<usize>, short: bool) -> String {
+    if short {
+        return format!("{} {}.", rng.pick(WHO), rng.pick(SHORT_WHAT));
+    }
     let mut text = format!("{} {}.", rng.pick(WHO), rng.pick(WHAT));
     for _ in 0..rng.below(3) {
         text.push(' ');
@@ -496,7 +522,7 @@ fn year(s: &Sizes, events: usize, rng: &mut Rng) -> String {
         if let Some(t) = title {
             let _ = writeln!(out, "    title: {t}");
         }
-        let text = event_text(rng, partner.filter(|p| p % 9 != 4));
+        let text = event_text(rng, partner.filter(|p| p % 9 != 4), s.short);
         let _ = writeln!(out, "    text: >-\n      {text}");
         if i % 25 == 0 {
             let id = format!("f{i:05}");

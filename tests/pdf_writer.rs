@@ -426,6 +426,65 @@ fn figure_with_image_is_drawn_with_caption_and_credit() {
     assert!(bytes == render(&doc, dir.path(), &PdfOptions::default()).unwrap());
 }
 
+/// Rows of `pdfimages -list` as (type, width, height, color, enc).
+fn listed_images(pdf: &std::path::Path) -> Vec<(String, u32, u32, String, String)> {
+    tool("pdfimages", &["-list", pdf.to_str().unwrap()])
+        .lines()
+        .skip(2)
+        .map(|l| {
+            let f: Vec<&str> = l.split_whitespace().collect();
+            (
+                f[2].to_string(),
+                f[3].parse().unwrap(),
+                f[4].parse().unwrap(),
+                f[5].to_string(),
+                f[8].to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn jpeg_is_embedded_unchanged_and_transparent_png_gets_a_soft_mask() {
+    let dir = tempfile::tempdir().unwrap();
+    let photo = image::RgbImage::from_fn(320, 200, |x, y| {
+        image::Rgb([(x % 256) as u8, (y % 256) as u8, 90])
+    });
+    photo.save(dir.path().join("foto.jpg")).unwrap();
+    let logo = image::RgbaImage::from_fn(64, 32, |x, _| image::Rgba([200, 30, 30, (x * 4) as u8]));
+    logo.save(dir.path().join("logo.png")).unwrap();
+    let doc = doc_with(vec![figure(Some("foto.jpg")), figure(Some("logo.png"))]);
+    let bytes = render(&doc, dir.path(), &PdfOptions::default()).unwrap();
+    let path = dir.path().join("f.pdf");
+    std::fs::write(&path, &bytes).unwrap();
+
+    let images = listed_images(&path);
+    assert_eq!(
+        images,
+        vec![
+            ("image".into(), 320, 200, "rgb".into(), "jpeg".into()),
+            ("image".into(), 64, 32, "rgb".into(), "image".into()),
+            ("smask".into(), 64, 32, "gray".into(), "image".into()),
+        ]
+    );
+    // The photo is the very JPEG file: no second lossy compression.
+    let prefix = dir.path().join("out");
+    tool(
+        "pdfimages",
+        &[
+            "-j",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            path.to_str().unwrap(),
+            prefix.to_str().unwrap(),
+        ],
+    );
+    let extracted = std::fs::read(dir.path().join("out-000.jpg")).unwrap();
+    assert!(extracted == std::fs::read(dir.path().join("foto.jpg")).unwrap());
+}
+
 #[test]
 fn awkward_documents_render_without_panicking() {
     let long_word = "Konstantynopolitańczykowianeczka".repeat(8);

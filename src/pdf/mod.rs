@@ -1,13 +1,16 @@
 //! PDF writer: lays out a [`Document`] on A4 pages with the shipped Noto Sans and returns the bytes.
 //!
 //! Pipeline: check glyphs → decode images → [`layout::layout`] (pure: pages of placed marks,
-//! each with a [`Role`]) → [`draw`] (printpdf ops) → [`post`] (lopdf fixes). Layout knows the
-//! role of every mark so that tagging (marked content + structure tree) can be added later
-//! without touching line breaking or pagination.
+//! each with a [`Role`]) → [`post::write`]: content streams written directly ([`content`]),
+//! fonts subset by printpdf ([`embed`]), images ([`images`]), all assembled and serialised
+//! with lopdf. Layout knows the role of every mark so that tagging (marked content +
+//! structure tree) can be added later without touching line breaking or pagination.
 
-mod draw;
+mod content;
+mod embed;
 mod figure;
 mod fonts;
+mod images;
 pub mod layout;
 #[cfg(test)]
 mod layout_tests;
@@ -20,7 +23,6 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use anyhow::{anyhow, bail, Context, Result};
-use printpdf::RawImage;
 
 use crate::doc::{Block, Document, Inline};
 
@@ -53,18 +55,26 @@ pub fn render(doc: &Document, image_root: &Path, opts: &PdfOptions) -> Result<Ve
     check_glyphs(doc)?;
     let (sizes, decoded) = load_images(doc, image_root)?;
     let layout = layout::layout(doc, &sizes);
-    let images: Vec<RawImage> = layout
+    let mut decoded = decoded;
+    let images: Vec<images::LoadedImage> = layout
         .images
         .iter()
         .map(|p| {
             decoded
-                .get(p)
-                .cloned()
+                .remove(p)
                 .ok_or_else(|| anyhow!("internal error: image {p} was not loaded"))
         })
         .collect::<Result<_>>()?;
-    let pdf = draw::build(doc, &layout, &images, opts.source_date_epoch);
-    post::finish(&pdf, &layout.outline, &pdf_lang(&doc.meta.lang))
+    let lang = pdf_lang(&doc.meta.lang);
+    let info = post::Info {
+        title: &doc.meta.full_title,
+        author: &doc.meta.author,
+        subject: &doc.meta.subject,
+        keywords: &doc.meta.keywords,
+        epoch: opts.source_date_epoch,
+        lang: &lang,
+    };
+    post::write(&layout, &images, &info)
 }
 
 /// Lays out `doc` without drawing it (for tests and tools). Images count as 4:3 boxes.
@@ -172,7 +182,7 @@ fn for_each_figure<'a>(blocks: &'a [Block], f: &mut impl FnMut(&'a crate::doc::F
     }
 }
 
-type Images = (layout::ImageSizes, HashMap<String, RawImage>);
+type Images = (layout::ImageSizes, HashMap<String, images::LoadedImage>);
 
 /// Reads and decodes every figure image once; errors name the path.
 fn load_images(doc: &Document, image_root: &Path) -> Result<Images> {
@@ -190,14 +200,13 @@ fn load_images(doc: &Document, image_root: &Path) -> Result<Images> {
         let full = image_root.join(path);
         let bytes = std::fs::read(&full)
             .with_context(|| format!("cannot read the figure image {}", full.display()))?;
-        let mut warnings = Vec::new();
-        let image = RawImage::decode_from_bytes(&bytes, &mut warnings).map_err(|e| {
+        let image = images::LoadedImage::decode(&bytes).map_err(|e| {
             anyhow!(
                 "cannot decode the figure image {} (PNG or JPEG expected): {e}",
                 full.display()
             )
         })?;
-        sizes.insert(path.to_string(), (image.width as u32, image.height as u32));
+        sizes.insert(path.to_string(), (image.width, image.height));
         decoded.insert(path.to_string(), image);
     }
     Ok((sizes, decoded))

@@ -1,72 +1,169 @@
-//! lopdf post-processing of printpdf's output: language, viewer settings, nested outline, stable /ID.
+//! Document assembly: catalog, pages, fonts, images, metadata, outline and a stable /ID.
 //!
-//! printpdf 0.12.8 writes no `/Lang`, only a flat outline sorted by (page, title) that points
-//! at page tops, `/PageMode` as a string, an empty `/Identifier`, a `/GTS_PDFXVersion` that
-//! makes `pdfinfo` claim PDF/X, a PDF 1.3 header and a counter-based `/ID`. All fixed here.
+//! The PDF is built as a lopdf object tree and serialised by lopdf. Content streams are
+//! written by [`super::content`] and compressed page by page (on as many threads as there
+//! are cores, for long chapters); fonts are subset by printpdf ([`super::embed`]); images are
+//! written by [`super::images`]. Catalog: `/Lang`, `DisplayDocTitle`, a nested outline
+//! opened in the side panel; PDF 1.7; the trailer `/ID` is a hash of the content.
 
 use anyhow::{anyhow, Context, Result};
-use lopdf::{Dictionary, Object, ObjectId, StringFormat};
-use printpdf::{PdfDocument, PdfSaveOptions};
+use flate2::Compression;
+use lopdf::{dictionary, Dictionary, Object, ObjectId, StringFormat};
 use sha2::{Digest, Sha256};
 
-use super::model::OutlineEntry;
+use super::content::{image_resource, page_stream};
+use super::embed::EmbeddedFonts;
+use super::images::{raw_stream, Deflater, LoadedImage};
+use super::model::{Layout, OutlineEntry, PageLayout, PAGE_H, PAGE_W};
 
 /// Placeholder written as the trailer /ID, then replaced by a hash of the finished file.
 const ID_PLACEHOLDER: [u8; 16] = [0; 16];
 
-/// Serialises `pdf` with the fixes above. `lang` is the BCP 47 tag for `/Lang`.
-pub fn finish(pdf: &PdfDocument, outline: &[OutlineEntry], lang: &str) -> Result<Vec<u8>> {
-    let mut warnings = Vec::new();
-    let mut lo = pdf.to_lopdf_document(&PdfSaveOptions::default(), &mut warnings);
-    lo.version = "1.7".into();
+/// Document information written to `/Info`.
+pub struct Info<'a> {
+    /// Title (the chapter's full title).
+    pub title: &'a str,
+    /// Author.
+    pub author: &'a str,
+    /// Subject.
+    pub subject: &'a str,
+    /// Keywords.
+    pub keywords: &'a [String],
+    /// Creation and modification time, Unix seconds.
+    pub epoch: i64,
+    /// BCP 47 language of the document, for `/Lang`.
+    pub lang: &'a str,
+}
 
-    let pages: Vec<ObjectId> = lo.get_pages().values().copied().collect();
-    let outline_root = build_outline(&mut lo, outline, &pages);
+/// Serialises a laid-out document. `images[i]` is the decoded image of `layout.images[i]`.
+pub fn write(layout: &Layout, images: &[LoadedImage], info: &Info) -> Result<Vec<u8>> {
+    let mut lo = lopdf::Document::with_version("1.7");
+    // A classic cross-reference table: readable by every PDF tool, and it keeps the trailer
+    // (with the /ID to stamp) at the end of the file.
+    lo.reference_table.cross_reference_type = lopdf::xref::XrefType::CrossReferenceTable;
+    let fonts = EmbeddedFonts::for_layout(layout)?;
+    let mut resources = Dictionary::new();
+    resources.set("Font", fonts.write(&mut lo)?);
+    let mut xobjects = Dictionary::new();
+    for (i, image) in images.iter().enumerate() {
+        let stream = image.to_stream(&mut lo)?;
+        xobjects.set(image_resource(i), lo.add_object(stream));
+    }
+    if !xobjects.is_empty() {
+        resources.set("XObject", xobjects);
+    }
+    let resources = lo.add_object(resources);
 
-    let root = lo
-        .trailer
-        .get(b"Root")
-        .and_then(Object::as_reference)
-        .map_err(|e| anyhow!("PDF has no catalog: {e}"))?;
-    let catalog = lo
-        .get_object_mut(root)
-        .and_then(Object::as_dict_mut)
-        .context("PDF catalog is not a dictionary")?;
-    catalog.set("Lang", Object::string_literal(lang));
-    catalog.set(
-        "ViewerPreferences",
-        lopdf::dictionary! { "DisplayDocTitle" => true },
+    let streams = compressed_page_streams(layout, &fonts)?;
+    let pages_id = lo.new_object_id();
+    let mut pages = Vec::with_capacity(streams.len());
+    for stream in streams {
+        let contents = lo.add_object(raw_stream(
+            dictionary! { "Filter" => "FlateDecode" },
+            stream,
+        ));
+        pages.push(lo.add_object(dictionary! {
+            "Type" => "Page",
+            "Parent" => pages_id,
+            "MediaBox" => vec![0.into(), 0.into(), Object::Real(PAGE_W), Object::Real(PAGE_H)],
+            "Resources" => resources,
+            "Contents" => contents,
+        }));
+    }
+    let kids: Vec<Object> = pages.iter().map(|id| Object::Reference(*id)).collect();
+    lo.objects.insert(
+        pages_id,
+        Object::Dictionary(dictionary! {
+            "Type" => "Pages",
+            "Kids" => kids,
+            "Count" => pages.len() as i64,
+        }),
     );
-    match outline_root {
+
+    let mut catalog = dictionary! {
+        "Type" => "Catalog",
+        "Pages" => pages_id,
+        "PageLayout" => "OneColumn",
+        "Lang" => Object::string_literal(info.lang),
+        "ViewerPreferences" => dictionary! { "DisplayDocTitle" => true },
+    };
+    match build_outline(&mut lo, &layout.outline, &pages) {
         Some(id) => {
             catalog.set("Outlines", Object::Reference(id));
-            catalog.set("PageMode", Object::Name(b"UseOutlines".to_vec()));
+            catalog.set("PageMode", "UseOutlines");
         }
-        None => {
-            catalog.remove(b"Outlines");
-            catalog.set("PageMode", Object::Name(b"UseNone".to_vec()));
-        }
+        None => catalog.set("PageMode", "UseNone"),
     }
-
-    if let Ok(info) = lo.trailer.get(b"Info").and_then(Object::as_reference) {
-        if let Ok(info) = lo.get_object_mut(info).and_then(Object::as_dict_mut) {
-            info.remove(b"GTS_PDFXVersion");
-            let empty_identifier =
-                matches!(info.get(b"Identifier"), Ok(Object::String(s, _)) if s.is_empty());
-            if empty_identifier {
-                info.remove(b"Identifier");
-            }
-        }
-    }
+    let catalog = lo.add_object(catalog);
+    let info_id = lo.add_object(info_dict(info));
+    lo.trailer.set("Root", catalog);
+    lo.trailer.set("Info", info_id);
     let placeholder = Object::String(ID_PLACEHOLDER.to_vec(), StringFormat::Hexadecimal);
     lo.trailer
         .set("ID", Object::Array(vec![placeholder.clone(), placeholder]));
 
-    lo.compress();
     let mut out = Vec::new();
     lo.save_to(&mut out).context("cannot serialise the PDF")?;
     stamp_id(&mut out)?;
     Ok(out)
+}
+
+/// Pages per thread below which one thread does all: starting threads costs more than it saves.
+const PAGES_PER_THREAD: usize = 16;
+
+/// Every page's content stream, deflated; long documents on several threads, same bytes.
+fn compressed_page_streams(layout: &Layout, fonts: &EmbeddedFonts) -> Result<Vec<Vec<u8>>> {
+    // Level 2: on a 570-page chapter, 5 % larger than level 6 for a third of the time;
+    // level 1 is 45 % larger.
+    let pages = |pages: &[PageLayout]| -> Result<Vec<Vec<u8>>> {
+        let mut deflater = Deflater::new(Compression::new(2));
+        pages
+            .iter()
+            .map(|page| deflater.deflate(&page_stream(page, fonts)))
+            .collect()
+    };
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(layout.pages.len() / PAGES_PER_THREAD)
+        .max(1);
+    if threads == 1 {
+        return pages(&layout.pages);
+    }
+    let chunk = layout.pages.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = layout
+            .pages
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || pages(part)))
+            .collect();
+        let mut all = Vec::with_capacity(layout.pages.len());
+        for worker in workers {
+            let part = worker
+                .join()
+                .map_err(|_| anyhow!("internal error: a PDF page writer stopped"))??;
+            all.extend(part);
+        }
+        Ok(all)
+    })
+}
+
+/// `/Info`: title, author, subject, keywords, producer and dates (`D:YYYYMMDDHHmmSSZ`).
+fn info_dict(info: &Info) -> Dictionary {
+    let date = chrono::DateTime::from_timestamp(info.epoch, 0)
+        .unwrap_or_default()
+        .format("D:%Y%m%d%H%M%S+00'00'")
+        .to_string();
+    dictionary! {
+        "Title" => text_string(info.title),
+        "Author" => text_string(info.author),
+        "Subject" => text_string(info.subject),
+        "Keywords" => text_string(&info.keywords.join(", ")),
+        "Creator" => text_string("report-gen"),
+        "Producer" => text_string(&format!("report-gen {} (printpdf fonts, lopdf)", env!("CARGO_PKG_VERSION"))),
+        "CreationDate" => Object::string_literal(date.clone()),
+        "ModDate" => Object::string_literal(date),
+        "Trapped" => "False",
+    }
 }
 
 /// Replaces the placeholder /ID with the first 16 bytes of the SHA-256 of the file: identical
