@@ -25,12 +25,6 @@ pub struct Piece {
     pub text: String,
 }
 
-impl Piece {
-    fn same_attrs(&self, other: &Piece) -> bool {
-        self.font == other.font && self.lang == other.lang && self.link == other.link
-    }
-}
-
 /// One laid-out line: pieces with their x offset from the line start.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Line {
@@ -40,43 +34,47 @@ pub struct Line {
     pub width: f32,
 }
 
-/// Inline content after style resolution: words, breakable spaces and hard breaks.
-#[derive(Debug, Clone, PartialEq)]
-enum Token {
-    Word(Vec<Piece>),
-    Space(FontStyle),
+/// Attributes of a stretch of text: what makes two pieces different.
+#[derive(Clone, PartialEq)]
+struct Attrs<'a> {
+    font: FontStyle,
+    lang: Option<&'a str>,
+    link: Option<&'a str>,
+}
+
+impl Attrs<'_> {
+    fn piece(&self, text: &str) -> Piece {
+        Piece {
+            font: self.font,
+            lang: self.lang.map(str::to_string),
+            link: self.link.map(str::to_string),
+            text: text.to_string(),
+        }
+    }
+
+    fn matches(&self, piece: &Piece) -> bool {
+        self.font == piece.font
+            && self.lang == piece.lang.as_deref()
+            && self.link == piece.link.as_deref()
+    }
+}
+
+/// Inline content flattened into runs of text with their attributes, and hard breaks.
+enum Run<'a> {
+    Text(&'a str, Attrs<'a>),
     Break,
 }
 
-#[derive(Clone)]
-struct Attrs {
-    font: FontStyle,
-    lang: Option<String>,
-    link: Option<String>,
-}
-
-/// Tokenises inlines into words (which may mix styles, e.g. „ + an English phrase).
-fn tokenize(inlines: &[Inline], base: FontStyle) -> Vec<Token> {
-    let mut tokens = Vec::new();
-    let attrs = Attrs {
-        font: base,
-        lang: None,
-        link: None,
-    };
-    push_inlines(inlines, &attrs, &mut tokens);
-    tokens
-}
-
-fn push_inlines(inlines: &[Inline], attrs: &Attrs, tokens: &mut Vec<Token>) {
+fn flatten<'a>(inlines: &'a [Inline], attrs: &Attrs<'a>, runs: &mut Vec<Run<'a>>) {
     for inline in inlines {
         match inline {
-            Inline::Text(t) => push_text(t, attrs, tokens),
+            Inline::Text(t) => runs.push(Run::Text(t, attrs.clone())),
             Inline::Strong(c) => {
                 let a = Attrs {
                     font: FontStyle::Bold,
                     ..attrs.clone()
                 };
-                push_inlines(c, &a, tokens);
+                flatten(c, &a, runs);
             }
             Inline::Emphasis(c) => {
                 // No bold italic is shipped: emphasis inside bold stays bold.
@@ -85,61 +83,115 @@ fn push_inlines(inlines: &[Inline], attrs: &Attrs, tokens: &mut Vec<Token>) {
                 } else {
                     FontStyle::Italic
                 };
-                push_inlines(
-                    c,
-                    &Attrs {
-                        font,
-                        ..attrs.clone()
-                    },
-                    tokens,
-                );
+                let a = Attrs {
+                    font,
+                    ..attrs.clone()
+                };
+                flatten(c, &a, runs);
             }
             Inline::Lang { lang, content } => {
                 let a = Attrs {
-                    lang: Some(lang.clone()),
+                    lang: Some(lang),
                     ..attrs.clone()
                 };
-                push_inlines(content, &a, tokens);
+                flatten(content, &a, runs);
             }
             Inline::Link { url, content } => {
                 let a = Attrs {
-                    link: Some(url.clone()),
+                    link: Some(url),
                     ..attrs.clone()
                 };
-                push_inlines(content, &a, tokens);
+                flatten(content, &a, runs);
             }
-            Inline::LineBreak => tokens.push(Token::Break),
+            Inline::LineBreak => runs.push(Run::Break),
         }
     }
 }
 
-fn push_text(text: &str, attrs: &Attrs, tokens: &mut Vec<Token>) {
-    for c in text.chars() {
-        if matches!(c, ' ' | '\n' | '\t' | '\r') {
-            // Runs of spaces collapse, as in HTML.
-            if !matches!(tokens.last(), Some(Token::Space(_)) | None) {
-                tokens.push(Token::Space(attrs.font));
-            }
-            continue;
-        }
-        let piece_matches =
-            |p: &Piece| p.font == attrs.font && p.lang == attrs.lang && p.link == attrs.link;
-        match tokens.last_mut() {
-            Some(Token::Word(pieces)) => match pieces.last_mut() {
-                Some(p) if piece_matches(p) => p.text.push(c),
-                _ => pieces.push(new_piece(attrs, c)),
-            },
-            _ => tokens.push(Token::Word(vec![new_piece(attrs, c)])),
-        }
-    }
+/// A part of a word in one style: run index, byte range in the run's text, width.
+#[derive(Clone, Copy)]
+struct Part {
+    run: usize,
+    start: usize,
+    end: usize,
+    width: f32,
 }
 
-fn new_piece(attrs: &Attrs, c: char) -> Piece {
-    Piece {
-        font: attrs.font,
-        lang: attrs.lang.clone(),
-        link: attrs.link.clone(),
-        text: c.to_string(),
+/// Something the line breaker handles: a word (its parts are in the breaker's buffer),
+/// a breakable space in a font, or a hard break.
+enum Item {
+    Word,
+    Space(FontStyle),
+    Break,
+}
+
+/// Splits runs into words, spaces and breaks; a word may span runs („ + an English phrase).
+/// Runs of spaces collapse to one, as in HTML, and leading spaces are dropped.
+struct Words<'r, 'a> {
+    runs: &'r [Run<'a>],
+    run: usize,
+    pos: usize,
+    size: f32,
+    /// Whether anything was produced yet, and whether the last item was a space.
+    started: bool,
+    after_space: bool,
+}
+
+fn is_space(c: char) -> bool {
+    matches!(c, ' ' | '\n' | '\t' | '\r')
+}
+
+impl<'r, 'a> Words<'r, 'a> {
+    /// The next item; for a word, its parts replace the contents of `parts`.
+    fn next(&mut self, parts: &mut Vec<Part>) -> Option<Item> {
+        let fonts = Fonts::get();
+        parts.clear();
+        loop {
+            let Some(run) = self.runs.get(self.run) else {
+                return (!parts.is_empty()).then_some(Item::Word);
+            };
+            let (text, attrs) = match run {
+                Run::Break => {
+                    if !parts.is_empty() {
+                        return Some(Item::Word);
+                    }
+                    self.run += 1;
+                    self.pos = 0;
+                    self.started = true;
+                    self.after_space = false;
+                    return Some(Item::Break);
+                }
+                Run::Text(text, attrs) => (*text, attrs),
+            };
+            let rest = &text[self.pos..];
+            let Some(first) = rest.chars().next() else {
+                self.run += 1;
+                self.pos = 0;
+                continue;
+            };
+            if is_space(first) {
+                if !parts.is_empty() {
+                    return Some(Item::Word);
+                }
+                self.pos += rest.len() - rest.trim_start_matches(is_space).len();
+                if self.started && !self.after_space {
+                    self.after_space = true;
+                    return Some(Item::Space(attrs.font));
+                }
+                continue;
+            }
+            let len = rest.find(is_space).unwrap_or(rest.len());
+            let word = &rest[..len];
+            parts.push(Part {
+                run: self.run,
+                start: self.pos,
+                end: self.pos + len,
+                width: fonts.width(attrs.font, word, self.size),
+            });
+            self.pos += len;
+            self.started = true;
+            self.after_space = false;
+        }
     }
 }
 
@@ -147,20 +199,40 @@ fn new_piece(attrs: &Attrs, c: char) -> Piece {
 /// `base` is the face of unstyled text (Bold for headings, Italic for captions).
 pub fn wrap(inlines: &[Inline], base: FontStyle, size: f32, width: f32) -> Vec<Line> {
     let fonts = Fonts::get();
-    let measure = |p: &Piece| fonts.width(p.font, &p.text, size);
+    let mut runs = Vec::new();
+    let attrs = Attrs {
+        font: base,
+        lang: None,
+        link: None,
+    };
+    flatten(inlines, &attrs, &mut runs);
+    let text = |p: &Part| match &runs[p.run] {
+        Run::Text(t, a) => (&t[p.start..p.end], a),
+        Run::Break => ("", &attrs),
+    };
+
+    let mut words = Words {
+        runs: &runs,
+        run: 0,
+        pos: 0,
+        size,
+        started: false,
+        after_space: false,
+    };
     let mut lines = Vec::new();
     let mut line = Line::default();
     let mut pending_space: Option<FontStyle> = None;
+    let mut parts = Vec::new();
 
-    for token in tokenize(inlines, base) {
-        match token {
-            Token::Space(font) => pending_space = Some(font),
-            Token::Break => {
+    while let Some(item) = words.next(&mut parts) {
+        match item {
+            Item::Space(font) => pending_space = Some(font),
+            Item::Break => {
                 lines.push(std::mem::take(&mut line));
                 pending_space = None;
             }
-            Token::Word(pieces) => {
-                let word_width: f32 = pieces.iter().map(measure).sum();
+            Item::Word => {
+                let word_width: f32 = parts.iter().map(|p| p.width).sum();
                 let space_width = match (pending_space.take(), line.pieces.is_empty()) {
                     (Some(font), false) => Some((font, fonts.width(font, " ", size))),
                     _ => None,
@@ -168,25 +240,23 @@ pub fn wrap(inlines: &[Inline], base: FontStyle, size: f32, width: f32) -> Vec<L
                 let needed = word_width + space_width.map_or(0.0, |(_, w)| w);
                 if line.width + needed <= width + 0.01 {
                     if let Some((font, w)) = space_width {
-                        let space = Piece {
-                            font,
-                            lang: None,
-                            link: None,
-                            text: " ".into(),
-                        };
                         // A space between two pieces of one phrase keeps the phrase's attributes.
-                        let space = match (line.pieces.last(), pieces.first()) {
-                            (Some((_, prev)), Some(next)) if prev.same_attrs(next) => Piece {
-                                text: " ".into(),
-                                ..prev.clone()
-                            },
-                            _ => space,
+                        let (_, first) = text(&parts[0]);
+                        // (Matching attributes are equal, so the first part's will do.)
+                        let space = if line.pieces.last().is_some_and(|(_, p)| first.matches(p)) {
+                            first.clone()
+                        } else {
+                            Attrs {
+                                font,
+                                lang: None,
+                                link: None,
+                            }
                         };
-                        push_piece(&mut line, space, w);
+                        push_text(&mut line, &space, " ", w);
                     }
-                    for p in pieces {
-                        let w = measure(&p);
-                        push_piece(&mut line, p, w);
+                    for p in &parts {
+                        let (t, a) = text(p);
+                        push_text(&mut line, a, t, p.width);
                     }
                     continue;
                 }
@@ -194,26 +264,21 @@ pub fn wrap(inlines: &[Inline], base: FontStyle, size: f32, width: f32) -> Vec<L
                     lines.push(std::mem::take(&mut line));
                 }
                 if word_width <= width + 0.01 {
-                    for p in pieces {
-                        let w = measure(&p);
-                        push_piece(&mut line, p, w);
+                    for p in &parts {
+                        let (t, a) = text(p);
+                        push_text(&mut line, a, t, p.width);
                     }
                 } else {
                     // Last resort for a word wider than the whole line: break between characters.
-                    for p in pieces {
-                        for c in p.text.chars() {
-                            let w = fonts.width(p.font, c.encode_utf8(&mut [0; 4]), size);
+                    for p in &parts {
+                        let (t, a) = text(p);
+                        for c in t.chars() {
+                            let s = c.encode_utf8(&mut [0; 4]).to_string();
+                            let w = fonts.width(a.font, &s, size);
                             if line.width + w > width + 0.01 && !line.pieces.is_empty() {
                                 lines.push(std::mem::take(&mut line));
                             }
-                            push_piece(
-                                &mut line,
-                                Piece {
-                                    text: c.to_string(),
-                                    ..p.clone()
-                                },
-                                w,
-                            );
+                            push_text(&mut line, a, &s, w);
                         }
                     }
                 }
@@ -227,16 +292,12 @@ pub fn wrap(inlines: &[Inline], base: FontStyle, size: f32, width: f32) -> Vec<L
     lines
 }
 
-/// Appends a piece, merging it into the previous one when the attributes match.
-fn push_piece(line: &mut Line, piece: Piece, width: f32) {
-    if let Some((_, last)) = line.pieces.last_mut() {
-        if last.same_attrs(&piece) {
-            last.text.push_str(&piece.text);
-            line.width += width;
-            return;
-        }
+/// Appends text to a line, into the previous piece when the attributes match.
+fn push_text(line: &mut Line, attrs: &Attrs, text: &str, width: f32) {
+    match line.pieces.last_mut() {
+        Some((_, last)) if attrs.matches(last) => last.text.push_str(text),
+        _ => line.pieces.push((line.width, attrs.piece(text))),
     }
-    line.pieces.push((line.width, piece));
     line.width += width;
 }
 
