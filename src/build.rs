@@ -67,18 +67,36 @@ pub fn render(
             ch.markdown.clone().into_bytes(),
         ));
     }
-    if wants(Format::Html) {
+    let html = || -> Result<Vec<u8>, BuildError> {
         let css = templates.raw("style.css")?;
-        let html = crate::html::render(&ch.document, templates.env(), &css, &set.root)
-            .map_err(|e| page_template_error(templates, e))?;
-        files.push((chapter::file_name(set, year, "html"), html));
-    }
-    if wants(Format::Pdf) {
+        crate::html::render(&ch.document, templates.env(), &css, &set.root)
+            .map_err(|e| page_template_error(templates, e))
+    };
+    let pdf = || -> Result<Vec<u8>, BuildError> {
         let opts = crate::pdf::PdfOptions {
             source_date_epoch: pdf_date(year)?,
         };
-        let pdf = crate::pdf::render(&ch.document, &set.root, &opts)?;
-        files.push((chapter::file_name(set, year, "pdf"), pdf));
+        Ok(crate::pdf::render(&ch.document, &set.root, &opts)?)
+    };
+    // Both from the same document: the HTML on a second core while the PDF is laid out.
+    let (html, pdf) = match (wants(Format::Html), wants(Format::Pdf)) {
+        (true, true) => std::thread::scope(|scope| {
+            let html = scope.spawn(html);
+            let pdf = pdf();
+            let html = html.join().unwrap_or_else(|_| {
+                Err(anyhow::anyhow!("internal error: the HTML writer stopped").into())
+            });
+            (Some(html), Some(pdf))
+        }),
+        (true, false) => (Some(html()), None),
+        (false, true) => (None, Some(pdf())),
+        (false, false) => (None, None),
+    };
+    if let Some(html) = html {
+        files.push((chapter::file_name(set, year, "html"), html?));
+    }
+    if let Some(pdf) = pdf {
+        files.push((chapter::file_name(set, year, "pdf"), pdf?));
     }
     Ok(files)
 }
