@@ -14,7 +14,10 @@ Scaling (generates the data sets with the `scale` example, then builds and check
 
     cargo build --release --example scale
     python3 tests/bench/process.py scale --bin target/release/report-gen \
-        --scale-bin target/release/examples/scale --sizes 40/200,200/1000,1000/5000
+        --scale-bin target/release/examples/scale --sizes 40/200,200/1000,1000/5000,1000/5000/short
+
+A size is PARTNERS/EVENTS, or PARTNERS/EVENTS/short for the generator's `--short` texts
+(one-sentence events, one short agreement per partner).
 """
 
 import argparse
@@ -104,29 +107,33 @@ def scale(args):
     print(f"load average before: {loadavg()}")
     print(HEADER + " | per event µs (CPU) | PDF pages |\n|---|---|---|---|---|---|---|---|---|")
     for size in args.sizes.split(","):
-        partners, events = (int(x) for x in size.split("/"))
+        parts = size.split("/")
+        partners, events = int(parts[0]), int(parts[1])
+        short = parts[2:] == ["short"]
+        label = f"{partners}/{events}" + (" short" if short else "")
         tmp = tempfile.mkdtemp()
         data = os.path.join(tmp, "data")
         subprocess.run([args.scale_bin, "--partners", str(partners), "--events", str(events),
-                        "--out", data], check=True, stdout=subprocess.DEVNULL)
+                        "--out", data] + (["--short"] if short else []),
+                       check=True, stdout=subprocess.DEVNULL)
         out = os.path.join(tmp, "out")
         build = [args.bin, "build", "--data", data, "--year", "2023", "--format", "all",
                  "--out", out]
         m = measure(build, args.runs, args.instructions)
         pages = pdf_pages(os.path.join(out, "wspolpraca-miedzynarodowa-2023.pdf"))
-        row(f"{partners}/{events} build --format all", m,
+        row(f"{label} build --format all", m,
             f" | {m['cpu'] * 1000 / events:.0f} | {pages}")
         m = measure([args.bin, "check", "--data", data], args.runs, args.instructions)
-        row(f"{partners}/{events} check", m, f" | {m['cpu'] * 1000 / events:.0f} | –")
+        row(f"{label} check", m, f" | {m['cpu'] * 1000 / events:.0f} | –")
         shutil.rmtree(tmp)
     print(f"load average after: {loadavg()}")
 
 
 def pdf_pages(path):
-    """Page count from the PDF's page tree (the /Count of the root /Pages)."""
-    data = open(path, "rb").read()
-    counts = [int(c) for c in re.findall(rb"/Count (\d+)", data)]
-    return max(counts) if counts else "?"
+    """Page count as pdfinfo (poppler-utils) reports it."""
+    info = subprocess.run(["pdfinfo", path], capture_output=True, text=True).stdout
+    found = re.search(r"^Pages:\s+(\d+)", info, re.MULTILINE)
+    return int(found.group(1)) if found else "?"
 
 
 def main():
@@ -136,7 +143,7 @@ def main():
     p.add_argument("--data", default="data")
     p.add_argument("--years", type=int, nargs="+", default=[2018, 2023])
     p.add_argument("--scale-bin", default="target/release/examples/scale")
-    p.add_argument("--sizes", default="40/200,200/1000,1000/5000")
+    p.add_argument("--sizes", default="40/200,200/1000,1000/5000,1000/5000/short")
     p.add_argument("--runs", type=int, default=11)
     p.add_argument("--instructions", action="store_true",
                    help="also count instructions with callgrind (one run per case)")
