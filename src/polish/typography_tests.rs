@@ -112,3 +112,19 @@ fn quotes_and_apostrophes() {
     assert_eq!(q(url), r#"see „https://x.pl/?q="a"&b='c'” or www.it's.pl"#);
     assert_eq!(q(""), "");
 }
+
+#[test]
+fn abbreviations_end_in_period_or_r() {
+    // `is_abbreviation` rules words out by their last letter.
+    assert!(ABBREVIATIONS.iter().all(|a| a.ends_with(['.', 'r'])));
+}
+
+#[test]
+fn whitespace_is_found_as_char_is_whitespace_finds_it() {
+    let text = "a b\tc\u{b}d\u{a0}e\u{2003}ż\u{3000}\u{85}ł\n";
+    let want: Vec<(usize, char)> = text
+        .char_indices()
+        .filter(|(_, c)| c.is_whitespace())
+        .collect();
+    assert_eq!(whitespace(text).collect::<Vec<_>>(), want);
+}
