@@ -5,7 +5,7 @@
 
 use crate::diag::{Diagnostic, Severity};
 use crate::load::Sources;
-use crate::yaml::{self, Value};
+use crate::yaml::Value;
 
 /// Every text value in the data that holds a character the PDF fonts lack, as warnings.
 pub fn unprintable(sources: &Sources) -> Vec<Diagnostic> {
@@ -18,7 +18,7 @@ pub fn unprintable(sources: &Sources) -> Vec<Diagnostic> {
             continue;
         }
         // Files that do not parse are reported elsewhere.
-        let Ok(value) = yaml::parse_indexed(&file.text, &file.index) else {
+        let Ok(value) = file.parse() else {
             continue;
         };
         let mut found = Vec::new();
