@@ -114,21 +114,25 @@ fn replace_placeholders(text: &str, resolve: &dyn Fn(&str, &str) -> Option<Strin
 /// `-`, `+`, `>` and `20.` would start a heading, list or quote.
 pub fn escape(text: &str, at_start: bool) -> String {
     let mut out = String::with_capacity(text.len() + 8);
-    let chars: Vec<char> = text.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
+    // Every character to escape is ASCII (and so is every byte that decides it), so the text
+    // is scanned as bytes and copied in stretches between the escapes.
+    let bytes = text.as_bytes();
+    let mut copied = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let next = bytes.get(i + 1).copied();
         let special = matches!(
-            c,
-            '\\' | '*' | '_' | '[' | ']' | '<' | '>' | '`' | '|' | '~'
-        ) || (c == '&'
-            && chars
-                .get(i + 1)
-                .is_some_and(|n| n.is_ascii_alphanumeric() || *n == '#'))
-            || (c == '!' && chars.get(i + 1) == Some(&'['));
+            b,
+            b'\\' | b'*' | b'_' | b'[' | b']' | b'<' | b'>' | b'`' | b'|' | b'~'
+        ) || (b == b'&'
+            && next.is_some_and(|n| n.is_ascii_alphanumeric() || n == b'#'))
+            || (b == b'!' && next == Some(b'['));
         if special {
+            out.push_str(&text[copied..i]);
             out.push('\\');
+            copied = i;
         }
-        out.push(c);
     }
+    out.push_str(&text[copied..]);
     if at_start {
         let first = out.chars().next();
         if matches!(first, Some('#' | '-' | '+' | '=')) {
