@@ -14,7 +14,17 @@ fn options() -> Options {
 /// Polish typography for one run of text: „quotes”, ’ apostrophes, and no-break spaces after
 /// one-letter words, before `r.`, between numbers and words, before dashes.
 pub fn typeset_text(text: &str) -> String {
-    polish::typeset(&polish::smart_quotes(text))
+    typeset_changed(text).unwrap_or_else(|| text.to_string())
+}
+
+/// [`typeset_text`], or `None` when the text stays as it is. The chapter's text is typeset
+/// before it is escaped, and again in the Markdown and in the tree, where it rarely changes:
+/// no copy is made then.
+fn typeset_changed(text: &str) -> Option<String> {
+    match polish::smart_quotes_changed(text) {
+        Some(quoted) => Some(polish::typeset_changed(&quoted).unwrap_or(quoted)),
+        None => polish::typeset_changed(text),
+    }
 }
 
 /// Applies [`typeset_text`] to the text of a Markdown document, leaving its syntax untouched
@@ -28,7 +38,7 @@ pub fn typeset_markdown(md: &str) -> String {
             // source there could change its meaning.
             if range.start >= last && md.get(range.clone()) == Some(&*t) {
                 out.push_str(&md[last..range.start]);
-                out.push_str(&typeset_text(&t));
+                out.push_str(typeset_changed(&t).as_deref().unwrap_or(&t));
                 last = range.end;
             }
         }
@@ -353,7 +363,9 @@ fn finish_inlines(pieces: Vec<Piece>) -> Vec<Inline> {
     }
     for i in &mut out {
         if let Inline::Text(t) = i {
-            *t = typeset_text(t);
+            if let Some(typeset) = typeset_changed(t) {
+                *t = typeset;
+            }
         }
     }
     out

@@ -7,7 +7,12 @@
 const NBSP: char = '\u{a0}';
 
 /// One-letter prepositions and conjunctions that must not end a line.
-const ONE_LETTER_WORDS: &str = "aiouwzAIOUWZ";
+fn is_one_letter_word(c: char) -> bool {
+    matches!(
+        c,
+        'a' | 'i' | 'o' | 'u' | 'w' | 'z' | 'A' | 'I' | 'O' | 'U' | 'W' | 'Z'
+    )
+}
 
 /// Characters that may open a word: `„w`, `(w`, `[w`. (A `match`, not a list: it runs for
 /// every space of the chapter.)
@@ -125,7 +130,7 @@ fn binds(text: &str, start: usize, i: usize) -> bool {
     let next_is_word = next.is_none_or(|c| c.is_alphabetic() || c == '%');
     let mut letters = word.chars();
     match (letters.next(), letters.next()) {
-        (Some(c), None) if ONE_LETTER_WORDS.contains(c) => true,
+        (Some(c), None) if is_one_letter_word(c) => true,
         _ if is_abbreviation(word) => true,
         // A lone capital after a lowercase word ends a sentence ("pokolenia Y. Uczestnicy");
         // after an abbreviation, a name or at the start it is an initial ("im. A. Mickiewicza").
@@ -145,6 +150,11 @@ fn binds(text: &str, start: usize, i: usize) -> bool {
 /// initials, and before a spaced dash (`Poznaniu – głównym`). Only regular
 /// spaces change; double spaces and URLs are left alone. Idempotent.
 pub fn typeset(text: &str) -> String {
+    typeset_changed(text).unwrap_or_else(|| text.to_string())
+}
+
+/// [`typeset`], or `None` when the text stays as it is (no copy is made then).
+pub fn typeset_changed(text: &str) -> Option<String> {
     // The chapter's text passes here several times and is mostly typeset already: copy the
     // unchanged stretches between binding spaces rather than rebuilding it character by character.
     let mut out = String::new();
@@ -160,10 +170,10 @@ pub fn typeset(text: &str) -> String {
         word_start = i + c.len_utf8();
     }
     if copied == 0 {
-        return text.to_string();
+        return None;
     }
     out.push_str(&text[copied..]);
-    out
+    Some(out)
 }
 
 /// The whitespace characters of `text` (as `char::is_whitespace`) with their byte offsets.
@@ -231,9 +241,17 @@ fn is_opening(prev: Option<char>, next: Option<char>) -> bool {
 /// letter or digit becomes `’` (`Ra’anana`, `O’Connell`, `Impact’22`).
 /// Other single quotes and URLs are left alone. Idempotent.
 pub fn smart_quotes(text: &str) -> String {
-    // Only these characters change; most texts have none (it runs on the whole chapter).
-    if !text.contains(['"', '“', '\'']) {
-        return text.to_string();
+    smart_quotes_changed(text).unwrap_or_else(|| text.to_string())
+}
+
+/// [`smart_quotes`], or `None` when the text has no `"`, `“` or `'` (nothing can change, and no
+/// copy is made).
+pub fn smart_quotes_changed(text: &str) -> Option<String> {
+    // Only these characters change; most texts have none (it runs on the whole chapter). One
+    // search per character: a search for several at once decodes every char, this one does not.
+    let has_quote = text.contains('"') || text.contains('\'') || text.contains('“');
+    if !has_quote {
+        return None;
     }
     let chars: Vec<char> = text.chars().collect();
     let in_url = url_mask(&chars);
@@ -254,7 +272,7 @@ pub fn smart_quotes(text: &str) -> String {
             _ => c,
         });
     }
-    out
+    Some(out)
 }
 
 #[cfg(test)]
