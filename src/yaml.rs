@@ -138,6 +138,27 @@ fn walk(text: &str, recv: &mut impl MarkedEventReceiver) -> Result<(), ScanError
     }
 }
 
+/// Whether a scalar (a key or a value, as written: aliases are not followed) of the first
+/// document of `text` satisfies `pred`, without building the document. `None` if the text
+/// could not be read to the end of that document: the answer is unknown then.
+pub fn any_scalar(text: &str, pred: impl FnMut(&str) -> bool) -> Option<bool> {
+    struct Finder<F> {
+        pred: F,
+        found: bool,
+    }
+    impl<F: FnMut(&str) -> bool> MarkedEventReceiver for Finder<F> {
+        fn on_event(&mut self, ev: Event, _: Marker) {
+            if let Event::Scalar(value, ..) = ev {
+                self.found = self.found || (self.pred)(&value);
+            }
+        }
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut finder = Finder { pred, found: false };
+    walk(text, &mut finder).ok()?;
+    Some(finder.found)
+}
+
 /// Finds where a document first nests deeper than [`MAX_DEPTH`].
 #[derive(Default)]
 struct DepthProbe {
