@@ -178,7 +178,7 @@ pub fn typeset_changed(text: &str) -> Option<String> {
 
 /// The whitespace characters of `text` (as `char::is_whitespace`) with their byte offsets.
 /// Looks at bytes and decodes only non-ASCII characters: the chapter's text is mostly ASCII.
-fn whitespace(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+pub(crate) fn whitespace(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
     let bytes = text.as_bytes();
     let mut i = 0;
     std::iter::from_fn(move || {
