@@ -104,6 +104,23 @@ fn follows_lowercase_word(before: &str) -> bool {
     })
 }
 
+/// Whether `word` is settled by its first and last byte as none of the words a space binds to:
+/// it starts with a lowercase ASCII letter (no opener, initial, number or one-letter word; not
+/// `h` or `w`, which could start a URL) and ends in an ASCII character other than `.` and `r`
+/// (no abbreviation). Most words of the chapter are such words.
+fn is_ordinary_word(word: &[u8]) -> bool {
+    match (word.first(), word.last()) {
+        (Some(first), Some(last)) => {
+            word.len() > 1
+                && first.is_ascii_lowercase()
+                && !matches!(first, b'h' | b'w')
+                && last.is_ascii()
+                && !matches!(last, b'.' | b'r' | b'R')
+        }
+        _ => false,
+    }
+}
+
 /// Whether the regular space at byte `i` of `text` must become a non-breaking space; the
 /// word before it starts at byte `start` (after the previous whitespace, or 0).
 fn binds(text: &str, start: usize, i: usize) -> bool {
@@ -117,6 +134,9 @@ fn binds(text: &str, start: usize, i: usize) -> bool {
         _ => {}
     }
     let word = &text[start..i];
+    if is_ordinary_word(word.as_bytes()) {
+        return false;
+    }
     // Most words start with a letter: skip the search for openers then.
     let word = match word.as_bytes().first() {
         Some(b) if b.is_ascii_alphanumeric() => word,
@@ -184,17 +204,26 @@ pub(crate) fn whitespace(text: &str) -> impl Iterator<Item = (usize, char)> + '_
     std::iter::from_fn(move || {
         while let Some(&b) = bytes.get(i) {
             let at = i;
-            if b.is_ascii() {
-                i += 1;
-                if matches!(b, b' ' | b'\t'..=b'\r') {
+            match b {
+                b' ' | b'\t'..=b'\r' => {
+                    i += 1;
                     return Some((at, char::from(b)));
                 }
-            } else {
-                let c = text[at..].chars().next()?;
-                i += c.len_utf8();
-                if c.is_whitespace() {
-                    return Some((at, c));
+                0..=0x7f => i += 1,
+                // Lead bytes of the non-ASCII whitespace (U+0085, U+00A0, U+1680, U+2000–U+205F,
+                // U+3000): only these characters are decoded and looked up. (A test compares
+                // this with `char::is_whitespace` for every character.)
+                0xc2 | 0xe1 | 0xe2 | 0xe3 => {
+                    let c = text[at..].chars().next()?;
+                    i += c.len_utf8();
+                    if c.is_whitespace() {
+                        return Some((at, c));
+                    }
                 }
+                // Any other lead byte: a character that is not whitespace, skipped whole.
+                0xc0..=0xdf => i += 2,
+                0xe0..=0xef => i += 3,
+                _ => i += 4,
             }
         }
         None
