@@ -102,7 +102,7 @@ pub fn run(root: &Path) -> Outcome {
             .entry(field.file)
             .or_insert_with(|| position::FileText::new(&file.text));
         let path = yaml::original_path(&field.path, &file.removed);
-        let start = file.index.value(&path);
+        let start = file.index().value(&path);
         let spans = start.and_then(|s| text.align(s, &field.text));
         for f in found {
             findings.push(diagnostic(&file.path, field, &f, start, spans.as_deref()));

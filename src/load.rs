@@ -3,6 +3,7 @@
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use serde::de::DeserializeOwned;
 
@@ -36,14 +37,30 @@ pub struct SourceFile {
     pub path: PathBuf,
     /// Its text (empty if it could not be read).
     pub text: String,
-    /// Positions of its keys and values.
-    pub index: PathIndex,
+    /// Positions of its keys and values, built on first use (see [`SourceFile::index`]).
+    index: OnceLock<PathIndex>,
+    /// Where the text nests too deeply to be parsed (measured once, when read).
+    too_deep: Option<Span>,
     /// List items left out because they had problems (paths into the data read from this file
     /// are mapped over them to point at the right place).
     pub removed: yaml::Removed,
     /// Whether parts of the file could not be read (checks that need the whole file, such as
     /// "this figure is never used", are skipped for it).
     pub incomplete: bool,
+}
+
+impl SourceFile {
+    /// Positions of the file's keys and values. Only diagnostics need them, and most files have
+    /// none: the index (a second parse of the file, with a path per value) is built the first
+    /// time it is asked for.
+    pub fn index(&self) -> &PathIndex {
+        self.index.get_or_init(|| PathIndex::build(&self.text))
+    }
+
+    /// Parses the file's text (again).
+    pub fn parse(&self) -> Result<Value, yaml::Problem> {
+        yaml::parse_measured(&self.text, self.too_deep)
+    }
 }
 
 /// All files read, so that any later step can point into them.
@@ -78,14 +95,14 @@ impl Sources {
     ) -> Diagnostic {
         let f = &self.files[file];
         let path = yaml::original_path(path, &f.removed);
-        Diagnostic::error(&f.path, f.index.locate(&path, at_key), message)
+        Diagnostic::error(&f.path, f.index().locate(&path, at_key), message)
     }
 
     /// A warning about the value at `path` in `file`.
     pub fn warning(&self, file: FileId, path: &str, message: impl Into<String>) -> Diagnostic {
         let f = &self.files[file];
         let path = yaml::original_path(path, &f.removed);
-        Diagnostic::warning(&f.path, f.index.locate(&path, false), message)
+        Diagnostic::warning(&f.path, f.index().locate(&path, false), message)
     }
 
     /// Text of the file a diagnostic points into, for its excerpt.
@@ -120,11 +137,12 @@ impl Sources {
     }
 
     fn add(&mut self, path: PathBuf, text: String) -> FileId {
-        let index = PathIndex::build(&text);
+        let too_deep = yaml::nesting_too_deep(&text);
         self.files.push(SourceFile {
             path,
             text,
-            index,
+            index: OnceLock::new(),
+            too_deep,
             removed: yaml::Removed::new(),
             incomplete: false,
         });
@@ -306,10 +324,10 @@ impl Reader<'_> {
         };
         let id = self.sources.add(path.to_path_buf(), text);
         let file = self.sources.file(id);
-        match yaml::parse_indexed(&file.text, &file.index) {
+        match file.parse() {
             Ok(v) => Some((id, v)),
             Err(p) => {
-                let span = match self.sources.file(id).index.duplicate_key() {
+                let span = match self.sources.file(id).index().duplicate_key() {
                     Some(at) if p.message.contains("duplicate entry") => Some(at),
                     _ => p.span,
                 };

@@ -1,5 +1,7 @@
 //! The chapter's Markdown: Polish typography applied to its text, and parsing into the `doc` tree.
 
+use std::collections::{HashMap, HashSet};
+
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::doc::{Block, DocMeta, Document, Figure, Inline, Table};
@@ -12,7 +14,17 @@ fn options() -> Options {
 /// Polish typography for one run of text: „quotes”, ’ apostrophes, and no-break spaces after
 /// one-letter words, before `r.`, between numbers and words, before dashes.
 pub fn typeset_text(text: &str) -> String {
-    polish::typeset(&polish::smart_quotes(text))
+    typeset_changed(text).unwrap_or_else(|| text.to_string())
+}
+
+/// [`typeset_text`], or `None` when the text stays as it is. The chapter's text is typeset
+/// before it is escaped, and again in the Markdown and in the tree, where it rarely changes:
+/// no copy is made then.
+fn typeset_changed(text: &str) -> Option<String> {
+    match polish::smart_quotes_changed(text) {
+        Some(quoted) => Some(polish::typeset_changed(&quoted).unwrap_or(quoted)),
+        None => polish::typeset_changed(text),
+    }
 }
 
 /// Applies [`typeset_text`] to the text of a Markdown document, leaving its syntax untouched
@@ -26,7 +38,7 @@ pub fn typeset_markdown(md: &str) -> String {
             // source there could change its meaning.
             if range.start >= last && md.get(range.clone()) == Some(&*t) {
                 out.push_str(&md[last..range.start]);
-                out.push_str(&typeset_text(&t));
+                out.push_str(typeset_changed(&t).as_deref().unwrap_or(&t));
                 last = range.end;
             }
         }
@@ -46,8 +58,7 @@ pub fn parse(md: &str, meta: DocMeta) -> Document {
     let mut blocks = attach_captions(blocks);
     let mut tables = 0;
     number_tables(&mut blocks, &mut tables);
-    let mut used = Vec::new();
-    assign_heading_ids(&mut blocks, &mut used);
+    assign_heading_ids(&mut blocks, &mut HeadingIds::default());
     Document { meta, blocks }
 }
 
@@ -352,7 +363,9 @@ fn finish_inlines(pieces: Vec<Piece>) -> Vec<Inline> {
     }
     for i in &mut out {
         if let Inline::Text(t) = i {
-            *t = typeset_text(t);
+            if let Some(typeset) = typeset_changed(t) {
+                *t = typeset;
+            }
         }
     }
     out
@@ -430,7 +443,34 @@ fn number_tables(blocks: &mut [Block], n: &mut u32) {
     }
 }
 
-fn assign_heading_ids(blocks: &mut [Block], used: &mut Vec<String>) {
+/// The ids given to headings so far.
+#[derive(Default)]
+struct HeadingIds {
+    used: HashSet<String>,
+    /// Per slug, the suffix to try next: every earlier candidate is taken (and stays taken), so
+    /// a slug shared by many headings does not test its taken suffixes again each time.
+    next_suffix: HashMap<String, usize>,
+}
+
+impl HeadingIds {
+    /// The first of `base`, `base-2`, `base-3`… not taken yet.
+    fn assign(&mut self, base: String) -> String {
+        let k = self.next_suffix.entry(base.clone()).or_insert(1);
+        loop {
+            let candidate = if *k == 1 {
+                base.clone()
+            } else {
+                format!("{base}-{k}")
+            };
+            *k += 1;
+            if self.used.insert(candidate.clone()) {
+                return candidate;
+            }
+        }
+    }
+}
+
+fn assign_heading_ids(blocks: &mut [Block], ids: &mut HeadingIds) {
     for b in blocks {
         match b {
             Block::Heading { id, content, .. } => {
@@ -440,16 +480,9 @@ fn assign_heading_ids(blocks: &mut [Block], used: &mut Vec<String>) {
                 } else {
                     base
                 };
-                let mut candidate = base.clone();
-                let mut k = 2;
-                while used.contains(&candidate) {
-                    candidate = format!("{base}-{k}");
-                    k += 1;
-                }
-                used.push(candidate.clone());
-                *id = candidate;
+                *id = ids.assign(base);
             }
-            Block::List { items, .. } => items.iter_mut().for_each(|i| assign_heading_ids(i, used)),
+            Block::List { items, .. } => items.iter_mut().for_each(|i| assign_heading_ids(i, ids)),
             _ => {}
         }
     }
@@ -523,6 +556,20 @@ mod tests {
             Inline::plain_text(p).contains("<script>x</script>"),
             "unknown HTML stays text"
         );
+    }
+
+    #[test]
+    fn repeated_headings_get_numbered_ids() {
+        let doc = parse("# X\n\n# X\n\n# X 2\n\n# X\n\n# !\n\n# !\n", meta());
+        let ids: Vec<&str> = doc
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Heading { id, .. } => Some(id.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(ids, ["x", "x-2", "x-2-2", "x-3", "sekcja", "sekcja-2"]);
     }
 
     #[test]

@@ -5,6 +5,8 @@
 //! language (it becomes `<span lang="en">…</span>`, the chapter's Markdown convention) and
 //! `{lat:ID}` / `{dekady:ID}` placeholders.
 
+use std::borrow::Cow;
+
 use crate::polish;
 
 /// Checks that every `[xx]` language mark is closed by `[/xx]`, and not nested.
@@ -40,12 +42,31 @@ pub fn check_lang_marks(text: &str) -> Result<(), String> {
 /// marks as `<span lang>`, placeholders replaced by `resolve(name, arg)`. Paragraphs are
 /// separated by blank lines in the data; line breaks inside a paragraph become spaces.
 pub fn to_markdown(text: &str, resolve: &dyn Fn(&str, &str) -> Option<String>) -> Vec<String> {
-    let text = polish::smart_quotes(text);
+    let quoted = polish::smart_quotes_changed(text);
+    let text = quoted.as_deref().unwrap_or(text);
     text.split("\n\n")
-        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .map(collapse_whitespace)
         .filter(|p| !p.is_empty())
         .map(|p| paragraph(&p, resolve))
         .collect()
+}
+
+/// `text` with every run of whitespace made one space and none at the ends (as
+/// `split_whitespace` and `join(" ")`). Most texts are like that already (one line, single
+/// spaces): they are borrowed, not rebuilt.
+fn collapse_whitespace(text: &str) -> Cow<'_, str> {
+    // Tidy: every whitespace character is a space between two other characters.
+    let mut last_space: Option<usize> = None;
+    let tidy = polish::typography::whitespace(text).all(|(i, c)| {
+        let single = c == ' ' && i > 0 && i + 1 < text.len() && last_space != Some(i - 1);
+        last_space = Some(i);
+        single
+    });
+    if tidy {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.split_whitespace().collect::<Vec<_>>().join(" "))
+    }
 }
 
 /// Like [`to_markdown`], for a text that must stay one line (titles, list items, captions).
@@ -56,12 +77,12 @@ pub fn inline_markdown(text: &str, resolve: &dyn Fn(&str, &str) -> Option<String
 /// Plain text (no Markdown), for alt texts and captions: quotes and typography applied, marks
 /// dropped, placeholders resolved.
 pub fn plain(text: &str, resolve: &dyn Fn(&str, &str) -> Option<String>) -> String {
-    let text = polish::smart_quotes(text);
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let quoted = polish::smart_quotes_changed(text);
+    let text = collapse_whitespace(quoted.as_deref().unwrap_or(text));
     let mut out = String::new();
     for token in tokens(&text) {
         if let Token::Text(t) = token {
-            out.push_str(&polish::typeset(&replace_placeholders(t, resolve)));
+            out.push_str(&typeset(&replace_placeholders(t, resolve)));
         }
     }
     out
@@ -77,15 +98,29 @@ fn paragraph(p: &str, resolve: &dyn Fn(&str, &str) -> Option<String>) -> String 
                 let at_start = out.is_empty();
                 // Typeset before escaping: "30. Konferencja" must get its no-break space before
                 // it becomes "30\\. Konferencja", which the Markdown pass cannot see whole.
-                let typeset = polish::typeset(&replace_placeholders(t, resolve));
-                out.push_str(&escape(&typeset, at_start));
+                let replaced = replace_placeholders(t, resolve);
+                out.push_str(&escape(&typeset(&replaced), at_start));
             }
         }
     }
     out
 }
 
-fn replace_placeholders(text: &str, resolve: &dyn Fn(&str, &str) -> Option<String>) -> String {
+/// Polish typography for a text run; borrowed when nothing changes.
+fn typeset(text: &str) -> Cow<'_, str> {
+    match polish::typeset_changed(text) {
+        Some(typeset) => Cow::Owned(typeset),
+        None => Cow::Borrowed(text),
+    }
+}
+
+fn replace_placeholders<'a>(
+    text: &'a str,
+    resolve: &dyn Fn(&str, &str) -> Option<String>,
+) -> Cow<'a, str> {
+    if !text.contains('{') {
+        return Cow::Borrowed(text);
+    }
     let mut out = String::new();
     let mut rest = text;
     while let Some(start) = rest.find('{') {
@@ -107,28 +142,32 @@ fn replace_placeholders(text: &str, resolve: &dyn Fn(&str, &str) -> Option<Strin
         }
     }
     out.push_str(rest);
-    out
+    Cow::Owned(out)
 }
 
 /// Escapes what Markdown would interpret. `at_start`: the text starts a paragraph, where `#`,
 /// `-`, `+`, `>` and `20.` would start a heading, list or quote.
 pub fn escape(text: &str, at_start: bool) -> String {
     let mut out = String::with_capacity(text.len() + 8);
-    let chars: Vec<char> = text.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
+    // Every character to escape is ASCII (and so is every byte that decides it), so the text
+    // is scanned as bytes and copied in stretches between the escapes.
+    let bytes = text.as_bytes();
+    let mut copied = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let next = bytes.get(i + 1).copied();
         let special = matches!(
-            c,
-            '\\' | '*' | '_' | '[' | ']' | '<' | '>' | '`' | '|' | '~'
-        ) || (c == '&'
-            && chars
-                .get(i + 1)
-                .is_some_and(|n| n.is_ascii_alphanumeric() || *n == '#'))
-            || (c == '!' && chars.get(i + 1) == Some(&'['));
+            b,
+            b'\\' | b'*' | b'_' | b'[' | b']' | b'<' | b'>' | b'`' | b'|' | b'~'
+        ) || (b == b'&'
+            && next.is_some_and(|n| n.is_ascii_alphanumeric() || n == b'#'))
+            || (b == b'!' && next == Some(b'['));
         if special {
+            out.push_str(&text[copied..i]);
             out.push('\\');
+            copied = i;
         }
-        out.push(c);
     }
+    out.push_str(&text[copied..]);
     if at_start {
         let first = out.chars().next();
         if matches!(first, Some('#' | '-' | '+' | '=')) {
@@ -234,5 +273,15 @@ mod tests {
         assert!(check_lang_marks("[en]a[/fr]").is_err());
         assert!(check_lang_marks("[en]a[/en] i [fr]b[/fr]").is_ok());
         assert_eq!(plain("[en]Gen-Y[/en] City", &none), "Gen-Y City");
+    }
+
+    #[test]
+    fn whitespace_is_collapsed_as_split_and_join_would() {
+        for text in [
+            "", " ", "a", "a b", " a", "a ", "a  b", "a\nb", "a\tb", "a\u{a0}b", "ą ę", "a \n b",
+        ] {
+            let want = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(collapse_whitespace(text), want, "{text:?}");
+        }
     }
 }

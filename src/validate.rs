@@ -118,7 +118,7 @@ impl Validator<'_> {
                 Some((f, p)) => {
                     let f = v.sources.file(*f);
                     let at = f
-                        .index
+                        .index()
                         .locate(&format!("{p}.id"), false)
                         .map(|s| format!("{}:{}", s.line, s.col));
                     v.error(

@@ -68,16 +68,22 @@ pub const MAX_DEPTH: usize = 128;
 /// An empty file parses as null.
 pub fn parse(text: &str) -> Result<Value, Problem> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut probe = DepthProbe::default();
-    let result = walk(text, &mut probe);
-    parse_unless_too_deep(text, too_deep(probe.too_deep, result))
+    parse_measured(text, nesting_too_deep(text))
 }
 
-/// [`parse`] for a text whose [`PathIndex`] is built already (it has measured the nesting, so the
-/// text is not scanned once more for it).
-pub fn parse_indexed(text: &str, index: &PathIndex) -> Result<Value, Problem> {
+/// Where `text` first nests deeper than [`MAX_DEPTH`], if it does. Files are measured once,
+/// when read, and parsed with [`parse_measured`] (the parser must not see such a file).
+pub fn nesting_too_deep(text: &str) -> Option<Span> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    parse_unless_too_deep(text, index.too_deep)
+    let mut probe = DepthProbe::default();
+    let result = walk(text, &mut probe);
+    too_deep(probe.too_deep, result)
+}
+
+/// [`parse`] for a text measured already with [`nesting_too_deep`] (which gave `too_deep`).
+pub fn parse_measured(text: &str, too_deep: Option<Span>) -> Result<Value, Problem> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    parse_unless_too_deep(text, too_deep)
 }
 
 /// Where a walk found the nesting too deep: yaml-rust2 stops at 256 nested `[` or `{` before it
@@ -132,6 +138,27 @@ fn walk(text: &str, recv: &mut impl MarkedEventReceiver) -> Result<(), ScanError
     }
 }
 
+/// Whether a scalar (a key or a value, as written: aliases are not followed) of the first
+/// document of `text` satisfies `pred`, without building the document. `None` if the text
+/// could not be read to the end of that document: the answer is unknown then.
+pub fn any_scalar(text: &str, pred: impl FnMut(&str) -> bool) -> Option<bool> {
+    struct Finder<F> {
+        pred: F,
+        found: bool,
+    }
+    impl<F: FnMut(&str) -> bool> MarkedEventReceiver for Finder<F> {
+        fn on_event(&mut self, ev: Event, _: Marker) {
+            if let Event::Scalar(value, ..) = ev {
+                self.found = self.found || (self.pred)(&value);
+            }
+        }
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut finder = Finder { pred, found: false };
+    walk(text, &mut finder).ok()?;
+    Some(finder.found)
+}
+
 /// Finds where a document first nests deeper than [`MAX_DEPTH`].
 #[derive(Default)]
 struct DepthProbe {
@@ -139,8 +166,8 @@ struct DepthProbe {
     too_deep: Option<Span>,
 }
 
-impl DepthProbe {
-    fn on_depth(&mut self, ev: &Event, mark: Marker) {
+impl MarkedEventReceiver for DepthProbe {
+    fn on_event(&mut self, ev: Event, mark: Marker) {
         match ev {
             Event::SequenceStart(..) | Event::MappingStart(..) => {
                 self.depth += 1;
@@ -154,12 +181,6 @@ impl DepthProbe {
             Event::SequenceEnd | Event::MappingEnd => self.depth = self.depth.saturating_sub(1),
             _ => {}
         }
-    }
-}
-
-impl MarkedEventReceiver for DepthProbe {
-    fn on_event(&mut self, ev: Event, mark: Marker) {
-        self.on_depth(&ev, mark);
     }
 }
 
@@ -557,8 +578,6 @@ pub struct PathIndex {
     collections: std::collections::HashSet<String>,
     /// The first key that repeats a key of the same block.
     duplicate_key: Option<Span>,
-    /// Where the document first nests deeper than [`MAX_DEPTH`].
-    too_deep: Option<Span>,
 }
 
 impl PathIndex {
@@ -567,8 +586,8 @@ impl PathIndex {
     pub fn build(text: &str) -> PathIndex {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let mut builder = IndexBuilder::default();
-        let walked = walk(text, &mut builder);
-        builder.index.too_deep = too_deep(builder.depth.too_deep, walked);
+        // A walk that stops early (a syntax error) leaves a partial index.
+        let _ = walk(text, &mut builder);
         builder.index
     }
 
@@ -630,7 +649,6 @@ struct IndexBuilder {
     stack: Vec<Frame>,
     /// How many collections are open below [`MAX_INDEX_DEPTH`] (their contents are skipped).
     skipped: usize,
-    depth: DepthProbe,
 }
 
 impl IndexBuilder {
@@ -678,7 +696,6 @@ impl MarkedEventReceiver for IndexBuilder {
             line: mark.line(),
             col: mark.col() + 1,
         };
-        self.depth.on_depth(&ev, mark);
         if self.skipped > 0 {
             match ev {
                 Event::SequenceStart(..) | Event::MappingStart(..) => self.skipped += 1,

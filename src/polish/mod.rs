@@ -11,4 +11,4 @@ pub use collate::{compare, sort, sort_key, SortKey};
 pub use dates::{day_month, format_date, in_month, in_period, month_name, numeric, MonthCase};
 pub use plural::{category, category_f64, count, plural, PluralCategory};
 pub use prepositions::{w_or_we, z_or_ze};
-pub use typography::{smart_quotes, typeset};
+pub use typography::{smart_quotes, smart_quotes_changed, typeset, typeset_changed};

@@ -112,3 +112,23 @@ fn quotes_and_apostrophes() {
     assert_eq!(q(url), r#"see „https://x.pl/?q="a"&b='c'” or www.it's.pl"#);
     assert_eq!(q(""), "");
 }
+
+#[test]
+fn abbreviations_end_in_period_or_r() {
+    // `is_abbreviation` rules words out by their last letter.
+    assert!(ABBREVIATIONS.iter().all(|a| a.ends_with(['.', 'r'])));
+}
+
+#[test]
+fn whitespace_is_found_as_char_is_whitespace_finds_it() {
+    // Every character, each between two letters.
+    let text: String = (0..=char::MAX as u32)
+        .filter_map(char::from_u32)
+        .flat_map(|c| [c, 'x'])
+        .collect();
+    let want: Vec<(usize, char)> = text
+        .char_indices()
+        .filter(|(_, c)| c.is_whitespace())
+        .collect();
+    assert_eq!(whitespace(&text).collect::<Vec<_>>(), want);
+}
