@@ -459,6 +459,13 @@ fn every_pdf_is_tagged_and_the_2018_structure_reads_right() {
     assert_eq!(brno.kids[0].text, "Brno, Czechy");
     assert_eq!(brno.kids[0].attrs, "/Scope /Row");
     assert!(rows[1..].iter().all(|r| r.kids[0].attrs == "/Scope /Row"));
+    // Words either side of a line break stay apart in the text read aloud.
+    assert!(
+        brno.kids[1].text.contains("współpracy, 16.09.1966"),
+        "{}",
+        brno.kids[1].text
+    );
+    assert!(tree.kids[1].text.contains("Hrabstwem Nottinghamshire"));
     // Lists: every item is a label and a body.
     let items = tree.all("LI");
     assert!(items.len() >= 10, "{} list items", items.len());
