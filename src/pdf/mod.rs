@@ -5,7 +5,7 @@
 //! fonts subset by printpdf ([`embed`]), images ([`images`]), all assembled and serialised
 //! with lopdf. The PDF is tagged: layout builds the structure tree ([`structure`]) as it places
 //! blocks and tags every mark with its element or as an artifact; the content streams wrap
-//! marks in marked content and [`struct_tree`] writes the tree, so screen readers get
+//! marks in marked content and `struct_tree` writes the tree, so screen readers get
 //! headings, lists, tables with header scopes, figures with alternative text and languages.
 
 mod content;
