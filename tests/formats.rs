@@ -328,3 +328,152 @@ fn every_years_html_passes_the_accessibility_check_in_a_browser() {
     );
     assert!(stdout.contains("all 5 page(s) passed"), "{stdout}");
 }
+
+/// One element of `pdfinfo -struct-text`: type, attribute lines, text, children. (The same
+/// small parser as in tests/pdf_writer.rs; integration test crates do not share code here.)
+#[derive(Debug, Default)]
+struct Tagged {
+    name: String,
+    attrs: String,
+    text: String,
+    kids: Vec<Tagged>,
+}
+
+impl Tagged {
+    fn all(&self, name: &str) -> Vec<&Tagged> {
+        let mut out: Vec<&Tagged> = Vec::new();
+        if self.name == name {
+            out.push(self);
+        }
+        self.kids.iter().for_each(|k| out.extend(k.all(name)));
+        out
+    }
+
+    fn kid_names(&self) -> Vec<&str> {
+        self.kids.iter().map(|k| k.name.as_str()).collect()
+    }
+
+    fn deep_text(&self) -> String {
+        let kids: String = self.kids.iter().map(Tagged::deep_text).collect();
+        format!("{}{kids}", self.text)
+    }
+}
+
+/// The structure tree a screen reader gets, parsed from `pdfinfo -struct-text`.
+fn structure_tree(pdf: &Path) -> Tagged {
+    let out = tool("pdfinfo", &["-struct-text", pdf.to_str().unwrap()]);
+    let mut stack: Vec<(usize, Tagged)> = vec![(0, Tagged::default())];
+    let fold = |stack: &mut Vec<(usize, Tagged)>| {
+        let (_, done) = stack.pop().unwrap();
+        stack.last_mut().unwrap().1.kids.push(done);
+    };
+    for line in out.lines().filter(|l| !l.trim().is_empty()) {
+        let indent = line.len() - line.trim_start().len() + 1;
+        while stack.len() > 1 && stack.last().unwrap().0 >= indent {
+            fold(&mut stack);
+        }
+        let t = line.trim();
+        let top = &mut stack.last_mut().unwrap().1;
+        if let Some(text) = t.strip_prefix('"') {
+            top.text.push_str(text.strip_suffix('"').unwrap_or(text));
+        } else if t.starts_with('/') {
+            top.attrs.push_str(t);
+        } else {
+            let name = t.split([' ', ':']).next().unwrap().to_string();
+            stack.push((
+                indent,
+                Tagged {
+                    name,
+                    ..Tagged::default()
+                },
+            ));
+        }
+    }
+    while stack.len() > 1 {
+        fold(&mut stack);
+    }
+    let mut root = stack.pop().unwrap().1;
+    assert_eq!(root.kid_names(), ["Document"]);
+    root.kids.pop().unwrap()
+}
+
+/// Languages given to marked content (`/Lang` in a `BDC` property list) on all pages.
+fn marked_languages(pdf: &Path) -> Vec<String> {
+    let doc = lopdf::Document::load(pdf).expect("lopdf reads the PDF");
+    let mut langs = Vec::new();
+    for (_, page) in doc.get_pages() {
+        let content = lopdf::content::Content::decode(&doc.get_page_content(page)).unwrap();
+        for op in content.operations.iter().filter(|op| op.operator == "BDC") {
+            if let Some(lang) = op.operands[1]
+                .as_dict()
+                .ok()
+                .and_then(|d| d.get(b"Lang").ok())
+            {
+                langs.push(String::from_utf8_lossy(lang.as_str().unwrap()).into_owned());
+            }
+        }
+    }
+    langs
+}
+
+#[test]
+fn every_pdf_is_tagged_and_the_2018_structure_reads_right() {
+    for year in YEARS {
+        let pdf = built(year).with_extension("pdf");
+        let info = tool("pdfinfo", &[pdf.to_str().unwrap()]);
+        assert!(info.contains("Tagged:          yes"), "{year}: {info}");
+        let tree = structure_tree(&pdf);
+        assert_eq!(
+            tree.kids[0].name, "H1",
+            "{year}: the chapter title comes first"
+        );
+        assert!(
+            !tree.deep_text().contains("Strona 1 z"),
+            "{year}: the footer must be an artifact"
+        );
+    }
+    let pdf = built(2018).with_extension("pdf");
+    let tree = structure_tree(&pdf);
+    assert_eq!(tree.kids[0].text, "Współpraca międzynarodowa");
+    assert!(tree.all("H2").len() >= 2 && tree.all("H3").len() >= 10);
+    // The partner table: its caption, one header row, the 15 agreements in force.
+    let tables = tree.all("Table");
+    assert_eq!(tables.len(), 1);
+    let table = tables[0];
+    assert_eq!(table.kids[0].name, "Caption");
+    assert!(
+        table.kids[0]
+            .text
+            .starts_with("Tabela 1. Umowy o\u{a0}współpracy"),
+        "{}",
+        table.kids[0].text
+    );
+    let rows = table.all("TR");
+    assert_eq!(rows.len(), 16, "1 header row + 15 partner rows");
+    let header = rows[0];
+    assert_eq!(header.kid_names(), ["TH", "TH", "TH"]);
+    assert!(header.kids.iter().all(|c| c.attrs == "/Scope /Column"));
+    assert_eq!(header.kids[0].text, "Miasto, kraj");
+    let brno = rows[1];
+    assert_eq!(brno.kid_names(), ["TH", "TD", "TD"]);
+    assert_eq!(brno.kids[0].text, "Brno, Czechy");
+    assert_eq!(brno.kids[0].attrs, "/Scope /Row");
+    assert!(rows[1..].iter().all(|r| r.kids[0].attrs == "/Scope /Row"));
+    // Words either side of a line break stay apart in the text read aloud.
+    assert!(
+        brno.kids[1].text.contains("współpracy, 16.09.1966"),
+        "{}",
+        brno.kids[1].text
+    );
+    assert!(tree.kids[1].text.contains("Hrabstwem Nottinghamshire"));
+    // Lists: every item is a label and a body.
+    let items = tree.all("LI");
+    assert!(items.len() >= 10, "{} list items", items.len());
+    assert!(items.iter().all(|li| li.kid_names() == ["Lbl", "LBody"]));
+    assert_eq!(items[0].kids[0].text, "•");
+    // The English project name is marked as English.
+    assert!(tree.all("P").iter().any(|p| p
+        .text
+        .contains("Gen-Y City. Get into the swing of the city!")));
+    assert!(marked_languages(&pdf).contains(&"en".to_string()));
+}

@@ -338,7 +338,9 @@ fn chapter_without_images_stays_small() {
         &PdfOptions::default(),
     )
     .unwrap();
-    assert!(bytes.len() <= 60 * 1024, "{} bytes", bytes.len());
+    // 60 KB untagged; the structure tree (an object per paragraph, row and cell, and the
+    // parent tree) and the marked-content operators add about 20 KB to this chapter.
+    assert!(bytes.len() <= 75 * 1024, "{} bytes", bytes.len());
 }
 
 #[test]
@@ -552,4 +554,226 @@ fn awkward_documents_render_without_panicking() {
         }
         common::boxes::assert_boxes_clean(&r.path);
     }
+}
+
+/// One element of the structure tree as `pdfinfo -struct-text` prints it.
+#[derive(Debug, Default)]
+struct Tagged {
+    /// Structure type: `H1`, `P`, `TH`…
+    name: String,
+    /// Attribute lines, e.g. `/Scope /Column`.
+    attrs: String,
+    /// The text of its marked content, joined.
+    text: String,
+    kids: Vec<Tagged>,
+}
+
+impl Tagged {
+    /// Every element of this type below (and including) this one, in reading order.
+    fn all(&self, name: &str) -> Vec<&Tagged> {
+        let mut out = Vec::new();
+        if self.name == name {
+            out.push(self);
+        }
+        for k in &self.kids {
+            out.extend(k.all(name));
+        }
+        out
+    }
+
+    fn kid_names(&self) -> Vec<&str> {
+        self.kids.iter().map(|k| k.name.as_str()).collect()
+    }
+
+    /// All text below this element.
+    fn deep_text(&self) -> String {
+        let mut s = self.text.clone();
+        for k in &self.kids {
+            s.push_str(&k.deep_text());
+        }
+        s
+    }
+}
+
+/// The structure tree of a PDF as a screen reader gets it, from `pdfinfo -struct-text`
+/// (indentation gives the nesting; quoted lines are text, `/` lines are attributes).
+fn structure(pdf: &Path) -> Tagged {
+    let out = tool("pdfinfo", &["-struct-text", pdf.to_str().unwrap()]);
+    let mut stack: Vec<(usize, Tagged)> = vec![(0, Tagged::default())];
+    let fold = |stack: &mut Vec<(usize, Tagged)>| {
+        let (_, done) = stack.pop().unwrap();
+        stack.last_mut().unwrap().1.kids.push(done);
+    };
+    for line in out.lines().filter(|l| !l.trim().is_empty()) {
+        let indent = line.len() - line.trim_start().len() + 1;
+        while stack.len() > 1 && stack.last().unwrap().0 >= indent {
+            fold(&mut stack);
+        }
+        let t = line.trim();
+        let top = &mut stack.last_mut().unwrap().1;
+        if let Some(text) = t.strip_prefix('"') {
+            top.text.push_str(text.strip_suffix('"').unwrap_or(text));
+        } else if t.starts_with('/') {
+            top.attrs.push_str(t);
+        } else {
+            let name = t.split([' ', ':']).next().unwrap().to_string();
+            stack.push((
+                indent,
+                Tagged {
+                    name,
+                    ..Tagged::default()
+                },
+            ));
+        }
+    }
+    while stack.len() > 1 {
+        fold(&mut stack);
+    }
+    let mut root = stack.pop().unwrap().1;
+    assert_eq!(
+        root.kid_names(),
+        ["Document"],
+        "one Document element at the root"
+    );
+    root.kids.pop().unwrap()
+}
+
+/// (structure type, language) of every marked-content sequence that carries a `/Lang`,
+/// found through the page's `/StructParents` entry in the parent tree.
+fn foreign_language_content(bytes: &[u8]) -> Vec<(String, String)> {
+    use lopdf::{content::Content, Object};
+    let doc = lopdf::Document::load_mem(bytes).expect("lopdf reads the PDF");
+    let catalog = doc.catalog().unwrap();
+    let root = doc
+        .get_dictionary(
+            catalog
+                .get(b"StructTreeRoot")
+                .unwrap()
+                .as_reference()
+                .unwrap(),
+        )
+        .unwrap();
+    let tree = doc
+        .get_dictionary(root.get(b"ParentTree").unwrap().as_reference().unwrap())
+        .unwrap();
+    let nums = tree.get(b"Nums").unwrap().as_array().unwrap();
+    let mut found = Vec::new();
+    for (_, page_id) in doc.get_pages() {
+        let page = doc.get_dictionary(page_id).unwrap();
+        assert_eq!(page.get(b"Tabs").unwrap().as_name().unwrap(), b"S");
+        let key = page.get(b"StructParents").unwrap().as_i64().unwrap();
+        let at = nums
+            .iter()
+            .position(|o| o.as_i64().ok() == Some(key))
+            .unwrap();
+        let elements = nums[at + 1].as_array().unwrap();
+        let content = Content::decode(&doc.get_page_content(page_id)).unwrap();
+        for op in content.operations.iter().filter(|op| op.operator == "BDC") {
+            let Ok(props) = op.operands[1].as_dict() else {
+                continue;
+            };
+            let (Ok(lang), Ok(mcid)) = (props.get(b"Lang"), props.get(b"MCID")) else {
+                continue;
+            };
+            let elem = elements[mcid.as_i64().unwrap() as usize]
+                .as_reference()
+                .unwrap();
+            let s = doc.get_dictionary(elem).unwrap().get(b"S").unwrap();
+            let name = |o: &Object| String::from_utf8_lossy(o.as_name().unwrap()).into_owned();
+            let lang = String::from_utf8_lossy(lang.as_str().unwrap()).into_owned();
+            found.push((name(s), lang));
+        }
+    }
+    found
+}
+
+#[test]
+fn the_pdf_is_tagged_with_the_structure_a_screen_reader_needs() {
+    let doc = Document::sample();
+    let r = render_to_file(&doc);
+    let info = tool("pdfinfo", &[r.path.to_str().unwrap()]);
+    assert!(info.contains("Tagged:          yes"), "{info}");
+    let tree = structure(&r.path);
+    assert_eq!(tree.all("H1")[0].text, "Współpraca międzynarodowa");
+    assert_eq!(tree.all("H3")[0].text, "Győr (Węgry)");
+    // The list: two items, each a label and a body holding the item's paragraph.
+    let list = tree.all("L")[0];
+    assert!(list.attrs.contains("/ListNumbering /Disc"), "{list:?}");
+    assert_eq!(list.kid_names(), ["LI", "LI"]);
+    for item in &list.kids {
+        assert_eq!(item.kid_names(), ["Lbl", "LBody"]);
+        assert_eq!(item.kids[0].text, "•");
+    }
+    assert_eq!(
+        list.kids[1].kids[1].deep_text(),
+        "30\u{a0}czerwca – 2\u{a0}lipca – spotkanie."
+    );
+    // The table: caption first, one header row heading the columns, rows headed by the city.
+    let table = tree.all("Table")[0];
+    assert_eq!(table.kid_names(), ["Caption", "TR", "TR", "TR"]);
+    assert_eq!(table.kids[0].text, "Tabela 1. Miasta partnerskie Poznania");
+    let header = &table.kids[1];
+    assert_eq!(header.kid_names(), ["TH", "TH", "TH"]);
+    assert!(header.kids.iter().all(|c| c.attrs == "/Scope /Column"));
+    assert_eq!(header.kids[2].text, "Zakres współpracy");
+    let brno = &table.kids[2];
+    assert_eq!(brno.kid_names(), ["TH", "TD", "TD"]);
+    assert_eq!(
+        (brno.kids[0].text.as_str(), brno.kids[0].attrs.as_str()),
+        ("Brno, Czechy", "/Scope /Row")
+    );
+    // The source line is read right after the table; the figure without an image is only
+    // its caption and credit, as a paragraph.
+    let names = tree.kid_names();
+    let t = names.iter().position(|n| *n == "Table").unwrap();
+    assert_eq!(tree.kids[t + 1].text, "Źródło: UMP");
+    assert!(tree.all("Figure").is_empty());
+    assert!(tree
+        .all("P")
+        .iter()
+        .any(|p| p.text == "Wizyta nadburmistrza Hanoweru w\u{a0}PoznaniuŹródło: UMP"));
+    // The footer is an artifact: not read.
+    assert!(
+        !tree.deep_text().contains("Strona"),
+        "footer in the structure tree"
+    );
+    assert_eq!(
+        foreign_language_content(&r.bytes),
+        [("P".to_string(), "en".to_string())],
+        "„Gen-Y City…” is marked as English inside its paragraph"
+    );
+}
+
+#[test]
+fn a_figure_with_an_image_has_its_alternative_text_and_a_caption_after_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let image = image::RgbImage::from_pixel(40, 30, image::Rgb([200, 30, 30]));
+    image.save(dir.path().join("photo.png")).unwrap();
+    let doc = doc_with(vec![figure(Some("photo.png"))]);
+    let bytes = render(&doc, dir.path(), &PdfOptions::default()).unwrap();
+    let path = dir.path().join("out.pdf");
+    std::fs::write(&path, &bytes).unwrap();
+    let tree = structure(&path);
+    assert_eq!(tree.kid_names(), ["Figure", "Caption"]);
+    assert_eq!(
+        tree.kids[1].text, "Wizyta delegacji z Győr w Poznaniuarch. UMP",
+        "caption and credit form one Caption, after (not inside) the Figure"
+    );
+    let lo = lopdf::Document::load_mem(&bytes).unwrap();
+    let alts: Vec<String> = lo
+        .objects
+        .values()
+        .filter_map(|o| o.as_dict().ok())
+        .filter(|d| d.get(b"S").and_then(|s| s.as_name()).ok() == Some(b"Figure"))
+        .map(|d| {
+            let alt = d.get(b"Alt").unwrap().as_str().unwrap();
+            // UTF-16BE with a byte order mark.
+            let units: Vec<u16> = alt[2..]
+                .chunks(2)
+                .map(|c| u16::from_be_bytes([c[0], c[1]]))
+                .collect();
+            String::from_utf16(&units).unwrap()
+        })
+        .collect();
+    assert_eq!(alts, ["Prezydent z gośćmi"]);
 }

@@ -5,9 +5,15 @@
 //! The layout already knows every position, so the operators are simple enough to write
 //! by hand: text runs as `Tm` + hex glyph codes inside one text object per stretch of text,
 //! rules and fills as paths, images as XObjects.
+//!
+//! Every mark is inside marked content: `/Tag <</MCID n>> BDC … EMC` for content of a structure
+//! element (with `/Lang` for a foreign phrase), `/Artifact` for borders, repeated headers and
+//! the footer. Consecutive marks of one element share one sequence; a sequence never crosses
+//! a `BT`/`ET`, as ISO 32000 requires of marked content and text objects.
 
 use super::fonts::FontStyle;
-use super::model::{Mark, PageLayout};
+use super::model::{Mark, PageLayout, Tag};
+use super::structure::{ElemId, Structure};
 
 /// Maps a character to its two-byte code in the embedded (subset) font of a style.
 pub trait GlyphCodes {
@@ -29,17 +35,33 @@ pub fn image_resource(index: usize) -> String {
     format!("IMG{index:03}")
 }
 
-/// The uncompressed content stream of one page.
-pub fn page_stream(page: &PageLayout, codes: &impl GlyphCodes) -> Vec<u8> {
+/// A page's content stream and what its marked content belongs to.
+pub struct PageStream {
+    /// The uncompressed content stream.
+    pub bytes: Vec<u8>,
+    /// The structure element of each marked-content id (MCID) of the page, in MCID order:
+    /// the page's entry in the parent tree.
+    pub elements: Vec<ElemId>,
+}
+
+/// The content stream of one page; `structure` names the marked-content tags.
+pub fn page_stream(
+    page: &PageLayout,
+    structure: &Structure,
+    codes: &impl GlyphCodes,
+) -> PageStream {
     let mut w = Writer {
         out: Vec::with_capacity(page.items.len() * 64),
         in_text: false,
         font: None,
+        marked: None,
+        elements: Vec::new(),
     };
     for item in &page.items {
         match &item.mark {
             Mark::Text { x, y, size, piece } => {
                 w.begin_text();
+                w.mark(item.tag, piece.lang.as_deref(), structure);
                 if w.font != Some((piece.font, *size)) {
                     w.font = Some((piece.font, *size));
                     w.raw("/");
@@ -64,6 +86,7 @@ pub fn page_stream(page: &PageLayout, codes: &impl GlyphCodes) -> Vec<u8> {
                 gray,
             } => {
                 w.end_text();
+                w.mark(item.tag, None, structure);
                 w.raw("q\n");
                 w.op(&[*width], "w");
                 w.op(&[*gray], "G");
@@ -79,6 +102,7 @@ pub fn page_stream(page: &PageLayout, codes: &impl GlyphCodes) -> Vec<u8> {
                 gray,
             } => {
                 w.end_text();
+                w.mark(item.tag, None, structure);
                 w.raw("q\n");
                 w.op(&[*gray], "g");
                 w.op(&[*x, *y, *width, *h], "re");
@@ -92,6 +116,7 @@ pub fn page_stream(page: &PageLayout, codes: &impl GlyphCodes) -> Vec<u8> {
                 image,
             } => {
                 w.end_text();
+                w.mark(item.tag, None, structure);
                 w.raw("q\n");
                 w.op(&[*width, 0.0, 0.0, *h, *x, *y], "cm");
                 w.raw("/");
@@ -101,23 +126,72 @@ pub fn page_stream(page: &PageLayout, codes: &impl GlyphCodes) -> Vec<u8> {
         }
     }
     w.end_text();
-    w.out
+    w.end_marked();
+    PageStream {
+        bytes: w.out,
+        elements: w.elements,
+    }
 }
 
-struct Writer {
+struct Writer<'a> {
     out: Vec<u8>,
     in_text: bool,
     /// Font and size set in the current text object (reset by `ET`).
     font: Option<(FontStyle, f32)>,
+    /// The open marked-content sequence: its tag and language.
+    marked: Option<(Tag, Option<&'a str>)>,
+    /// Element of each MCID written so far.
+    elements: Vec<ElemId>,
 }
 
-impl Writer {
+impl<'a> Writer<'a> {
     fn raw(&mut self, s: &str) {
         self.out.extend_from_slice(s.as_bytes());
     }
 
+    /// Puts what follows into the marked-content sequence of `tag` (and `lang`), continuing
+    /// the open one when it is the same.
+    fn mark(&mut self, tag: Tag, lang: Option<&'a str>, structure: &Structure) {
+        let lang = match tag {
+            Tag::Content(_) => lang,
+            _ => None,
+        };
+        if self.marked == Some((tag, lang)) {
+            return;
+        }
+        self.end_marked();
+        self.marked = Some((tag, lang));
+        match tag {
+            Tag::Content(elem) => {
+                self.raw("/");
+                self.raw(structure.get(elem).kind.name());
+                self.raw(" <</MCID ");
+                self.uint(self.elements.len() as u64);
+                self.elements.push(elem);
+                if let Some(lang) = lang {
+                    // Language of a foreign phrase (PDF19); tags are ASCII letters and digits.
+                    self.raw(" /Lang (");
+                    self.raw(&lang.replace(|c: char| !c.is_ascii_alphanumeric() && c != '-', ""));
+                    self.raw(")");
+                }
+                self.raw(">> BDC\n");
+            }
+            Tag::Layout => self.raw("/Artifact <</Type /Layout>> BDC\n"),
+            Tag::Repeated => self.raw("/Artifact <</Type /Pagination>> BDC\n"),
+            Tag::Footer => self.raw("/Artifact <</Type /Pagination /Subtype /Footer>> BDC\n"),
+        }
+    }
+
+    fn end_marked(&mut self) {
+        if self.marked.take().is_some() {
+            self.raw("EMC\n");
+        }
+    }
+
     fn begin_text(&mut self) {
         if !self.in_text {
+            // A sequence opened outside this text object must not end inside it.
+            self.end_marked();
             self.raw("BT\n");
             self.in_text = true;
             self.font = None;
@@ -126,6 +200,7 @@ impl Writer {
 
     fn end_text(&mut self) {
         if self.in_text {
+            self.end_marked();
             self.raw("ET\n");
             self.in_text = false;
         }
@@ -197,6 +272,7 @@ impl Writer {
 mod tests {
     use super::*;
     use crate::pdf::model::{Placed, Role};
+    use crate::pdf::structure::Kind;
     use crate::pdf::text::Piece;
 
     struct Ascii;
@@ -206,27 +282,65 @@ mod tests {
         }
     }
 
-    fn placed(mark: Mark) -> Placed {
+    fn placed(tag: Tag, mark: Mark) -> Placed {
         Placed {
             role: Role::Paragraph,
-            node: 0,
+            tag,
             cell: None,
             mark,
         }
     }
 
+    /// A paragraph (element 1) and a figure (element 2) under the document.
+    fn structure() -> Structure {
+        let mut s = Structure::default();
+        s.leaf(Kind::Paragraph);
+        s.leaf(Kind::Figure {
+            alt: "Ratusz".into(),
+        });
+        s
+    }
+
+    const P: Tag = Tag::Content(1);
+
     fn text(x: f32, y: f32, font: FontStyle, s: &str) -> Placed {
-        placed(Mark::Text {
-            x,
-            y,
-            size: 10.0,
-            piece: Piece {
-                font,
-                lang: None,
-                link: None,
-                text: s.into(),
+        text_in(P, None, x, y, font, s)
+    }
+
+    fn text_in(tag: Tag, lang: Option<&str>, x: f32, y: f32, font: FontStyle, s: &str) -> Placed {
+        placed(
+            tag,
+            Mark::Text {
+                x,
+                y,
+                size: 10.0,
+                piece: Piece {
+                    font,
+                    lang: lang.map(str::to_string),
+                    link: None,
+                    text: s.into(),
+                },
             },
-        })
+        )
+    }
+
+    fn rule(tag: Tag) -> Placed {
+        placed(
+            tag,
+            Mark::Line {
+                x1: 0.0,
+                y1: 1.0,
+                x2: 2.0,
+                y2: 1.0,
+                width: 0.4,
+                gray: 0.4,
+            },
+        )
+    }
+
+    fn stream(items: Vec<Placed>) -> (String, Vec<ElemId>) {
+        let s = page_stream(&PageLayout { items }, &structure(), &Ascii);
+        (String::from_utf8(s.bytes).unwrap(), s.elements)
     }
 
     #[test]
@@ -235,6 +349,8 @@ mod tests {
             out: Vec::new(),
             in_text: false,
             font: None,
+            marked: None,
+            elements: Vec::new(),
         };
         w.op(
             &[70.866, 56.0, -0.5, 0.0, 524.41003, 0.0004, 1234.5678],
@@ -248,69 +364,117 @@ mod tests {
 
     #[test]
     fn text_runs_share_a_text_object_and_set_the_font_only_when_it_changes() {
-        let page = PageLayout {
-            items: vec![
-                text(70.0, 700.5, FontStyle::Regular, "Ab"),
-                text(80.0, 700.5, FontStyle::Regular, "c"),
-                text(90.0, 700.5, FontStyle::Bold, "D"),
-                placed(Mark::Line {
-                    x1: 0.0,
-                    y1: 1.0,
-                    x2: 2.0,
-                    y2: 1.0,
-                    width: 0.4,
-                    gray: 0.4,
-                }),
-                text(70.0, 600.0, FontStyle::Bold, "E"),
-            ],
-        };
-        let s = String::from_utf8(page_stream(&page, &Ascii)).unwrap();
+        let (s, elements) = stream(vec![
+            text(70.0, 700.5, FontStyle::Regular, "Ab"),
+            text(80.0, 700.5, FontStyle::Regular, "c"),
+            text(90.0, 700.5, FontStyle::Bold, "D"),
+            rule(Tag::Layout),
+            text(70.0, 600.0, FontStyle::Bold, "E"),
+        ]);
         assert_eq!(
             s,
-            "BT\n/NSREGU 10 Tf\n1 0 0 1 70 700.5 Tm\n(\0A\0b) Tj\n\
+            "BT\n/P <</MCID 0>> BDC\n/NSREGU 10 Tf\n1 0 0 1 70 700.5 Tm\n(\0A\0b) Tj\n\
              1 0 0 1 80 700.5 Tm\n(\0c) Tj\n\
-             /NSBOLD 10 Tf\n1 0 0 1 90 700.5 Tm\n(\0D) Tj\nET\n\
-             q\n0.4 w\n0.4 G\n0 1 m\n2 1 l\nS\nQ\n\
-             BT\n/NSBOLD 10 Tf\n1 0 0 1 70 600 Tm\n(\0E) Tj\nET\n"
+             /NSBOLD 10 Tf\n1 0 0 1 90 700.5 Tm\n(\0D) Tj\nEMC\nET\n\
+             /Artifact <</Type /Layout>> BDC\nq\n0.4 w\n0.4 G\n0 1 m\n2 1 l\nS\nQ\nEMC\n\
+             BT\n/P <</MCID 1>> BDC\n/NSBOLD 10 Tf\n1 0 0 1 70 600 Tm\n(\0E) Tj\nEMC\nET\n"
         );
+        assert_eq!(
+            elements,
+            vec![1, 1],
+            "both sequences belong to the paragraph"
+        );
+    }
+
+    #[test]
+    fn a_foreign_phrase_is_its_own_sequence_with_its_language() {
+        let (s, elements) = stream(vec![
+            text(70.0, 700.0, FontStyle::Regular, "hasło "),
+            text_in(
+                P,
+                Some("en"),
+                100.0,
+                700.0,
+                FontStyle::Regular,
+                "Future Mentors",
+            ),
+            text(150.0, 700.0, FontStyle::Regular, " i"),
+        ]);
+        assert!(
+            s.contains("EMC\n/P <</MCID 1 /Lang (en)>> BDC\n1 0 0 1 100 700 Tm\n"),
+            "{s}"
+        );
+        assert!(s.contains("EMC\n/P <</MCID 2>> BDC\n"), "{s}");
+        assert_eq!(elements, vec![1, 1, 1]);
+    }
+
+    #[test]
+    fn artifacts_get_no_mcid_and_the_footer_is_a_pagination_artifact() {
+        let (s, elements) = stream(vec![
+            rule(Tag::Footer),
+            text_in(
+                Tag::Footer,
+                None,
+                70.0,
+                44.0,
+                FontStyle::Regular,
+                "Strona 1 z 2",
+            ),
+            text_in(
+                Tag::Repeated,
+                None,
+                70.0,
+                700.0,
+                FontStyle::Bold,
+                "Tabela 1 (cd.)",
+            ),
+        ]);
+        assert_eq!(
+            s.matches("/Artifact <</Type /Pagination /Subtype /Footer>> BDC")
+                .count(),
+            2,
+            "{s}"
+        );
+        assert!(
+            s.contains("EMC\n/Artifact <</Type /Pagination>> BDC\n"),
+            "{s}"
+        );
+        assert_eq!(s.matches("BDC").count(), s.matches("EMC").count());
+        assert!(elements.is_empty());
     }
 
     #[test]
     fn string_delimiters_backslash_and_cr_in_codes_are_escaped() {
-        struct Raw;
-        impl GlyphCodes for Raw {
-            fn code(&self, _: FontStyle, c: char) -> u16 {
-                c as u16
-            }
-        }
-        let page = PageLayout {
-            items: vec![text(
-                0.0,
-                0.0,
-                FontStyle::Regular,
-                "\u{28}\u{29}\u{5C}\u{0D}\u{0A}\u{2829}",
-            )],
-        };
-        let s = page_stream(&page, &Raw);
+        let (s, _) = stream(vec![text(
+            0.0,
+            0.0,
+            FontStyle::Regular,
+            "\u{28}\u{29}\u{5C}\u{0D}\u{0A}\u{2829}",
+        )]);
+        let s = s.into_bytes();
         let start = s.windows(3).position(|w| w == b"Tm\n").unwrap() + 3;
         assert_eq!(
             &s[start..],
-            b"(\0\\(\0\\)\0\\\\\0\\r\0\n\\(\\)) Tj\nET\n".as_slice()
+            b"(\0\\(\0\\)\0\\\\\0\\r\0\n\\(\\)) Tj\nEMC\nET\n".as_slice()
         );
     }
 
     #[test]
-    fn images_are_scaled_by_the_current_matrix() {
-        let page = PageLayout {
-            items: vec![placed(Mark::Image {
+    fn images_are_scaled_by_the_current_matrix_inside_their_figure() {
+        let (s, elements) = stream(vec![placed(
+            Tag::Content(2),
+            Mark::Image {
                 x: 10.0,
                 y: 20.0,
                 w: 300.0,
                 h: 200.0,
                 image: 2,
-            })],
-        };
-        let s = String::from_utf8(page_stream(&page, &Ascii)).unwrap();
-        assert_eq!(s, "q\n300 0 0 200 10 20 cm\n/IMG002 Do\nQ\n");
+            },
+        )]);
+        assert_eq!(
+            s,
+            "/Figure <</MCID 0>> BDC\nq\n300 0 0 200 10 20 cm\n/IMG002 Do\nQ\nEMC\n"
+        );
+        assert_eq!(elements, vec![2]);
     }
 }

@@ -6,6 +6,7 @@ use crate::doc::Figure;
 use super::fonts::FontStyle;
 use super::layout::{Engine, PARA_GAP};
 use super::model::*;
+use super::structure::Kind;
 use super::text::wrap;
 
 /// Figure caption size and line height.
@@ -40,7 +41,6 @@ impl Engine<'_> {
     pub(super) fn figure(&mut self, f: &Figure, x: f32, width: f32) {
         self.gap(4.0);
         self.ensure(self.figure_height(f, width));
-        let node = self.node();
         if let Some(path) = &f.image {
             let (w, h) = self.image_box(path, width);
             let index = match self.images.iter().position(|p| p == path) {
@@ -58,16 +58,24 @@ impl Engine<'_> {
                 h,
                 image: index,
             };
-            self.push(Role::Figure { alt: f.alt.clone() }, node, None, mark);
+            let tag = self.leaf(Kind::Figure { alt: f.alt.clone() });
+            self.push(Role::Figure { alt: f.alt.clone() }, tag, None, mark);
             self.y += h + 6.0;
         }
-        let cap_node = self.node();
+        // Caption and credit are one element, like the HTML's <figcaption>: a Caption right
+        // after its Figure (not inside it: a reader that speaks the /Alt skips the Figure's
+        // content), or a plain paragraph when there is no image to caption.
+        let cap = self.leaf(if f.image.is_some() {
+            Kind::Caption
+        } else {
+            Kind::Paragraph
+        });
         for line in wrap(&f.caption, FontStyle::Italic, CAPTION.0, width) {
-            self.place_line(&line, x, CAPTION, &Role::FigureCaption, cap_node);
+            self.place_line(&line, x, CAPTION, &Role::FigureCaption, cap);
         }
         if let Some(credit) = &f.credit {
             for line in wrap(credit, FontStyle::Regular, CREDIT.0, width) {
-                self.place_line(&line, x, CREDIT, &Role::FigureCaption, cap_node);
+                self.place_line(&line, x, CREDIT, &Role::FigureCaption, cap);
             }
         }
         self.gap(PARA_GAP + 3.0);

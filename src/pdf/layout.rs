@@ -11,6 +11,7 @@ use crate::doc::{Block, Document, Inline};
 
 use super::fonts::FontStyle;
 use super::model::*;
+use super::structure::{ElemId, Kind, Structure};
 use super::text::{wrap, Line, Piece};
 
 /// Body text size and line height.
@@ -42,12 +43,13 @@ pub(super) struct Engine<'a> {
     pub(super) page: PageLayout,
     /// Distance from the top edge of the page to the next free position.
     pub(super) y: f32,
-    next_node: u32,
+    /// The structure tree, grown as blocks are laid out.
+    pub(super) structure: Structure,
     outline: Vec<OutlineEntry>,
     pub(super) images: Vec<String>,
     pub(super) image_sizes: &'a ImageSizes,
-    /// A list label waiting for the first line of its item: (x, text, item node).
-    pending_label: Option<(f32, String)>,
+    /// A list label waiting for the first line of its item: (x, text, its `Lbl` element).
+    pending_label: Option<(f32, String, ElemId)>,
 }
 
 /// Lays out a whole document. `image_sizes` must hold every `Figure::image` path.
@@ -56,7 +58,7 @@ pub fn layout(doc: &Document, image_sizes: &ImageSizes) -> Layout {
         pages: Vec::new(),
         page: PageLayout::default(),
         y: MARGIN_TOP,
-        next_node: 0,
+        structure: Structure::default(),
         outline: Vec::new(),
         images: Vec::new(),
         image_sizes,
@@ -70,6 +72,7 @@ pub fn layout(doc: &Document, image_sizes: &ImageSizes) -> Layout {
         pages: e.pages,
         outline: e.outline,
         images: e.images,
+        structure: e.structure,
     }
 }
 
@@ -102,9 +105,9 @@ impl Engine<'_> {
         }
     }
 
-    pub(super) fn node(&mut self) -> u32 {
-        self.next_node += 1;
-        self.next_node
+    /// A new content element under the innermost open container, as the tag of its marks.
+    pub(super) fn leaf(&mut self, kind: Kind) -> Tag {
+        Tag::Content(self.structure.leaf(kind))
     }
 
     /// Adds vertical space, dropped at the top of a page.
@@ -114,10 +117,10 @@ impl Engine<'_> {
         }
     }
 
-    pub(super) fn push(&mut self, role: Role, node: u32, cell: Option<(usize, usize)>, mark: Mark) {
+    pub(super) fn push(&mut self, role: Role, tag: Tag, cell: Option<(usize, usize)>, mark: Mark) {
         self.page.items.push(Placed {
             role,
-            node,
+            tag,
             cell,
             mark,
         });
@@ -130,10 +133,10 @@ impl Engine<'_> {
         x: f32,
         (size, leading): (f32, f32),
         role: &Role,
-        node: u32,
+        tag: Tag,
     ) {
         let baseline = PAGE_H - (self.y + baseline_offset(size, leading));
-        if let Some((lx, label)) = self.pending_label.take() {
+        if let Some((lx, label, elem)) = self.pending_label.take() {
             let piece = Piece {
                 font: FontStyle::Regular,
                 lang: None,
@@ -142,7 +145,7 @@ impl Engine<'_> {
             };
             self.push(
                 Role::ListLabel,
-                node,
+                Tag::Content(elem),
                 None,
                 Mark::Text {
                     x: lx,
@@ -152,7 +155,7 @@ impl Engine<'_> {
                 },
             );
         }
-        self.place_line_at(line, x, baseline, size, role, node, None);
+        self.place_line_at(line, x, baseline, size, role, tag, None);
         self.y += leading;
     }
 
@@ -165,7 +168,7 @@ impl Engine<'_> {
         baseline: f32,
         size: f32,
         role: &Role,
-        node: u32,
+        tag: Tag,
         cell: Option<(usize, usize)>,
     ) {
         for (dx, piece) in &line.pieces {
@@ -175,7 +178,7 @@ impl Engine<'_> {
                 size,
                 piece: piece.clone(),
             };
-            self.push(role.clone(), node, cell, mark);
+            self.push(role.clone(), tag, cell, mark);
         }
     }
 
@@ -227,10 +230,10 @@ impl Engine<'_> {
                 top,
             });
         }
-        let node = self.node();
+        let tag = self.leaf(Kind::Heading(level));
         let role = Role::Heading(level);
         for line in &lines {
-            self.place_line(line, x, (size, leading), &role, node);
+            self.place_line(line, x, (size, leading), &role, tag);
         }
         self.gap(after);
     }
@@ -257,10 +260,16 @@ impl Engine<'_> {
     /// A paragraph with widow/orphan control (at least two lines on each side of a break).
     pub(super) fn paragraph(&mut self, inlines: &[Inline], x: f32, width: f32, role: Role) {
         let lines = wrap(inlines, FontStyle::Regular, BODY.0, width);
-        if lines.len() == 1 && lines[0].pieces.is_empty() && self.pending_label.is_none() {
+        let empty = lines.len() == 1 && lines[0].pieces.is_empty();
+        if empty && self.pending_label.is_none() {
             return;
         }
-        let node = self.node();
+        // An empty paragraph that only carries a list label gets no element of its own.
+        let tag = if empty {
+            Tag::Layout
+        } else {
+            self.leaf(Kind::Paragraph)
+        };
         let mut rest: &[Line] = &lines;
         while !rest.is_empty() {
             let fit = (self.avail() / BODY.1 + 0.001).floor().max(0.0) as usize;
@@ -283,7 +292,7 @@ impl Engine<'_> {
                 continue;
             }
             for line in &rest[..take] {
-                self.place_line(line, x, BODY, &role, node);
+                self.place_line(line, x, BODY, &role, tag);
             }
             rest = &rest[take..];
             if !rest.is_empty() {
@@ -311,22 +320,31 @@ impl Engine<'_> {
             LIST_INDENT
         };
         let width_inner = (width - indent).max(BODY.0 * 3.0);
+        self.structure.open(Kind::List { ordered });
         for (i, item) in items.iter().enumerate() {
             let label = if ordered {
                 format!("{}.", start.saturating_add(i as u64))
             } else {
                 "•".to_string()
             };
-            self.pending_label = Some((x, label));
+            // LI → Lbl + LBody: the label is drawn with the item's first line, whatever block
+            // that line belongs to, but it is its own element, before the body.
+            self.structure.open(Kind::ListItem);
+            let label_elem = self.structure.leaf(Kind::Label);
+            self.structure.open(Kind::ListBody);
+            self.pending_label = Some((x, label, label_elem));
             self.blocks(item, x + indent, width_inner, depth + 1);
-            if let Some((lx, label)) = self.pending_label.take() {
-                // An item without text still shows its label.
+            if let Some(pending) = self.pending_label.take() {
+                // An item without text still shows its label; the empty line draws nothing.
                 self.ensure(BODY.1);
-                self.pending_label = Some((lx, label));
-                let node = self.node();
-                self.place_line(&Line::default(), x + indent, BODY, &Role::ListItem, node);
+                self.pending_label = Some(pending);
+                let line = Line::default();
+                self.place_line(&line, x + indent, BODY, &Role::ListItem, Tag::Layout);
             }
+            self.structure.close();
+            self.structure.close();
         }
+        self.structure.close();
     }
 }
 
@@ -339,7 +357,7 @@ fn add_footers(pages: &mut [PageLayout], title: &str) {
         let mut push = |mark| {
             page.items.push(Placed {
                 role: Role::Artifact,
-                node: 0,
+                tag: Tag::Footer,
                 cell: None,
                 mark,
             })

@@ -113,13 +113,13 @@ fn split_paragraphs_keep_two_lines_on_each_side() {
     let mut lines: BTreeMap<u32, BTreeMap<usize, BTreeSet<i64>>> = BTreeMap::new();
     for (p, page) in layout.pages.iter().enumerate() {
         for item in page.items.iter().filter(|i| i.role == Role::Paragraph) {
-            if let Mark::Text { y, .. } = item.mark {
+            if let (Mark::Text { y, .. }, Tag::Content(elem)) = (&item.mark, item.tag) {
                 lines
-                    .entry(item.node)
+                    .entry(elem)
                     .or_default()
                     .entry(p)
                     .or_default()
-                    .insert((y * 100.0) as i64);
+                    .insert((*y * 100.0) as i64);
             }
         }
     }
@@ -207,4 +207,92 @@ fn empty_document_still_has_one_page_with_footer() {
     assert_eq!(layout.pages.len(), 1);
     let footer: Vec<String> = layout.texts(0).map(|(.., p)| p.text.clone()).collect();
     assert_eq!(footer, ["Współpraca międzynarodowa", "Strona 1 z 1"]);
+}
+
+/// The structure below `id` as a compact string: `L(LI(Lbl LBody(P)))`.
+fn tree(s: &super::structure::Structure, id: super::structure::ElemId) -> String {
+    let e = s.get(id);
+    let name = e.kind.name();
+    if e.children.is_empty() {
+        return name.to_string();
+    }
+    let kids: Vec<String> = e.children.iter().map(|&c| tree(s, c)).collect();
+    format!("{name}({})", kids.join(" "))
+}
+
+#[test]
+fn sample_document_has_the_structure_a_screen_reader_reads() {
+    let layout = layout_only(&Document::sample());
+    assert_eq!(
+        tree(&layout.structure, super::structure::Structure::ROOT),
+        "Document(H1 P H2 H3 P \
+         L(LI(Lbl LBody(P)) LI(Lbl LBody(P))) \
+         P \
+         Table(Caption TR(TH TH TH) TR(TH TD TD) TR(TH TD TD)) \
+         P)",
+        "a figure without an image leaves only its caption, as a P; the source follows the table"
+    );
+}
+
+#[test]
+fn content_belongs_to_leaf_elements_and_drawing_aids_are_artifacts() {
+    let layout = layout_only(&stress_document());
+    for page in &layout.pages {
+        for item in &page.items {
+            match item.tag {
+                Tag::Content(e) => {
+                    assert!(item.role != Role::Artifact, "{item:?}");
+                    assert!(layout.structure.get(e).children.is_empty(), "{item:?}");
+                }
+                _ => assert!(
+                    item.role == Role::Artifact
+                        || matches!(item.role, Role::TableCaption | Role::TableHeaderCell),
+                    "only repeated table headings may be artifacts besides rules: {item:?}"
+                ),
+            }
+        }
+    }
+}
+
+#[test]
+fn a_table_over_pages_has_one_header_row_and_repeats_it_as_artifact() {
+    let layout = layout_only(&stress_document());
+    let s = &layout.structure;
+    let table = (0..s.elements.len() as u32)
+        .find(|&e| s.get(e).kind.name() == "Table")
+        .expect("a table");
+    let kids: Vec<&str> = s
+        .get(table)
+        .children
+        .iter()
+        .map(|&c| s.get(c).kind.name())
+        .collect();
+    assert_eq!(
+        kids.len(),
+        1 + 1 + 30,
+        "caption, header row, 30 rows: {kids:?}"
+    );
+    assert_eq!(kids[0], "Caption");
+    let pages_with_header: Vec<Vec<Tag>> = layout
+        .pages
+        .iter()
+        .map(|p| {
+            p.items
+                .iter()
+                .filter(|i| i.role == Role::TableHeaderCell)
+                .map(|i| i.tag)
+                .collect::<Vec<_>>()
+        })
+        .filter(|tags| !tags.is_empty())
+        .collect();
+    assert!(
+        pages_with_header.len() > 1,
+        "the table continues on another page"
+    );
+    assert!(pages_with_header[0]
+        .iter()
+        .all(|t| matches!(t, Tag::Content(_))));
+    for tags in &pages_with_header[1..] {
+        assert!(tags.iter().all(|t| *t == Tag::Repeated), "{tags:?}");
+    }
 }

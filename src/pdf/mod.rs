@@ -3,8 +3,10 @@
 //! Pipeline: check glyphs → decode images → [`layout::layout`] (pure: pages of placed marks,
 //! each with a [`Role`]) → [`post::write`]: content streams written directly ([`content`]),
 //! fonts subset by printpdf ([`embed`]), images ([`images`]), all assembled and serialised
-//! with lopdf. Layout knows the role of every mark so that tagging (marked content +
-//! structure tree) can be added later without touching line breaking or pagination.
+//! with lopdf. The PDF is tagged: layout builds the structure tree ([`structure`]) as it places
+//! blocks and tags every mark with its element or as an artifact; the content streams wrap
+//! marks in marked content and `struct_tree` writes the tree, so screen readers get
+//! headings, lists, tables with header scopes, figures with alternative text and languages.
 
 mod content;
 mod embed;
@@ -16,6 +18,8 @@ pub mod layout;
 mod layout_tests;
 pub mod model;
 mod post;
+mod struct_tree;
+pub mod structure;
 mod table;
 pub mod text;
 

@@ -1,9 +1,10 @@
 //! The layout result: pages of placed marks, each with its structural role, before any PDF op exists.
 //!
 //! Coordinates are PDF points with the origin at the bottom-left of an A4 page, so the same
-//! numbers serve drawing, outline destinations and, later, marked content for tagged PDF.
+//! numbers serve drawing, outline destinations and marked content for tagged PDF.
 
 use super::fonts::FontStyle;
+use super::structure::{ElemId, Structure};
 use super::text::Piece;
 
 /// A4 width in points.
@@ -112,14 +113,28 @@ pub enum Mark {
     },
 }
 
+/// What a mark is in a tagged PDF: content of a structure element, or an artifact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tag {
+    /// Content of this element of [`Layout::structure`]: all lines of one paragraph, cell or
+    /// heading share it, even across pages.
+    Content(ElemId),
+    /// Drawing that only shows the layout: table borders and header shading.
+    Layout,
+    /// Repeated for pagination, read once already: "Tabela N (cd.)" and the table header
+    /// row drawn again on every page a table continues on.
+    Repeated,
+    /// The page footer: rule, chapter title, "Strona N z M".
+    Footer,
+}
+
 /// A mark with its role and the logical element it belongs to.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Placed {
     /// Structural role.
     pub role: Role,
-    /// Id of the logical element (a paragraph, a cell, a heading…): all lines of one element
-    /// share it, so a tagger can group them into one structure element even across pages.
-    pub node: u32,
+    /// The structure element the mark belongs to, or the kind of artifact it is.
+    pub tag: Tag,
     /// (row, column) for table cells; row 0 is the header row.
     pub cell: Option<(usize, usize)>,
     /// What is drawn.
@@ -155,6 +170,8 @@ pub struct Layout {
     pub outline: Vec<OutlineEntry>,
     /// Image paths referenced by [`Mark::Image`], deduplicated.
     pub images: Vec<String>,
+    /// The logical structure (headings, lists, tables…) that [`Placed::tag`] points into.
+    pub structure: Structure,
 }
 
 impl Layout {

@@ -10,6 +10,7 @@ use crate::doc::{Inline, Table};
 use super::fonts::FontStyle;
 use super::layout::Engine;
 use super::model::*;
+use super::structure::{Kind, Scope};
 use super::text::{wrap, Line};
 
 /// Cell text size and line height (line height ≥ ascent + descent, so glyph boxes never touch).
@@ -125,21 +126,25 @@ impl Engine<'_> {
         let source_h = source_lines
             .as_ref()
             .map_or(0.0, |l| l.len() as f32 * SOURCE.1 + 3.0);
-        let table_node = self.node();
+        // Table → Caption, TR… ; the source line follows as a P (see `source_line`).
+        self.structure.open(Kind::Table);
+        let caption = self.leaf(Kind::Caption);
         self.ensure(self.table_lead_height(t, width) + 6.0);
         if !self.at_top() {
             self.y += 6.0;
         }
         for line in wrap(&caption_inlines(t), FontStyle::Regular, CAPTION.0, width) {
-            self.place_line(&line, x, CAPTION, &Role::TableCaption, table_node);
+            self.place_line(&line, x, CAPTION, &Role::TableCaption, caption);
         }
         self.y += 3.0;
         if n > 0 {
-            let header_nodes: Vec<u32> = (0..n).map(|_| self.node()).collect();
-            self.row_part(&header, &vec![0; n], usize::MAX, 0, &header_nodes, &cols, x);
+            let header_tags = self.row_elements(n, true);
+            self.row_part(&header, &vec![0; n], usize::MAX, 0, &header_tags, &cols, x);
+            // Drawn again on each continuation page, but read once: pagination artifacts.
+            let repeated = vec![Tag::Repeated; n];
             for (r, row) in t.rows.iter().enumerate() {
                 let cells = row_lines(row, &cols, FontStyle::Regular);
-                let nodes: Vec<u32> = (0..n).map(|_| self.node()).collect();
+                let tags = self.row_elements(n, false);
                 let whole = max_lines(&cells, &vec![0; n]);
                 let splittable = lines_height(whole) > BODY_H / 3.0;
                 let mut from = vec![0usize; n];
@@ -149,7 +154,7 @@ impl Engine<'_> {
                     // The last row keeps the source line company: no lone "Źródło" overleaf.
                     let reserve = if r + 1 == t.rows.len() { source_h } else { 0.0 };
                     if lines_height(left) + reserve <= self.avail() + 0.01 {
-                        self.row_part(&cells, &from, left, r + 1, &nodes, &cols, x);
+                        self.row_part(&cells, &from, left, r + 1, &tags, &cols, x);
                         break;
                     }
                     let fit = ((self.avail() - 2.0 * PAD_Y) / CELL.1 + 0.001)
@@ -165,7 +170,7 @@ impl Engine<'_> {
                         0
                     };
                     if take > 0 {
-                        self.row_part(&cells, &from, take, r + 1, &nodes, &cols, x);
+                        self.row_part(&cells, &from, take, r + 1, &tags, &cols, x);
                         from.iter_mut().for_each(|f| *f += take);
                     }
                     self.new_page();
@@ -174,27 +179,56 @@ impl Engine<'_> {
                         t.number
                     ))])];
                     for line in wrap(&cont, FontStyle::Regular, CAPTION.0, width) {
-                        self.place_line(&line, x, CAPTION, &Role::TableCaption, table_node);
+                        self.place_line(&line, x, CAPTION, &Role::TableCaption, Tag::Repeated);
                     }
                     self.y += 3.0;
-                    self.row_part(&header, &vec![0; n], usize::MAX, 0, &header_nodes, &cols, x);
+                    self.row_part(&header, &vec![0; n], usize::MAX, 0, &repeated, &cols, x);
                     fresh_page = true;
                 }
             }
         }
+        self.structure.close();
         if let Some(lines) = source_lines {
             self.ensure(source_h);
             if !self.at_top() {
                 self.y += 3.0;
             }
-            let node = self.node();
+            let source = self.source_line();
             for line in &lines {
-                self.place_line(line, x, SOURCE, &Role::TableSource, node);
+                self.place_line(line, x, SOURCE, &Role::TableSource, source);
             }
         }
         if !self.at_top() {
             self.y += 10.0;
         }
+    }
+
+    /// A `TR` with one cell element per column, closed at once (its cells take content as the
+    /// row is drawn, possibly on two pages). Header row cells head their columns; in a body
+    /// row the first cell (the partner city) heads the row, as `<th scope="row">` in the HTML.
+    fn row_elements(&mut self, n: usize, header: bool) -> Vec<Tag> {
+        self.structure.open(Kind::Row);
+        let tags = (0..n)
+            .map(|c| {
+                self.leaf(match (header, c) {
+                    (true, _) => Kind::HeaderCell(Scope::Column),
+                    (false, 0) => Kind::HeaderCell(Scope::Row),
+                    _ => Kind::DataCell,
+                })
+            })
+            .collect();
+        self.structure.close();
+        tags
+    }
+
+    /// The source line under a table, as a paragraph right after the `Table` element.
+    ///
+    /// Not a second `Caption`: a table has at most one caption, as its first or last child
+    /// (ISO 32000, PDF/UA), and "Tabela N. …" is it. Not inside the table either: a `Table`
+    /// holds only rows and its caption. A `P` after the table is read right after the last
+    /// row, exactly where it is printed, as in the HTML.
+    fn source_line(&mut self) -> Tag {
+        self.leaf(Kind::Paragraph)
     }
 
     /// Draws lines `from[i]..from[i] + count` of every cell as one row box at the cursor.
@@ -205,7 +239,7 @@ impl Engine<'_> {
         from: &[usize],
         count: usize,
         row: usize,
-        nodes: &[u32],
+        tags: &[Tag],
         cols: &[f32],
         x: f32,
     ) {
@@ -222,7 +256,7 @@ impl Engine<'_> {
         if let Some(gray) = font_gray {
             self.push(
                 Role::Artifact,
-                0,
+                Tag::Layout,
                 Some((row, 0)),
                 Mark::Fill {
                     x,
@@ -244,7 +278,7 @@ impl Engine<'_> {
                     baseline,
                     CELL.0,
                     &role,
-                    nodes[c],
+                    tags[c],
                     Some((row, c)),
                 );
             }
@@ -259,13 +293,23 @@ impl Engine<'_> {
             width: BORDER_W,
             gray: BORDER_GRAY,
         };
-        self.push(Role::Artifact, 0, None, line(x, top, x + total, top));
-        self.push(Role::Artifact, 0, None, line(x, bottom, x + total, bottom));
+        self.push(
+            Role::Artifact,
+            Tag::Layout,
+            None,
+            line(x, top, x + total, top),
+        );
+        self.push(
+            Role::Artifact,
+            Tag::Layout,
+            None,
+            line(x, bottom, x + total, bottom),
+        );
         let mut bx = x;
-        self.push(Role::Artifact, 0, None, line(bx, top, bx, bottom));
+        self.push(Role::Artifact, Tag::Layout, None, line(bx, top, bx, bottom));
         for w in cols {
             bx += w;
-            self.push(Role::Artifact, 0, None, line(bx, top, bx, bottom));
+            self.push(Role::Artifact, Tag::Layout, None, line(bx, top, bx, bottom));
         }
         self.y += h;
     }

@@ -261,6 +261,12 @@ pub fn wrap(inlines: &[Inline], base: FontStyle, size: f32, width: f32) -> Vec<L
                     continue;
                 }
                 if !line.pieces.is_empty() {
+                    if let (Some(_), Some((_, last))) = (space_width, line.pieces.last_mut()) {
+                        // The space the line breaks at stays in the text, without width, at the
+                        // end of the line: invisible, but a screen reader reading the tagged
+                        // PDF gets "Hrabstwem Nottinghamshire", not "HrabstwemNottinghamshire".
+                        last.text.push(' ');
+                    }
                     lines.push(std::mem::take(&mut line));
                 }
                 if word_width <= width + 0.01 {
@@ -322,7 +328,9 @@ mod tests {
         for width in [90.0, 110.0, 140.0, 200.0] {
             let lines = wrap(&inl, FontStyle::Regular, 10.0, width);
             for l in &lines {
-                let t = line_text(l);
+                let line = line_text(l);
+                // Every line but the last ends with the (zero-width) space it broke at.
+                let t = line.strip_suffix(' ').unwrap_or(&line);
                 assert!(
                     !t.ends_with(" z") && !t.ends_with(" i") && !t.ends_with('\u{a0}'),
                     "{t:?}"
@@ -331,7 +339,7 @@ mod tests {
             }
             let joined: Vec<String> = lines.iter().map(line_text).collect();
             assert_eq!(
-                joined.join(" "),
+                joined.concat(),
                 "kontynuowało współpracę z\u{a0}14\u{a0}miastami partnerskimi i\u{a0}Hrabstwem"
             );
         }
