@@ -40,9 +40,6 @@ pub struct Info<'a> {
 /// Serialises a laid-out document. `images[i]` is the decoded image of `layout.images[i]`.
 pub fn write(layout: &Layout, images: &[LoadedImage], info: &Info) -> Result<Vec<u8>> {
     let mut lo = lopdf::Document::with_version("1.7");
-    // A classic cross-reference table: readable by every PDF tool, and it keeps the trailer
-    // (with the /ID to stamp) at the end of the file.
-    lo.reference_table.cross_reference_type = lopdf::xref::XrefType::CrossReferenceTable;
     let fonts = EmbeddedFonts::for_layout(layout)?;
     let mut resources = Dictionary::new();
     resources.set("Font", fonts.write(&mut lo)?);
@@ -112,10 +109,26 @@ pub fn write(layout: &Layout, images: &[LoadedImage], info: &Info) -> Result<Vec
         .set("ID", Object::Array(vec![placeholder.clone(), placeholder]));
 
     let mut out = Vec::new();
-    lo.save_to(&mut out).context("cannot serialise the PDF")?;
+    // Dictionaries (structure elements, pages, outline) go into compressed object streams:
+    // a tagged chapter has hundreds of small ones, which uncompressed made the 2018 file a
+    // third larger. Object streams need a cross-reference stream (PDF 1.5+).
+    let options = lopdf::SaveOptions::builder()
+        .use_object_streams(true)
+        .use_xref_streams(true)
+        .max_objects_per_stream(OBJECTS_PER_STREAM)
+        .compression_level(object_level())
+        .build();
+    lo.save_with_options(&mut out, options)
+        .context("cannot serialise the PDF")?;
     stamp_id(&mut out)?;
     Ok(out)
 }
+
+/// Objects per object stream: fewer, larger streams compress better and cost fewer
+/// compressor set-ups; a reader decompresses one stream to reach any object in it.
+const OBJECTS_PER_STREAM: usize = 200;
+
+fn object_level() -> u32 { std::env::var("RG_OL").ok().and_then(|v| v.parse().ok()).unwrap_or(6) }
 
 /// Pages per thread below which one thread does all: starting threads costs more than it saves.
 const PAGES_PER_THREAD: usize = 16;
@@ -187,9 +200,10 @@ fn stamp_id(out: &mut [u8]) -> Result<()> {
     let hash = Sha256::digest(&*out);
     let hex: String = hash[..16].iter().map(|b| format!("{b:02X}")).collect();
     let needle = format!("<{}>", "00".repeat(ID_PLACEHOLDER.len()));
-    let tail_start = out.len().saturating_sub(4096);
+    // The /ID is in the dictionary of the cross-reference stream, the last object; its data
+    // (about 5 bytes per object) follows, so the search starts that far from the end.
+    let mut i = last_object_start(out);
     let mut replaced = 0;
-    let mut i = tail_start;
     while let Some(pos) = find(&out[i..], needle.as_bytes()) {
         let at = i + pos + 1;
         out[at..at + hex.len()].copy_from_slice(hex.as_bytes());
@@ -203,6 +217,18 @@ fn stamp_id(out: &mut [u8]) -> Result<()> {
             "internal error: PDF trailer /ID placeholder found {replaced} times, expected 2"
         ))
     }
+}
+
+/// Offset of the last `startxref` target: the cross-reference stream object.
+fn last_object_start(out: &[u8]) -> usize {
+    let tail = &out[out.len().saturating_sub(64)..];
+    let text = String::from_utf8_lossy(tail);
+    text.rsplit("startxref")
+        .next()
+        .and_then(|rest| rest.split_whitespace().next())
+        .and_then(|n| n.parse().ok())
+        .filter(|&n| n < out.len())
+        .unwrap_or(0)
 }
 
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
