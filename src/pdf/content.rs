@@ -166,7 +166,7 @@ impl<'a> Writer<'a> {
                 self.raw("/");
                 self.raw(structure.get(elem).kind.name());
                 self.raw(" <</MCID ");
-                self.uint(self.elements.len() as u64);
+                push_uint(&mut self.out, self.elements.len() as u64);
                 self.elements.push(elem);
                 if let Some(lang) = lang {
                     // Language of a foreign phrase (PDF19); tags are ASCII letters and digits.
@@ -216,42 +216,8 @@ impl<'a> Writer<'a> {
         self.out.push(b'\n');
     }
 
-    /// A number with at most three decimals (1/1000 pt is far below any device's resolution),
-    /// without trailing zeros: `70.866`, `56`, `-0.5`.
     fn num(&mut self, v: f32) {
-        let milli = (f64::from(v) * 1000.0).round() as i64;
-        if milli < 0 {
-            self.out.push(b'-');
-        }
-        let milli = milli.unsigned_abs();
-        self.uint(milli / 1000);
-        let mut frac = milli % 1000;
-        if frac != 0 {
-            self.out.push(b'.');
-            let mut digits = 3;
-            while frac.is_multiple_of(10) {
-                frac /= 10;
-                digits -= 1;
-            }
-            let start = self.out.len();
-            for _ in 0..digits {
-                self.out.push(b'0' + (frac % 10) as u8);
-                frac /= 10;
-            }
-            self.out[start..].reverse();
-        }
-    }
-
-    fn uint(&mut self, mut n: u64) {
-        let start = self.out.len();
-        loop {
-            self.out.push(b'0' + (n % 10) as u8);
-            n /= 10;
-            if n == 0 {
-                break;
-            }
-        }
-        self.out[start..].reverse();
+        push_number(&mut self.out, v);
     }
 
     /// A two-byte glyph code inside a literal string: raw bytes, half the size of hex and
@@ -266,6 +232,45 @@ impl<'a> Writer<'a> {
             }
         }
     }
+}
+
+/// A number with at most three decimals (1/1000 pt is far below any device's resolution),
+/// without trailing zeros: `70.866`, `56`, `-0.5`.
+pub fn push_number(out: &mut Vec<u8>, v: f32) {
+    let milli = (f64::from(v) * 1000.0).round() as i64;
+    if milli < 0 {
+        out.push(b'-');
+    }
+    let milli = milli.unsigned_abs();
+    push_uint(out, milli / 1000);
+    let mut frac = milli % 1000;
+    if frac != 0 {
+        out.push(b'.');
+        let mut digits = 3;
+        while frac.is_multiple_of(10) {
+            frac /= 10;
+            digits -= 1;
+        }
+        let start = out.len();
+        for _ in 0..digits {
+            out.push(b'0' + (frac % 10) as u8);
+            frac /= 10;
+        }
+        out[start..].reverse();
+    }
+}
+
+/// A non-negative integer in decimal.
+pub fn push_uint(out: &mut Vec<u8>, mut n: u64) {
+    let start = out.len();
+    loop {
+        out.push(b'0' + (n % 10) as u8);
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out[start..].reverse();
 }
 
 #[cfg(test)]

@@ -18,6 +18,7 @@ pub mod layout;
 mod layout_tests;
 pub mod model;
 mod post;
+mod serialize;
 mod struct_tree;
 pub mod structure;
 mod table;

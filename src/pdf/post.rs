@@ -7,19 +7,15 @@
 //! opened in the side panel, `/MarkInfo` and the structure tree ([`super::struct_tree`]);
 //! PDF 1.7; the trailer `/ID` is a hash of the content.
 
-use anyhow::{anyhow, Context, Result};
+use anyhow::{anyhow, Result};
 use flate2::Compression;
 use lopdf::{dictionary, Dictionary, Object, ObjectId, StringFormat};
-use sha2::{Digest, Sha256};
 
 use super::content::{image_resource, page_stream};
 use super::embed::EmbeddedFonts;
 use super::images::{raw_stream, Deflater, LoadedImage};
 use super::model::{Layout, OutlineEntry, PageLayout, PAGE_H, PAGE_W};
 use super::structure::ElemId;
-
-/// Placeholder written as the trailer /ID, then replaced by a hash of the finished file.
-const ID_PLACEHOLDER: [u8; 16] = [0; 16];
 
 /// Document information written to `/Info`.
 pub struct Info<'a> {
@@ -104,31 +100,8 @@ pub fn write(layout: &Layout, images: &[LoadedImage], info: &Info) -> Result<Vec
     let info_id = lo.add_object(info_dict(info));
     lo.trailer.set("Root", catalog);
     lo.trailer.set("Info", info_id);
-    let placeholder = Object::String(ID_PLACEHOLDER.to_vec(), StringFormat::Hexadecimal);
-    lo.trailer
-        .set("ID", Object::Array(vec![placeholder.clone(), placeholder]));
-
-    let mut out = Vec::new();
-    // Dictionaries (structure elements, pages, outline) go into compressed object streams:
-    // a tagged chapter has hundreds of small ones, which uncompressed made the 2018 file a
-    // third larger. Object streams need a cross-reference stream (PDF 1.5+).
-    let options = lopdf::SaveOptions::builder()
-        .use_object_streams(true)
-        .use_xref_streams(true)
-        .max_objects_per_stream(OBJECTS_PER_STREAM)
-        .compression_level(object_level())
-        .build();
-    lo.save_with_options(&mut out, options)
-        .context("cannot serialise the PDF")?;
-    stamp_id(&mut out)?;
-    Ok(out)
+    super::serialize::serialize(&lo)
 }
-
-/// Objects per object stream: fewer, larger streams compress better and cost fewer
-/// compressor set-ups; a reader decompresses one stream to reach any object in it.
-const OBJECTS_PER_STREAM: usize = 200;
-
-fn object_level() -> u32 { std::env::var("RG_OL").ok().and_then(|v| v.parse().ok()).unwrap_or(6) }
 
 /// Pages per thread below which one thread does all: starting threads costs more than it saves.
 const PAGES_PER_THREAD: usize = 16;
@@ -192,47 +165,6 @@ fn info_dict(info: &Info) -> Dictionary {
         "ModDate" => Object::string_literal(date),
         "Trapped" => "False",
     }
-}
-
-/// Replaces the placeholder /ID with the first 16 bytes of the SHA-256 of the file: identical
-/// content gives an identical /ID, any change gives a new one. Same length, so offsets hold.
-fn stamp_id(out: &mut [u8]) -> Result<()> {
-    let hash = Sha256::digest(&*out);
-    let hex: String = hash[..16].iter().map(|b| format!("{b:02X}")).collect();
-    let needle = format!("<{}>", "00".repeat(ID_PLACEHOLDER.len()));
-    // The /ID is in the dictionary of the cross-reference stream, the last object; its data
-    // (about 5 bytes per object) follows, so the search starts that far from the end.
-    let mut i = last_object_start(out);
-    let mut replaced = 0;
-    while let Some(pos) = find(&out[i..], needle.as_bytes()) {
-        let at = i + pos + 1;
-        out[at..at + hex.len()].copy_from_slice(hex.as_bytes());
-        replaced += 1;
-        i = at + hex.len();
-    }
-    if replaced == 2 {
-        Ok(())
-    } else {
-        Err(anyhow!(
-            "internal error: PDF trailer /ID placeholder found {replaced} times, expected 2"
-        ))
-    }
-}
-
-/// Offset of the last `startxref` target: the cross-reference stream object.
-fn last_object_start(out: &[u8]) -> usize {
-    let tail = &out[out.len().saturating_sub(64)..];
-    let text = String::from_utf8_lossy(tail);
-    text.rsplit("startxref")
-        .next()
-        .and_then(|rest| rest.split_whitespace().next())
-        .and_then(|n| n.parse().ok())
-        .filter(|&n| n < out.len())
-        .unwrap_or(0)
-}
-
-fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
 }
 
 /// A PDF text string: UTF-16BE with BOM, so Polish titles survive in every viewer.
