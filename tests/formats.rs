@@ -286,6 +286,10 @@ fn every_format_is_byte_identical_when_built_twice() {
     assert!(render() == render(), "two renders in one process differ");
 }
 
+#[path = "common/tagged.rs"]
+mod tagged;
+use tagged::structure;
+
 #[path = "common/boxes.rs"]
 mod boxes;
 
@@ -329,74 +333,6 @@ fn every_years_html_passes_the_accessibility_check_in_a_browser() {
     assert!(stdout.contains("all 5 page(s) passed"), "{stdout}");
 }
 
-/// One element of `pdfinfo -struct-text`: type, attribute lines, text, children. (The same
-/// small parser as in tests/pdf_writer.rs; integration test crates do not share code here.)
-#[derive(Debug, Default)]
-struct Tagged {
-    name: String,
-    attrs: String,
-    text: String,
-    kids: Vec<Tagged>,
-}
-
-impl Tagged {
-    fn all(&self, name: &str) -> Vec<&Tagged> {
-        let mut out: Vec<&Tagged> = Vec::new();
-        if self.name == name {
-            out.push(self);
-        }
-        self.kids.iter().for_each(|k| out.extend(k.all(name)));
-        out
-    }
-
-    fn kid_names(&self) -> Vec<&str> {
-        self.kids.iter().map(|k| k.name.as_str()).collect()
-    }
-
-    fn deep_text(&self) -> String {
-        let kids: String = self.kids.iter().map(Tagged::deep_text).collect();
-        format!("{}{kids}", self.text)
-    }
-}
-
-/// The structure tree a screen reader gets, parsed from `pdfinfo -struct-text`.
-fn structure_tree(pdf: &Path) -> Tagged {
-    let out = tool("pdfinfo", &["-struct-text", pdf.to_str().unwrap()]);
-    let mut stack: Vec<(usize, Tagged)> = vec![(0, Tagged::default())];
-    let fold = |stack: &mut Vec<(usize, Tagged)>| {
-        let (_, done) = stack.pop().unwrap();
-        stack.last_mut().unwrap().1.kids.push(done);
-    };
-    for line in out.lines().filter(|l| !l.trim().is_empty()) {
-        let indent = line.len() - line.trim_start().len() + 1;
-        while stack.len() > 1 && stack.last().unwrap().0 >= indent {
-            fold(&mut stack);
-        }
-        let t = line.trim();
-        let top = &mut stack.last_mut().unwrap().1;
-        if let Some(text) = t.strip_prefix('"') {
-            top.text.push_str(text.strip_suffix('"').unwrap_or(text));
-        } else if t.starts_with('/') {
-            top.attrs.push_str(t);
-        } else {
-            let name = t.split([' ', ':']).next().unwrap().to_string();
-            stack.push((
-                indent,
-                Tagged {
-                    name,
-                    ..Tagged::default()
-                },
-            ));
-        }
-    }
-    while stack.len() > 1 {
-        fold(&mut stack);
-    }
-    let mut root = stack.pop().unwrap().1;
-    assert_eq!(root.kid_names(), ["Document"]);
-    root.kids.pop().unwrap()
-}
-
 /// Languages given to marked content (`/Lang` in a `BDC` property list) on all pages.
 fn marked_languages(pdf: &Path) -> Vec<String> {
     let doc = lopdf::Document::load(pdf).expect("lopdf reads the PDF");
@@ -422,7 +358,7 @@ fn every_pdf_is_tagged_and_the_2018_structure_reads_right() {
         let pdf = built(year).with_extension("pdf");
         let info = tool("pdfinfo", &[pdf.to_str().unwrap()]);
         assert!(info.contains("Tagged:          yes"), "{year}: {info}");
-        let tree = structure_tree(&pdf);
+        let tree = structure(&pdf);
         assert_eq!(
             tree.kids[0].name, "H1",
             "{year}: the chapter title comes first"
@@ -433,7 +369,7 @@ fn every_pdf_is_tagged_and_the_2018_structure_reads_right() {
         );
     }
     let pdf = built(2018).with_extension("pdf");
-    let tree = structure_tree(&pdf);
+    let tree = structure(&pdf);
     assert_eq!(tree.kids[0].text, "Współpraca międzynarodowa");
     assert!(tree.all("H2").len() >= 2 && tree.all("H3").len() >= 10);
     // The partner table: its caption, one header row, the 15 agreements in force.

@@ -5,6 +5,8 @@
 
 mod common;
 
+use common::tagged::structure;
+
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -554,88 +556,6 @@ fn awkward_documents_render_without_panicking() {
         }
         common::boxes::assert_boxes_clean(&r.path);
     }
-}
-
-/// One element of the structure tree as `pdfinfo -struct-text` prints it.
-#[derive(Debug, Default)]
-struct Tagged {
-    /// Structure type: `H1`, `P`, `TH`…
-    name: String,
-    /// Attribute lines, e.g. `/Scope /Column`.
-    attrs: String,
-    /// The text of its marked content, joined.
-    text: String,
-    kids: Vec<Tagged>,
-}
-
-impl Tagged {
-    /// Every element of this type below (and including) this one, in reading order.
-    fn all(&self, name: &str) -> Vec<&Tagged> {
-        let mut out = Vec::new();
-        if self.name == name {
-            out.push(self);
-        }
-        for k in &self.kids {
-            out.extend(k.all(name));
-        }
-        out
-    }
-
-    fn kid_names(&self) -> Vec<&str> {
-        self.kids.iter().map(|k| k.name.as_str()).collect()
-    }
-
-    /// All text below this element.
-    fn deep_text(&self) -> String {
-        let mut s = self.text.clone();
-        for k in &self.kids {
-            s.push_str(&k.deep_text());
-        }
-        s
-    }
-}
-
-/// The structure tree of a PDF as a screen reader gets it, from `pdfinfo -struct-text`
-/// (indentation gives the nesting; quoted lines are text, `/` lines are attributes).
-fn structure(pdf: &Path) -> Tagged {
-    let out = tool("pdfinfo", &["-struct-text", pdf.to_str().unwrap()]);
-    let mut stack: Vec<(usize, Tagged)> = vec![(0, Tagged::default())];
-    let fold = |stack: &mut Vec<(usize, Tagged)>| {
-        let (_, done) = stack.pop().unwrap();
-        stack.last_mut().unwrap().1.kids.push(done);
-    };
-    for line in out.lines().filter(|l| !l.trim().is_empty()) {
-        let indent = line.len() - line.trim_start().len() + 1;
-        while stack.len() > 1 && stack.last().unwrap().0 >= indent {
-            fold(&mut stack);
-        }
-        let t = line.trim();
-        let top = &mut stack.last_mut().unwrap().1;
-        if let Some(text) = t.strip_prefix('"') {
-            top.text.push_str(text.strip_suffix('"').unwrap_or(text));
-        } else if t.starts_with('/') {
-            top.attrs.push_str(t);
-        } else {
-            let name = t.split([' ', ':']).next().unwrap().to_string();
-            stack.push((
-                indent,
-                Tagged {
-                    name,
-                    ..Tagged::default()
-                },
-            ));
-        }
-    }
-    while stack.len() > 1 {
-        fold(&mut stack);
-    }
-    let mut root = stack.pop().unwrap().1;
-    assert_eq!(
-        root.kid_names(),
-        ["Document"],
-        "one Document element at the root"
-    );
-    root.kids.pop().unwrap()
 }
 
 /// (structure type, language) of every marked-content sequence that carries a `/Lang`,

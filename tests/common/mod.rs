@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod boxes;
+pub mod tagged;
 
 use report_gen::doc::{Block, Document, Figure, Inline, Table};
 
