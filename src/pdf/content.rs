@@ -21,15 +21,6 @@ pub trait GlyphCodes {
     fn code(&self, style: FontStyle, c: char) -> u16;
 }
 
-/// Resource name of a font style in the page resources.
-pub fn font_resource(style: FontStyle) -> &'static str {
-    match style {
-        FontStyle::Regular => "NSREGU",
-        FontStyle::Bold => "NSBOLD",
-        FontStyle::Italic => "NSITAL",
-    }
-}
-
 /// Resource name of the image with this index in [`super::model::Layout::images`].
 pub fn image_resource(index: usize) -> String {
     format!("IMG{index:03}")
@@ -65,7 +56,7 @@ pub fn page_stream(
                 if w.font != Some((piece.font, *size)) {
                     w.font = Some((piece.font, *size));
                     w.raw("/");
-                    w.raw(font_resource(piece.font));
+                    w.raw(piece.font.resource_name());
                     w.raw(" ");
                     w.op(&[*size], "Tf");
                 }

@@ -11,9 +11,9 @@ use anyhow::{anyhow, Result};
 use lopdf::{dictionary, Dictionary, Object};
 use printpdf::{FontId, ParsedFont};
 
-use super::content::{font_resource, GlyphCodes};
+use super::content::GlyphCodes;
+use super::deflate::{deflate, raw_stream};
 use super::fonts::{FontStyle, Fonts};
-use super::images::{deflate, raw_stream};
 use super::model::{Layout, Mark};
 
 /// Characters below this code point have their glyph code in a table; the rest in a map.
@@ -47,13 +47,6 @@ pub struct EmbeddedFonts {
     subsets: Vec<Subset>,
 }
 
-fn index(style: FontStyle) -> usize {
-    FontStyle::ALL
-        .iter()
-        .position(|s| *s == style)
-        .unwrap_or_default()
-}
-
 /// Layout treats line-break whitespace as a space; so does the font.
 fn drawn(c: char) -> char {
     if matches!(c, '\n' | '\t' | '\r') {
@@ -76,27 +69,19 @@ impl EmbeddedFonts {
             let Mark::Text { piece, .. } = &item.mark else {
                 continue;
             };
-            let i = index(piece.font);
+            let i = piece.font.index();
             let face = fonts.face(piece.font);
             if seen[i].is_empty() {
                 seen[i] = vec![None; TABLE_CHARS];
             }
             for c in piece.text.chars().map(drawn) {
-                let first_time = match seen[i].get_mut(c as usize) {
-                    Some(Some(_)) => false,
-                    Some(slot) => {
-                        *slot = Some(face.lookup_glyph_index(c as u32).unwrap_or(0));
-                        true
-                    }
-                    None => !seen_rare[i].contains_key(&c),
+                let gid = || face.lookup_glyph_index(c as u32).unwrap_or(0);
+                let gid = match seen[i].get_mut(c as usize) {
+                    Some(Some(_)) => continue,
+                    Some(slot) => *slot.insert(gid()),
+                    None if seen_rare[i].contains_key(&c) => continue,
+                    None => *seen_rare[i].entry(c).or_insert_with(gid),
                 };
-                if !first_time {
-                    continue;
-                }
-                let gid = face.lookup_glyph_index(c as u32).unwrap_or(0);
-                if (c as usize) >= TABLE_CHARS {
-                    seen_rare[i].insert(c, gid);
-                }
                 if gid != 0 {
                     // Two characters on one glyph (e.g. a space and a no-break space):
                     // text extraction gives the plainer one, the lower code point.
@@ -107,7 +92,7 @@ impl EmbeddedFonts {
         }
         let mut subsets = Vec::new();
         for style in FontStyle::ALL {
-            let i = index(style);
+            let i = style.index();
             if styles[i].used.is_empty() {
                 continue;
             }
@@ -159,7 +144,7 @@ impl EmbeddedFonts {
             let face = fonts.face(*style);
             let name = format!(
                 "{}+{}",
-                font_resource(*style),
+                style.resource_name(),
                 face.font_name.clone().unwrap_or_else(|| "NotoSans".into())
             );
             let mut file = dictionary! { "Length1" => program.len() as i64 };
@@ -202,7 +187,7 @@ impl EmbeddedFonts {
                 .collect();
             let cmap = printpdf::generate_cmap_string(
                 face,
-                &FontId(font_resource(*style).to_string()),
+                &FontId(style.resource_name().to_string()),
                 &mappings,
             );
             let to_unicode = doc.add_object(raw_stream(
@@ -217,7 +202,7 @@ impl EmbeddedFonts {
                 "DescendantFonts" => vec![Object::Dictionary(cid_font)],
                 "ToUnicode" => to_unicode,
             });
-            resources.set(font_resource(*style), font);
+            resources.set(style.resource_name(), font);
         }
         Ok(resources)
     }
@@ -225,7 +210,7 @@ impl EmbeddedFonts {
 
 impl GlyphCodes for EmbeddedFonts {
     fn code(&self, style: FontStyle, c: char) -> u16 {
-        let glyphs = &self.styles[index(style)];
+        let glyphs = &self.styles[style.index()];
         let c = drawn(c);
         match glyphs.table.get(c as usize) {
             Some(code) => *code,

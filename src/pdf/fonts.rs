@@ -8,7 +8,7 @@
 use std::sync::atomic::{AtomicI32, Ordering};
 use std::sync::OnceLock;
 
-use printpdf::{FontId, ParsedFont};
+use printpdf::ParsedFont;
 
 /// Typeface of a piece of text. Bold italic is not shipped: strong inside emphasis is bold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -25,21 +25,19 @@ impl FontStyle {
     /// All shipped styles, in the order they are registered in the PDF.
     pub const ALL: [FontStyle; 3] = [FontStyle::Regular, FontStyle::Bold, FontStyle::Italic];
 
-    /// Pinned PDF resource name. Six uppercase letters become the subset tag
-    /// ("NSREGU+…"), which `pdffonts` only recognises in that form; pinning them also keeps
-    /// two renders in one process byte-identical (printpdf's own ids come from a counter).
-    pub fn font_id(self) -> FontId {
-        FontId(
-            match self {
-                FontStyle::Regular => "NSREGU",
-                FontStyle::Bold => "NSBOLD",
-                FontStyle::Italic => "NSITAL",
-            }
-            .to_string(),
-        )
+    /// Resource name of the font in the page resources. Six uppercase letters, because the
+    /// name is also the subset tag ("NSREGU+NotoSans-Regular"), which `pdffonts` only
+    /// recognises in that form.
+    pub fn resource_name(self) -> &'static str {
+        match self {
+            FontStyle::Regular => "NSREGU",
+            FontStyle::Bold => "NSBOLD",
+            FontStyle::Italic => "NSITAL",
+        }
     }
 
-    fn index(self) -> usize {
+    /// Position in [`FontStyle::ALL`], for per-style tables.
+    pub(super) fn index(self) -> usize {
         match self {
             FontStyle::Regular => 0,
             FontStyle::Bold => 1,

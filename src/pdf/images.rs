@@ -6,9 +6,10 @@
 //! is embedded as its decoded 8-bit pixels, deflated, with the alpha channel, if any, as a
 //! soft mask.
 
-use anyhow::{anyhow, Result};
-use flate2::{Compress, Compression, FlushCompress, Status};
+use anyhow::Result;
 use lopdf::{dictionary, Dictionary, Object, Stream};
+
+use super::deflate::{deflate, raw_stream};
 use printpdf::{RawImage, RawImageData, RawImageFormat};
 
 /// A decoded figure image, ready to be written.
@@ -98,46 +99,6 @@ fn color_space(components: u8) -> Object {
     } else {
         b"DeviceRGB".to_vec()
     })
-}
-
-/// A stream whose content is already encoded: lopdf must not compress it again.
-pub fn raw_stream(dict: Dictionary, content: Vec<u8>) -> Stream {
-    Stream::new(dict, content).with_compression(false)
-}
-
-/// zlib (`/FlateDecode`) at the default level, for fonts and images.
-pub fn deflate(data: &[u8]) -> Result<Vec<u8>> {
-    Deflater::new(Compression::default()).deflate(data)
-}
-
-/// A reusable zlib compressor: setting one up clears several hundred kilobytes of tables,
-/// which for short page streams cost more than compressing them.
-pub struct Deflater(Compress);
-
-impl Deflater {
-    /// A compressor at `level`, zlib-wrapped as `/FlateDecode` requires.
-    pub fn new(level: Compression) -> Deflater {
-        Deflater(Compress::new(level, true))
-    }
-
-    /// Compresses `data` as one zlib stream.
-    pub fn deflate(&mut self, data: &[u8]) -> Result<Vec<u8>> {
-        self.0.reset();
-        let mut out = Vec::with_capacity(data.len() / 2 + 64);
-        loop {
-            let read = usize::try_from(self.0.total_in()).unwrap_or(usize::MAX);
-            let rest = data.get(read..).unwrap_or_default();
-            let status = self
-                .0
-                .compress_vec(rest, &mut out, FlushCompress::Finish)
-                .map_err(|e| anyhow!("internal error: cannot compress a PDF stream: {e}"))?;
-            match status {
-                Status::StreamEnd => return Ok(out),
-                // Output full: make room and go on.
-                Status::Ok | Status::BufError => out.reserve(out.capacity().max(64)),
-            }
-        }
-    }
 }
 
 /// Splits decoded 8-bit pixels into colour and alpha planes.

@@ -9,6 +9,7 @@
 //! headings, lists, tables with header scopes, figures with alternative text and languages.
 
 mod content;
+mod deflate;
 mod embed;
 mod figure;
 mod fonts;

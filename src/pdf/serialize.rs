@@ -10,12 +10,11 @@
 //! content gives the same `/ID`, any change a new one.
 
 use anyhow::{anyhow, Result};
-use flate2::Compression;
 use lopdf::{Dictionary, Object, StringFormat};
 use sha2::{Digest, Sha256};
 
 use super::content::{push_number, push_uint};
-use super::images::Deflater;
+use super::deflate::{Deflater, STREAM_LEVEL};
 
 /// Objects per object stream: larger streams compress better; a reader decompresses one
 /// stream to reach any object in it, so they are kept moderate.
@@ -37,9 +36,7 @@ pub fn serialize(doc: &lopdf::Document) -> Result<Vec<u8>> {
     out.extend_from_slice(b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n");
     let mut next_id = doc.max_id + 1;
     let mut entries = vec![Entry::Free; next_id as usize];
-    // Level 2, as for the page streams: dictionaries compress well at any level, and level 6
-    // took twice as long for a 290-page chapter's structure tree for 6 % less.
-    let mut deflater = Deflater::new(Compression::new(2));
+    let mut deflater = Deflater::new(STREAM_LEVEL);
     let mut packer = Packer::default();
 
     for (&(id, generation), object) in &doc.objects {
