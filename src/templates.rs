@@ -77,6 +77,9 @@ impl Templates {
                 polish::plural(n.unsigned_abs(), &one, &few, &many).to_string()
             },
         );
+        env.add_function("end_item", |text: String, last: bool| {
+            polish::end_item(&text, last)
+        });
         env.add_function(
             "pl_date",
             |iso: String, year: i64| -> Result<String, minijinja::Error> {

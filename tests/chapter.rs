@@ -302,6 +302,41 @@ fn entries(dir: &Path) -> Vec<String> {
     names
 }
 
+/// A temporary folder with a copy of the shipped `data/` in it, and the copy's path.
+fn shipped_data_copy() -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let data = tmp.path().join("data");
+    let copy = Command::new("cp")
+        .arg("-r")
+        .arg(root().join("data"))
+        .arg(&data)
+        .status()
+        .expect("cp");
+    assert!(copy.success());
+    (tmp, data)
+}
+
+/// Builds the Markdown chapter of `year` from `dir/data` into `dir/out` and returns it.
+fn markdown_of_copy(dir: &Path, year: i32) -> String {
+    let out_dir = dir.join("out");
+    let data = dir.join("data");
+    let year_arg = year.to_string();
+    let out = report_gen(&[
+        "build",
+        "--year",
+        &year_arg,
+        "--format",
+        "md",
+        "--data",
+        path_str(&data),
+        "--out",
+        path_str(&out_dir),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let file = out_dir.join(format!("wspolpraca-miedzynarodowa-{year}.md"));
+    std::fs::read_to_string(file).expect("the chapter was written")
+}
+
 const MD_2018: &str = "wspolpraca-miedzynarodowa-2018.md";
 
 // ================================================================ snapshots
@@ -1099,32 +1134,10 @@ fn no_shipped_chapter_has_an_empty_section() {
 
 #[test]
 fn a_new_year_without_events_leaves_out_its_empty_sections() {
-    let tmp = tempfile::tempdir().expect("tempdir");
-    let data = tmp.path().join("data");
-    let copy = Command::new("cp")
-        .arg("-r")
-        .arg("data")
-        .arg(&data)
-        .status()
-        .expect("cp");
-    assert!(copy.success());
-    let data_arg = data.to_str().unwrap();
-    let out = report_gen(&["new-year", "2024", "--data", data_arg]);
+    let (tmp, data) = shipped_data_copy();
+    let out = report_gen(&["new-year", "2024", "--data", path_str(&data)]);
     assert!(out.status.success(), "{}", stderr(&out));
-    let out_dir = tmp.path().join("out");
-    let out = report_gen(&[
-        "build",
-        "--year",
-        "2024",
-        "--format",
-        "md",
-        "--data",
-        data_arg,
-        "--out",
-        out_dir.to_str().unwrap(),
-    ]);
-    assert!(out.status.success(), "{}", stderr(&out));
-    let md = std::fs::read_to_string(out_dir.join("wspolpraca-miedzynarodowa-2024.md")).unwrap();
+    let md = markdown_of_copy(tmp.path(), 2024);
     assert_eq!(empty_headings(&md), Vec::<String>::new(), "{md}");
     assert!(
         !md.contains("Spotkania dyplomatyczne"),
@@ -1134,4 +1147,74 @@ fn a_new_year_without_events_leaves_out_its_empty_sections() {
         md.contains("z\u{a0}14\u{a0}miastami partnerskimi"),
         "derived sections still print:\n{md}"
     );
+}
+
+// ================================================================ list punctuation
+
+/// A list item's text that already ends with a full stop, a semicolon or an abbreviation gets
+/// one correct ending in the chapter: no „.;”, no „..”, and „r.” keeps its full stop.
+#[test]
+fn list_items_that_end_with_punctuation_are_not_doubled() {
+    let (tmp, data) = shipped_data_copy();
+    let file = data.join("years/2022.yaml");
+    let mut yaml = std::fs::read_to_string(&file).unwrap();
+    for (from, to) in [
+        // Not the last item of „Współpraca z partnerami zagranicznymi”: a sentence's full stop.
+        (
+            "zarządzaniu kryzysem uchodźczym\n",
+            "zarządzaniu kryzysem uchodźczym.\n",
+        ),
+        // Not the last: ends with an abbreviation.
+        (
+            "przebywających\n      w Poznaniu\n",
+            "przebywających\n      w Poznaniu od 2022\u{a0}r.\n",
+        ),
+        // The last item: a full stop of its own.
+        ("w poznańskim maratonie\n", "w poznańskim maratonie.\n"),
+        // The first diplomatic meeting's topics: a semicolon left at the end.
+        (
+            "działań na nadchodzący rok\n",
+            "działań na nadchodzący rok;\n",
+        ),
+    ] {
+        assert_eq!(
+            yaml.matches(from).count(),
+            1,
+            "{from:?} is in 2022.yaml once"
+        );
+        yaml = yaml.replace(from, to);
+    }
+    std::fs::write(&file, yaml).unwrap();
+    let md = markdown_of_copy(tmp.path(), 2022);
+    let line = |needle: &str| {
+        md.lines()
+            .find(|l| l.contains(needle))
+            .unwrap_or_else(|| panic!("a line with {needle:?} in:\n{md}"))
+            .to_string()
+    };
+    assert!(
+        line("kryzysem uchodźczym").ends_with("kryzysem uchodźczym;"),
+        "{}",
+        line("kryzysem uchodźczym")
+    );
+    assert!(
+        line("przebywających").ends_with("w\u{a0}Poznaniu od 2022\u{a0}r.;"),
+        "{}",
+        line("przebywających")
+    );
+    assert!(
+        line("poznańskim maratonie").ends_with("poznańskim maratonie."),
+        "{}",
+        line("poznańskim maratonie")
+    );
+    assert!(
+        line("nadchodzący rok").ends_with("nadchodzący rok;"),
+        "{}",
+        line("nadchodzący rok")
+    );
+    // „r.;” is right; a sentence's „.;” is not.
+    assert_eq!(md.matches(".;").count(), 1, "only „r.;” in:\n{md}");
+    for bad in ["..\n", ";;", ";."] {
+        assert!(!md.contains(bad), "{bad:?} in:\n{md}");
+    }
 }
