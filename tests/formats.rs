@@ -413,3 +413,48 @@ fn every_pdf_is_tagged_and_the_2018_structure_reads_right() {
         .contains("Gen-Y City. Get into the swing of the city!")));
     assert!(marked_languages(&pdf).contains(&"en".to_string()));
 }
+
+/// What PDF/UA-1 asks of the metadata (Matterhorn checkpoint 06): an XMP stream with the
+/// PDF/UA identifier and the title — the same title as the document information dictionary,
+/// which viewers show in the window's title bar (`DisplayDocTitle`).
+#[test]
+fn every_pdf_carries_xmp_metadata_with_its_title_and_the_pdf_ua_identifier() {
+    for year in YEARS {
+        let pdf = built(year).with_extension("pdf");
+        let path = pdf.to_str().unwrap();
+        // The title is typeset (no-break spaces after „o”, before „r.” and the dash).
+        let xmp = tool("pdfinfo", &["-meta", path]).replace('\u{a0}', " ");
+        assert!(
+            xmp.contains("<pdfuaid:part>1</pdfuaid:part>"),
+            "{year}: {xmp}"
+        );
+        let title =
+            format!("Współpraca międzynarodowa – Raport o stanie Miasta Poznania za {year} r.");
+        assert!(
+            xmp.contains(&format!("<rdf:li xml:lang=\"x-default\">{title}</rdf:li>")),
+            "{year}: dc:title in {xmp}"
+        );
+        assert!(xmp.contains("<rdf:li>pl-PL</rdf:li>"), "{year}: {xmp}");
+        let info = tool("pdfinfo", &[path]).replace('\u{a0}', " ");
+        assert!(
+            info.contains(&format!("Title:           {title}")),
+            "{year}: the same title in /Info: {info}"
+        );
+        // The XMP packet is well-formed enough for a plain XML reader.
+        let body = xmp.trim();
+        assert!(body.starts_with("<?xpacket begin=") && body.ends_with("<?xpacket end=\"w\"?>"));
+        assert_eq!(body.matches("<rdf:Description").count(), 1, "{year}");
+    }
+}
+
+/// Every mark on every page — text, lines, rectangles, images — is either content of the
+/// structure tree or an artifact (PDF/UA-1 7.1, Matterhorn 01-005).
+#[test]
+fn nothing_is_drawn_outside_marked_content() {
+    for year in YEARS {
+        let pdf = built(year).with_extension("pdf");
+        let marks = tagged::marks(&std::fs::read(&pdf).unwrap());
+        assert_eq!(marks.problems, Vec::<String>::new(), "{year}");
+        assert!(marks.painted > 50, "{year}: only {} marks", marks.painted);
+    }
+}

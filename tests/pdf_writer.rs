@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::tagged::structure;
+use common::tagged::{self, structure};
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -662,6 +662,8 @@ fn the_pdf_is_tagged_with_the_structure_a_screen_reader_needs() {
         [("P".to_string(), "en".to_string())],
         "„Gen-Y City…” is marked as English inside its paragraph"
     );
+    let marks = tagged::marks(&r.bytes);
+    assert_eq!(marks.problems, Vec::<String>::new());
 }
 
 #[test]
@@ -696,4 +698,7 @@ fn a_figure_with_an_image_has_its_alternative_text_and_a_caption_after_it() {
         })
         .collect();
     assert_eq!(alts, ["Prezydent z gośćmi"]);
+    // The image itself is drawn inside the Figure's marked content.
+    let marks = tagged::marks(&bytes);
+    assert_eq!(marks.problems, Vec::<String>::new());
 }

@@ -24,6 +24,7 @@ mod struct_tree;
 pub mod structure;
 mod table;
 pub mod text;
+mod xmp;
 
 use std::collections::HashMap;
 use std::path::Path;

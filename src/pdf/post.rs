@@ -4,7 +4,8 @@
 //! written by [`super::content`] and compressed page by page (on as many threads as there
 //! are cores, for long chapters); fonts are subset by printpdf ([`super::embed`]); images are
 //! written by [`super::images`]. Catalog: `/Lang`, `DisplayDocTitle`, a nested outline
-//! opened in the side panel, `/MarkInfo` and the structure tree ([`super::struct_tree`]);
+//! opened in the side panel, `/MarkInfo`, the structure tree ([`super::struct_tree`]) and the
+//! XMP metadata with the PDF/UA identifier ([`super::xmp`]);
 //! PDF 1.7; the trailer `/ID` is a hash of the content.
 
 use anyhow::{anyhow, Result};
@@ -87,6 +88,7 @@ pub fn write(layout: &Layout, images: &[LoadedImage], info: &Info) -> Result<Vec
         "Lang" => Object::string_literal(info.lang),
         "ViewerPreferences" => dictionary! { "DisplayDocTitle" => true },
         "MarkInfo" => dictionary! { "Marked" => true },
+        "Metadata" => lo.add_object(super::xmp::stream(info)),
         "StructTreeRoot" => super::struct_tree::write(&mut lo, &layout.structure, &pages, &marked),
     };
     match build_outline(&mut lo, &layout.outline, &pages) {
@@ -158,11 +160,19 @@ fn info_dict(info: &Info) -> Dictionary {
         "Subject" => text_string(info.subject),
         "Keywords" => text_string(&info.keywords.join(", ")),
         "Creator" => text_string("report-gen"),
-        "Producer" => text_string(&format!("report-gen {} (printpdf fonts, lopdf)", env!("CARGO_PKG_VERSION"))),
+        "Producer" => text_string(&producer()),
         "CreationDate" => Object::string_literal(date.clone()),
         "ModDate" => Object::string_literal(date),
         "Trapped" => "False",
     }
+}
+
+/// The producer named in `/Info` and in the XMP metadata.
+pub(super) fn producer() -> String {
+    format!(
+        "report-gen {} (printpdf fonts, lopdf)",
+        env!("CARGO_PKG_VERSION")
+    )
 }
 
 /// A PDF text string: UTF-16BE with BOM, so Polish titles survive in every viewer.

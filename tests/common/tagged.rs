@@ -95,3 +95,56 @@ pub fn parse(out: &str) -> Tagged {
     }
     stack.pop().unwrap().1
 }
+
+/// What [`marks`] found in a PDF's content streams.
+#[derive(Debug)]
+pub struct Marks {
+    /// How many painting operators (text, strokes, fills, images) there are in all.
+    pub painted: usize,
+    /// Painting outside marked content, `EMC` without a `BDC`, marked content left open —
+    /// one line each, with the page number.
+    pub problems: Vec<String>,
+}
+
+/// Operators that put something on the page.
+const PAINTING: [&str; 16] = [
+    "Tj", "TJ", "'", "\"", "S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "Do", "sh", "BI",
+];
+
+/// Checks that everything drawn on every page of `pdf` is inside marked content (`BDC`/`BMC` …
+/// `EMC`): either content of the structure tree or an artifact, as PDF/UA-1 7.1 asks
+/// (Matterhorn 01-005), and that marked content is balanced on each page.
+pub fn marks(pdf: &[u8]) -> Marks {
+    let doc = lopdf::Document::load_mem(pdf).expect("lopdf reads the PDF");
+    let mut out = Marks {
+        painted: 0,
+        problems: Vec::new(),
+    };
+    for (number, page) in doc.get_pages() {
+        let content = lopdf::content::Content::decode(&doc.get_page_content(page))
+            .expect("the content stream parses");
+        let mut depth = 0i32;
+        for op in &content.operations {
+            match op.operator.as_str() {
+                "BDC" | "BMC" => depth += 1,
+                "EMC" if depth == 0 => out.problems.push(format!("p. {number}: EMC without BDC")),
+                "EMC" => depth -= 1,
+                o if PAINTING.contains(&o) => {
+                    out.painted += 1;
+                    if depth == 0 {
+                        out.problems.push(format!(
+                            "p. {number}: `{o}` {:?} drawn outside marked content",
+                            op.operands
+                        ));
+                    }
+                }
+                _ => {}
+            }
+        }
+        if depth != 0 {
+            out.problems
+                .push(format!("p. {number}: {depth} marked content left open"));
+        }
+    }
+    out
+}
