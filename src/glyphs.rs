@@ -5,7 +5,7 @@
 
 use crate::diag::{Diagnostic, Severity};
 use crate::load::Sources;
-use crate::yaml::{self, Value};
+use crate::yaml::Value;
 
 /// Every text value in the data that holds a character the PDF fonts lack, as warnings.
 pub fn unprintable(sources: &Sources) -> Vec<Diagnostic> {
@@ -18,10 +18,12 @@ pub fn unprintable(sources: &Sources) -> Vec<Diagnostic> {
             continue;
         }
         // The characters may be in comments only (the shipped year files have „→” there): when
-        // no scalar has them, the file is skipped without parsing it into values. The scalars
-        // are read by the position-aware parser's event pass, which builds no document.
-        if yaml::any_scalar(&file.text, |s| !crate::pdf::drawable(s)) == Some(false) {
-            continue;
+        // no value has them, the file is skipped without parsing it into values. The values'
+        // characters were collected when the file was read (`yaml::survey`).
+        if let Some(chars) = file.value_chars() {
+            if crate::pdf::drawable(&chars.iter().collect::<String>()) {
+                continue;
+            }
         }
         // Files that do not parse are reported elsewhere.
         let Ok(value) = file.parse() else {

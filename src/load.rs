@@ -39,8 +39,8 @@ pub struct SourceFile {
     pub text: String,
     /// Positions of its keys and values, built on first use (see [`SourceFile::index`]).
     index: OnceLock<PathIndex>,
-    /// Where the text nests too deeply to be parsed (measured once, when read).
-    too_deep: Option<Span>,
+    /// Its nesting depth and the characters of its values (measured once, when read).
+    survey: yaml::Survey,
     /// List items left out because they had problems (paths into the data read from this file
     /// are mapped over them to point at the right place).
     pub removed: yaml::Removed,
@@ -57,9 +57,15 @@ impl SourceFile {
         self.index.get_or_init(|| PathIndex::build(&self.text))
     }
 
+    /// The non-ASCII characters used in the file's values (not its comments), sorted; `None`
+    /// when the file could not be read to its end.
+    pub fn value_chars(&self) -> Option<&[char]> {
+        self.survey.scalar_chars.as_deref()
+    }
+
     /// Parses the file's text (again).
     pub fn parse(&self) -> Result<Value, yaml::Problem> {
-        yaml::parse_measured(&self.text, self.too_deep)
+        yaml::parse_measured(&self.text, self.survey.too_deep)
     }
 }
 
@@ -137,12 +143,12 @@ impl Sources {
     }
 
     fn add(&mut self, path: PathBuf, text: String) -> FileId {
-        let too_deep = yaml::nesting_too_deep(&text);
+        let survey = yaml::survey(&text);
         self.files.push(SourceFile {
             path,
             text,
             index: OnceLock::new(),
-            too_deep,
+            survey,
             removed: yaml::Removed::new(),
             incomplete: false,
         });

@@ -71,13 +71,41 @@ pub fn parse(text: &str) -> Result<Value, Problem> {
     parse_measured(text, nesting_too_deep(text))
 }
 
-/// Where `text` first nests deeper than [`MAX_DEPTH`], if it does. Files are measured once,
-/// when read, and parsed with [`parse_measured`] (the parser must not see such a file).
+/// Where `text` first nests deeper than [`MAX_DEPTH`], if it does.
 pub fn nesting_too_deep(text: &str) -> Option<Span> {
+    survey(text).too_deep
+}
+
+/// What one event pass over a file tells before it is parsed into values.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Survey {
+    /// Where the text first nests deeper than [`MAX_DEPTH`] (the parser must not see it then).
+    pub too_deep: Option<Span>,
+    /// The characters beyond ASCII in the scalars (keys and values as written, aliases not
+    /// followed) of the first document, sorted and without repeats; `None` if the text could
+    /// not be read to the end of that document.
+    pub scalar_chars: Option<Vec<char>>,
+}
+
+/// Measures `text` in one event pass: its nesting depth, and which non-ASCII characters its
+/// values use (so that the check for characters the PDF fonts lack can skip files whose only
+/// such characters are in comments, without parsing them again). Files are surveyed once,
+/// when read, and parsed with [`parse_measured`].
+pub fn survey(text: &str) -> Survey {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut probe = DepthProbe::default();
     let result = walk(text, &mut probe);
-    too_deep(probe.too_deep, result)
+    let complete = result.is_ok();
+    let too_deep = too_deep(probe.too_deep, result);
+    let scalar_chars = complete.then(|| {
+        let mut chars: Vec<char> = probe.chars.into_iter().collect();
+        chars.sort_unstable();
+        chars
+    });
+    Survey {
+        too_deep,
+        scalar_chars,
+    }
 }
 
 /// [`parse`] for a text measured already with [`nesting_too_deep`] (which gave `too_deep`).
@@ -138,32 +166,13 @@ fn walk(text: &str, recv: &mut impl MarkedEventReceiver) -> Result<(), ScanError
     }
 }
 
-/// Whether a scalar (a key or a value, as written: aliases are not followed) of the first
-/// document of `text` satisfies `pred`, without building the document. `None` if the text
-/// could not be read to the end of that document: the answer is unknown then.
-pub fn any_scalar(text: &str, pred: impl FnMut(&str) -> bool) -> Option<bool> {
-    struct Finder<F> {
-        pred: F,
-        found: bool,
-    }
-    impl<F: FnMut(&str) -> bool> MarkedEventReceiver for Finder<F> {
-        fn on_event(&mut self, ev: Event, _: Marker) {
-            if let Event::Scalar(value, ..) = ev {
-                self.found = self.found || (self.pred)(&value);
-            }
-        }
-    }
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut finder = Finder { pred, found: false };
-    walk(text, &mut finder).ok()?;
-    Some(finder.found)
-}
-
-/// Finds where a document first nests deeper than [`MAX_DEPTH`].
+/// Finds where a document first nests deeper than [`MAX_DEPTH`], and collects the non-ASCII
+/// characters of its scalars.
 #[derive(Default)]
 struct DepthProbe {
     depth: usize,
     too_deep: Option<Span>,
+    chars: std::collections::HashSet<char>,
 }
 
 impl MarkedEventReceiver for DepthProbe {
@@ -179,6 +188,9 @@ impl MarkedEventReceiver for DepthProbe {
                 }
             }
             Event::SequenceEnd | Event::MappingEnd => self.depth = self.depth.saturating_sub(1),
+            Event::Scalar(value, ..) if !value.is_ascii() => {
+                self.chars.extend(value.chars().filter(|c| !c.is_ascii()));
+            }
             _ => {}
         }
     }
@@ -878,6 +890,18 @@ mod tests {
         // 128 levels are still read.
         let text = format!("a: {}{}\n", "[".repeat(127), "]".repeat(127));
         assert!(parse(&text).is_ok());
+    }
+
+    #[test]
+    fn survey_collects_the_characters_of_values_not_of_comments() {
+        let s = survey("# → a comment\nmiasto: Győr # ←\nklucz_ł: [„a”, b]\n");
+        assert_eq!(s.too_deep, None);
+        assert_eq!(s.scalar_chars, Some(vec!['ł', 'ő', '”', '„']));
+        assert_eq!(survey("a: 1\n").scalar_chars, Some(vec![]));
+        // Unreadable to the end: unknown, so the caller must look at the values itself.
+        assert_eq!(survey("a: [ż\n").scalar_chars, None);
+        let deep = survey(&format!("a: {}\n", "[".repeat(200)));
+        assert_eq!(deep.too_deep.map(|s| s.line), Some(1));
     }
 
     #[test]
