@@ -13,6 +13,6 @@ mkdir -p fuzz/corpus/markdown
 for y in 2018 2023; do
   cargo run --quiet -- build --year "$y" --format md --out "fuzz/corpus/markdown/$y" >/dev/null
 done
-find fuzz/corpus/markdown -name '*.md' -exec mv {} fuzz/corpus/markdown/ \;
+find fuzz/corpus/markdown -mindepth 2 -name '*.md' -exec mv {} fuzz/corpus/markdown/ \;
 find fuzz/corpus/markdown -mindepth 1 -type d -delete
 cp templates/chapter.md.j2 fuzz/corpus/markdown/template.md
