@@ -24,7 +24,8 @@ pub fn end_item(text: &str, last: bool) -> String {
         return String::new();
     };
     match end {
-        '.' if ends_with_abbreviation(body) => {
+        // „...” typed for an ellipsis, or an abbreviation: the full stop stays.
+        '.' if body.ends_with("...") || ends_with_abbreviation(body) => {
             out.push_str(body);
             if !last {
                 out.push(';');
@@ -116,6 +117,8 @@ mod tests {
         assert_eq!(end_item("akcja „Stop!”", false), "akcja „Stop!”;");
         assert_eq!(end_item("Kto pyta?", true), "Kto pyta?");
         assert_eq!(end_item("i tak dalej…", false), "i tak dalej…;");
+        assert_eq!(end_item("i tak dalej...", false), "i tak dalej...;");
+        assert_eq!(end_item("i tak dalej...", true), "i tak dalej...");
     }
 
     #[test]
