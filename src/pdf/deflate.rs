@@ -5,9 +5,9 @@ use flate2::{Compress, Compression, FlushCompress, Status};
 use lopdf::{Dictionary, Stream};
 
 /// Level for page content and object streams, which are written for every page and every
-/// structure element: on a 570-page chapter level 2 was 5 % larger than level 6 for a third
-/// of the time (level 1 was 45 % larger); for a 290-page chapter's structure tree, level 6
-/// took twice as long for 6 % less.
+/// structure element. Measured on a 570-page chapter with the zlib-rs backend: level 1 makes
+/// the PDF 32 % larger for 0.01 s less; level 3 makes it 6 % smaller for 0.01 s more (with
+/// miniz_oxide, level 6 took three times as long as level 2 for 5 % less).
 pub const STREAM_LEVEL: Compression = Compression::new(2);
 
 /// A stream whose content is already encoded: lopdf must not compress it again.
@@ -20,8 +20,9 @@ pub fn deflate(data: &[u8]) -> Result<Vec<u8>> {
     Deflater::new(Compression::default()).deflate(data)
 }
 
-/// A reusable zlib compressor: setting one up clears several hundred kilobytes of tables,
-/// which for short page streams cost more than compressing them.
+/// A reusable zlib compressor: setting one up allocates and clears its tables, which for
+/// short page streams costs more than compressing them (a reset still clears the 128 KB hash
+/// table).
 pub struct Deflater(Compress);
 
 impl Deflater {
