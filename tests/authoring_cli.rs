@@ -1,44 +1,12 @@
 //! End-to-end tests of the authoring commands (`init`, `new-year`, `schema`, `completions`,
 //! `man`), each run through the real binary in a temporary folder, the way staff would run them.
 
+mod harness;
+
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Stdio};
 
-/// What one run of the binary produced.
-struct Output {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
-impl Output {
-    fn describe(&self) -> String {
-        format!(
-            "exit code: {:?}\n--- stdout ---\n{}--- stderr ---\n{}--------------",
-            self.code, self.stdout, self.stderr
-        )
-    }
-
-    fn assert_ok(&self) -> &Self {
-        assert_eq!(self.code, Some(0), "{}", self.describe());
-        self
-    }
-}
-
-fn run(cwd: &Path, args: &[&str]) -> Output {
-    let out = Command::new(env!("CARGO_BIN_EXE_report-gen"))
-        .args(args)
-        .current_dir(cwd)
-        .stdin(Stdio::null())
-        .output()
-        .expect("the report-gen binary runs");
-    Output {
-        code: out.status.code(),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
-}
+use harness::{copy_over, run};
 
 fn read(path: &Path) -> String {
     fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
@@ -210,29 +178,16 @@ fn new_year_needs_an_existing_data_folder() {
     assert!(out.stderr.contains("report-gen init"), "{}", out.describe());
 }
 
-/// Copies a folder tree (the shipped data set) into `to`.
-fn copy_tree(from: &Path, to: &Path) {
-    fs::create_dir_all(to).expect("create folder");
-    for entry in fs::read_dir(from).expect("read folder") {
-        let path = entry.expect("entry").path();
-        let target = to.join(path.file_name().expect("a name"));
-        if path.is_dir() {
-            copy_tree(&path, &target);
-        } else {
-            fs::copy(&path, &target).expect("copy file");
-        }
-    }
-}
-
 /// The shipped 2023 has sections with figures and a summary-only diplomatic section: the new
 /// year keeps the outline and is valid without any events.
 #[test]
 fn new_year_after_the_shipped_data_is_valid() {
     let tmp = tempfile::tempdir().expect("temporary directory");
     let cwd = tmp.path();
-    copy_tree(
+    copy_over(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("data"),
         &cwd.join("data"),
+        false,
     );
     let out = run(cwd, &["new-year", "2024"]);
     out.assert_ok();

@@ -54,6 +54,12 @@ impl Output {
         )
     }
 
+    /// Asserts that the run succeeded (exit code 0), showing everything about it if not.
+    pub fn assert_ok(&self) -> &Self {
+        assert_eq!(self.code, Some(0), "{}", self.describe());
+        self
+    }
+
     /// Whether the program panicked or was killed (a crash rather than a reported problem).
     pub fn crashed(&self) -> bool {
         self.code.is_none() || self.stderr.contains("panicked")
