@@ -4,6 +4,10 @@
 //! Field docs are written for the people who edit the YAML.
 
 use schemars::JsonSchema;
+
+/// What an id may be made of, for the editor's schemas: lowercase ASCII letters, digits and
+/// hyphens (the same rule `check` applies, `validate::valid_id`).
+pub const ID_PATTERN: &str = "^[a-z0-9-]+$";
 use serde::Deserialize;
 
 use crate::date::Date;
@@ -33,6 +37,7 @@ pub struct Report {
 pub struct Country {
     /// The country's id: its ISO 3166 two-letter code in lowercase (`cz`, `us`). Other files
     /// write it to name the country (`country: cz`).
+    #[schemars(regex(pattern = ID_PATTERN))]
     pub id: String,
     /// Short name, nominative: "Czechy", "Stany Zjednoczone".
     pub name: String,
@@ -70,6 +75,7 @@ pub enum PlaceKind {
 pub struct Place {
     /// A short name other files use to refer to this place (`about: [brno]`): lowercase letters
     /// without Polish accents, digits and hyphens, unique in the registry. `brno`, `gyor`.
+    #[schemars(regex(pattern = ID_PATTERN))]
     pub id: String,
     /// Polish name, nominative: "Hanower", "Győr".
     pub name: String,
@@ -142,6 +148,7 @@ pub enum MembershipList {
 pub struct Organisation {
     /// A short name the year files use to refer to it (`about: [eurocities]`): lowercase
     /// letters without Polish accents, digits and hyphens.
+    #[schemars(regex(pattern = ID_PATTERN))]
     pub id: String,
     /// Its name(s) over time, oldest first. A name without `since` and `until` is used in every
     /// year.
@@ -196,6 +203,7 @@ pub struct Membership {
 pub struct Project {
     /// A short name the year files use to refer to the project (`about: [gen-y-city]`):
     /// lowercase letters without Polish accents, digits and hyphens.
+    #[schemars(regex(pattern = ID_PATTERN))]
     pub id: String,
     /// Name as used in text: "Gen-Y City".
     pub name: String,
@@ -258,6 +266,7 @@ pub enum Function {
 pub struct Person {
     /// A short name the year files use to refer to the person (`people: [ole-toft]`): the name
     /// in lowercase letters without accents, with hyphens.
+    #[schemars(regex(pattern = ID_PATTERN))]
     pub id: String,
     /// Name, nominative: "Ole Toft".
     pub name: String,
@@ -505,6 +514,7 @@ pub struct Meeting {
 pub struct Figure {
     /// A short name, unique in the whole data set, that events use to show the figure:
     /// `2022-hanower`.
+    #[schemars(regex(pattern = ID_PATTERN))]
     pub id: String,
     /// The image file, within the data folder: `images/2022/hanower.jpg`. Leave out if there is
     /// no image file yet.

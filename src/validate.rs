@@ -665,7 +665,7 @@ impl Validator<'_> {
     }
 }
 
-/// Ids: lowercase ASCII letters, digits and hyphens.
+/// Ids: lowercase ASCII letters, digits and hyphens (for the editor: `raw::ID_PATTERN`).
 fn valid_id(id: &str) -> bool {
     !id.is_empty()
         && id

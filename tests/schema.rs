@@ -234,3 +234,33 @@ fn the_date_schema_accepts_what_the_loader_accepts() {
             .is_empty()
     );
 }
+
+/// The editor underlines an id `check` would refuse (a capital, a Polish letter, a space) and
+/// accepts the shipped kind (`gyor`, `2022-hanower`).
+#[test]
+fn an_id_the_check_refuses_is_underlined() {
+    for bad in ["Brno", "győr", "nowy sacz", "brno_2"] {
+        let found = problems(
+            &schema::render(SchemaFile::Partners),
+            &yaml_as_json(&format!(
+                "- id: {bad}\n  name: Brno\n  kind: city\n  country: cz\n  agreements: []\n"
+            )),
+        );
+        assert!(
+            found.iter().any(|p| p.starts_with("/0/id")),
+            "`{bad}` was accepted: {found:?}"
+        );
+    }
+    for good in ["gyor", "2022-hanower", "ole-toft"] {
+        let found = problems(
+            &schema::render(SchemaFile::Partners),
+            &yaml_as_json(&format!(
+                "- id: {good}\n  name: Brno\n  kind: city\n  country: cz\n  agreements: []\n"
+            )),
+        );
+        assert!(
+            !found.iter().any(|p| p.starts_with("/0/id")),
+            "`{good}`: {found:?}"
+        );
+    }
+}
