@@ -698,6 +698,48 @@ fn a_figure_with_an_image_has_its_alternative_text_and_a_caption_after_it() {
         })
         .collect();
     assert_eq!(alts, ["Prezydent z gośćmi"]);
+    // The figure's layout box is where the image is drawn: the `cm` before `Do` on the page.
+    let figure = lo
+        .objects
+        .values()
+        .filter_map(|o| o.as_dict().ok())
+        .find(|d| d.get(b"S").and_then(|s| s.as_name()).ok() == Some(b"Figure"))
+        .unwrap();
+    let attrs = figure.get(b"A").unwrap().as_dict().unwrap();
+    assert_eq!(attrs.get(b"O").unwrap().as_name().unwrap(), b"Layout");
+    let bbox: Vec<f32> = attrs
+        .get(b"BBox")
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_float().unwrap())
+        .collect();
+    let (_, page) = lo.get_pages().into_iter().next().unwrap();
+    let ops = lopdf::content::Content::decode(&lo.get_page_content(page))
+        .unwrap()
+        .operations;
+    let draw = ops.iter().position(|op| op.operator == "Do").unwrap();
+    let cm: Vec<f32> = ops[..draw]
+        .iter()
+        .rev()
+        .find(|op| op.operator == "cm")
+        .unwrap()
+        .operands
+        .iter()
+        .map(|v| v.as_float().unwrap())
+        .collect();
+    let drawn = [cm[4], cm[5], cm[4] + cm[0], cm[5] + cm[3]];
+    for (b, d) in bbox.iter().zip(drawn) {
+        assert!(
+            (b - d).abs() < 0.01,
+            "BBox {bbox:?}, image drawn at {drawn:?}"
+        );
+    }
+    assert!(
+        bbox[2] - bbox[0] > 10.0 && bbox[3] - bbox[1] > 10.0,
+        "{bbox:?}"
+    );
     // The image itself is drawn inside the Figure's marked content.
     let marks = tagged::marks(&bytes);
     assert_eq!(marks.problems, Vec::<String>::new());

@@ -89,7 +89,13 @@ pub fn write(layout: &Layout, images: &[LoadedImage], info: &Info) -> Result<Vec
         "ViewerPreferences" => dictionary! { "DisplayDocTitle" => true },
         "MarkInfo" => dictionary! { "Marked" => true },
         "Metadata" => lo.add_object(super::xmp::stream(info)),
-        "StructTreeRoot" => super::struct_tree::write(&mut lo, &layout.structure, &pages, &marked),
+        "StructTreeRoot" => super::struct_tree::write(
+            &mut lo,
+            &layout.structure,
+            &pages,
+            &marked,
+            &super::struct_tree::figure_boxes(&layout.pages),
+        ),
     };
     match build_outline(&mut lo, &layout.outline, &pages) {
         Some(id) => {

@@ -2,7 +2,11 @@
 //! of [`Structure`], the `/ParentTree` that leads from a page's marked content back to its
 //! element, and the shared attribute objects (`/Scope` of header cells, list numbering).
 
+use std::collections::HashMap;
+
 use lopdf::{dictionary, Dictionary, Object, ObjectId};
+
+use super::model::{Mark, PageLayout, Tag};
 
 use super::post::text_string;
 use super::structure::{ElemId, Kind, Scope, Structure};
@@ -41,11 +45,14 @@ impl Attributes {
 
 /// Writes the tree and returns the `/StructTreeRoot`. `marked[p]` lists the element of each
 /// MCID on page `p` (from the content streams); the page's `/StructParents` must be `p`.
+/// A figure gets the box its image is drawn in as its layout attribute `/BBox` (ISO 32000-1,
+/// 14.8.5.4.3: required for a figure that appears in the content), from [`figure_boxes`].
 pub fn write(
     lo: &mut lopdf::Document,
     structure: &Structure,
     pages: &[ObjectId],
     marked: &[Vec<ElemId>],
+    boxes: &HashMap<ElemId, [f32; 4]>,
 ) -> ObjectId {
     let root = lo.new_object_id();
     let ids: Vec<ObjectId> = structure
@@ -64,6 +71,10 @@ pub fn write(
         };
         if let Kind::Figure { alt } = &element.kind {
             d.set("Alt", text_string(alt));
+            if let Some(b) = boxes.get(&(i as ElemId)) {
+                let bbox: Vec<Object> = b.iter().map(|&v| Object::Real(v)).collect();
+                d.set("A", dictionary! { "O" => "Layout", "BBox" => bbox });
+            }
         }
         if let Some(a) = attributes.of(&element.kind) {
             d.set("A", a);
@@ -99,6 +110,19 @@ pub fn write(
         }),
     );
     root
+}
+
+/// The box each figure's image is drawn in, `[left bottom right top]` in points, by element.
+pub fn figure_boxes(pages: &[PageLayout]) -> HashMap<ElemId, [f32; 4]> {
+    let mut boxes = HashMap::new();
+    for page in pages {
+        for item in &page.items {
+            if let (Mark::Image { x, y, w, h, .. }, Tag::Content(e)) = (&item.mark, item.tag) {
+                boxes.insert(e, [*x, *y, x + w, y + h]);
+            }
+        }
+    }
+    boxes
 }
 
 /// (page, MCID) of every element's marked content, in reading order: pages in order, and
