@@ -1192,26 +1192,14 @@ fn list_items_that_end_with_punctuation_are_not_doubled() {
             .unwrap_or_else(|| panic!("a line with {needle:?} in:\n{md}"))
             .to_string()
     };
-    assert!(
-        line("kryzysem uchodźczym").ends_with("kryzysem uchodźczym;"),
-        "{}",
-        line("kryzysem uchodźczym")
-    );
-    assert!(
-        line("przebywających").ends_with("w\u{a0}Poznaniu od 2022\u{a0}r.;"),
-        "{}",
-        line("przebywających")
-    );
-    assert!(
-        line("poznańskim maratonie").ends_with("poznańskim maratonie."),
-        "{}",
-        line("poznańskim maratonie")
-    );
-    assert!(
-        line("nadchodzący rok").ends_with("nadchodzący rok;"),
-        "{}",
-        line("nadchodzący rok")
-    );
+    for (needle, ending) in [
+        ("kryzysem uchodźczym", "kryzysem uchodźczym;"),
+        ("przebywających", "w\u{a0}Poznaniu od 2022\u{a0}r.;"),
+        ("poznańskim maratonie", "poznańskim maratonie."),
+        ("nadchodzący rok", "nadchodzący rok;"),
+    ] {
+        assert!(line(needle).ends_with(ending), "{}", line(needle));
+    }
     // „r.;” is right; a sentence's „.;” is not.
     assert_eq!(md.matches(".;").count(), 1, "only „r.;” in:\n{md}");
     for bad in ["..\n", ";;", ";."] {

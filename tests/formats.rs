@@ -337,9 +337,8 @@ fn every_years_html_passes_the_accessibility_check_in_a_browser() {
 fn marked_languages(pdf: &Path) -> Vec<String> {
     let doc = lopdf::Document::load(pdf).expect("lopdf reads the PDF");
     let mut langs = Vec::new();
-    for (_, page) in doc.get_pages() {
-        let content = lopdf::content::Content::decode(&doc.get_page_content(page)).unwrap();
-        for op in content.operations.iter().filter(|op| op.operator == "BDC") {
+    for (_, _, operations) in tagged::page_operations(&doc) {
+        for op in operations.iter().filter(|op| op.operator == "BDC") {
             if let Some(lang) = op.operands[1]
                 .as_dict()
                 .ok()

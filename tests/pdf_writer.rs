@@ -561,7 +561,7 @@ fn awkward_documents_render_without_panicking() {
 /// (structure type, language) of every marked-content sequence that carries a `/Lang`,
 /// found through the page's `/StructParents` entry in the parent tree.
 fn foreign_language_content(bytes: &[u8]) -> Vec<(String, String)> {
-    use lopdf::{content::Content, Object};
+    use lopdf::Object;
     let doc = lopdf::Document::load_mem(bytes).expect("lopdf reads the PDF");
     let catalog = doc.catalog().unwrap();
     let root = doc
@@ -578,7 +578,7 @@ fn foreign_language_content(bytes: &[u8]) -> Vec<(String, String)> {
         .unwrap();
     let nums = tree.get(b"Nums").unwrap().as_array().unwrap();
     let mut found = Vec::new();
-    for (_, page_id) in doc.get_pages() {
+    for (_, page_id, operations) in tagged::page_operations(&doc) {
         let page = doc.get_dictionary(page_id).unwrap();
         assert_eq!(page.get(b"Tabs").unwrap().as_name().unwrap(), b"S");
         let key = page.get(b"StructParents").unwrap().as_i64().unwrap();
@@ -587,8 +587,7 @@ fn foreign_language_content(bytes: &[u8]) -> Vec<(String, String)> {
             .position(|o| o.as_i64().ok() == Some(key))
             .unwrap();
         let elements = nums[at + 1].as_array().unwrap();
-        let content = Content::decode(&doc.get_page_content(page_id)).unwrap();
-        for op in content.operations.iter().filter(|op| op.operator == "BDC") {
+        for op in operations.iter().filter(|op| op.operator == "BDC") {
             let Ok(props) = op.operands[1].as_dict() else {
                 continue;
             };
@@ -682,11 +681,14 @@ fn a_figure_with_an_image_has_its_alternative_text_and_a_caption_after_it() {
         "caption and credit form one Caption, after (not inside) the Figure"
     );
     let lo = lopdf::Document::load_mem(&bytes).unwrap();
-    let alts: Vec<String> = lo
+    let figures: Vec<&lopdf::Dictionary> = lo
         .objects
         .values()
         .filter_map(|o| o.as_dict().ok())
         .filter(|d| d.get(b"S").and_then(|s| s.as_name()).ok() == Some(b"Figure"))
+        .collect();
+    let alts: Vec<String> = figures
+        .iter()
         .map(|d| {
             let alt = d.get(b"Alt").unwrap().as_str().unwrap();
             // UTF-16BE with a byte order mark.
@@ -699,13 +701,7 @@ fn a_figure_with_an_image_has_its_alternative_text_and_a_caption_after_it() {
         .collect();
     assert_eq!(alts, ["Prezydent z gośćmi"]);
     // The figure's layout box is where the image is drawn: the `cm` before `Do` on the page.
-    let figure = lo
-        .objects
-        .values()
-        .filter_map(|o| o.as_dict().ok())
-        .find(|d| d.get(b"S").and_then(|s| s.as_name()).ok() == Some(b"Figure"))
-        .unwrap();
-    let attrs = figure.get(b"A").unwrap().as_dict().unwrap();
+    let attrs = figures[0].get(b"A").unwrap().as_dict().unwrap();
     assert_eq!(attrs.get(b"O").unwrap().as_name().unwrap(), b"Layout");
     let bbox: Vec<f32> = attrs
         .get(b"BBox")
@@ -715,10 +711,7 @@ fn a_figure_with_an_image_has_its_alternative_text_and_a_caption_after_it() {
         .iter()
         .map(|v| v.as_float().unwrap())
         .collect();
-    let (_, page) = lo.get_pages().into_iter().next().unwrap();
-    let ops = lopdf::content::Content::decode(&lo.get_page_content(page))
-        .unwrap()
-        .operations;
+    let (_, _, ops) = tagged::page_operations(&lo).remove(0);
     let draw = ops.iter().position(|op| op.operator == "Do").unwrap();
     let cm: Vec<f32> = ops[..draw]
         .iter()

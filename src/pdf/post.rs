@@ -34,6 +34,13 @@ pub struct Info<'a> {
     pub lang: &'a str,
 }
 
+impl Info<'_> {
+    /// The creation (and modification) time.
+    pub fn time(&self) -> chrono::DateTime<chrono::Utc> {
+        chrono::DateTime::from_timestamp(self.epoch, 0).unwrap_or_default()
+    }
+}
+
 /// Serialises a laid-out document. `images[i]` is the decoded image of `layout.images[i]`.
 pub fn write(layout: &Layout, images: &[LoadedImage], info: &Info) -> Result<Vec<u8>> {
     let mut lo = lopdf::Document::with_version("1.7");
@@ -156,10 +163,7 @@ fn compressed_page_streams(layout: &Layout, fonts: &EmbeddedFonts) -> Result<Vec
 
 /// `/Info`: title, author, subject, keywords, producer and dates (`D:YYYYMMDDHHmmSSZ`).
 fn info_dict(info: &Info) -> Dictionary {
-    let date = chrono::DateTime::from_timestamp(info.epoch, 0)
-        .unwrap_or_default()
-        .format("D:%Y%m%d%H%M%S+00'00'")
-        .to_string();
+    let date = info.time().format("D:%Y%m%d%H%M%S+00'00'").to_string();
     dictionary! {
         "Title" => text_string(info.title),
         "Author" => text_string(info.author),

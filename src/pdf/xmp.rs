@@ -20,10 +20,7 @@ pub fn stream(info: &Info) -> Stream {
 
 /// The XMP packet (RDF/XML in an `<?xpacket?>` wrapper).
 fn packet(info: &Info) -> String {
-    let date = chrono::DateTime::from_timestamp(info.epoch, 0)
-        .unwrap_or_default()
-        .format("%Y-%m-%dT%H:%M:%SZ")
-        .to_string();
+    let date = info.time().format("%Y-%m-%dT%H:%M:%SZ").to_string();
     let lang = escape(info.lang);
     let keywords = escape(&info.keywords.join(", "));
     let subjects: String = info

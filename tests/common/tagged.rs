@@ -111,6 +111,20 @@ const PAINTING: [&str; 16] = [
     "Tj", "TJ", "'", "\"", "S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "Do", "sh", "BI",
 ];
 
+/// Every page of `doc` (number from 1, object id) with the operators of its content stream.
+pub fn page_operations(
+    doc: &lopdf::Document,
+) -> Vec<(u32, lopdf::ObjectId, Vec<lopdf::content::Operation>)> {
+    doc.get_pages()
+        .into_iter()
+        .map(|(number, page)| {
+            let content = lopdf::content::Content::decode(&doc.get_page_content(page))
+                .expect("the content stream parses");
+            (number, page, content.operations)
+        })
+        .collect()
+}
+
 /// Checks that everything drawn on every page of `pdf` is inside marked content (`BDC`/`BMC` …
 /// `EMC`): either content of the structure tree or an artifact, as PDF/UA-1 7.1 asks
 /// (Matterhorn 01-005), and that marked content is balanced on each page.
@@ -120,11 +134,9 @@ pub fn marks(pdf: &[u8]) -> Marks {
         painted: 0,
         problems: Vec::new(),
     };
-    for (number, page) in doc.get_pages() {
-        let content = lopdf::content::Content::decode(&doc.get_page_content(page))
-            .expect("the content stream parses");
+    for (number, _, operations) in page_operations(&doc) {
         let mut depth = 0i32;
-        for op in &content.operations {
+        for op in &operations {
             match op.operator.as_str() {
                 "BDC" | "BMC" => depth += 1,
                 "EMC" if depth == 0 => out.problems.push(format!("p. {number}: EMC without BDC")),
