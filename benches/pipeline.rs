@@ -11,9 +11,9 @@ use std::hint::black_box;
 use std::path::{Path, PathBuf};
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use report_gen::cli::Format;
-use report_gen::model::DataSet;
-use report_gen::templates::Templates;
+use report_gen::data::model::DataSet;
+use report_gen::Format;
+use report_gen::Templates;
 use report_gen::{build, chapter, html, pdf};
 
 /// The two real chapters benchmarked: 2018 is the longest (a table and 30 events), 2023 a
@@ -25,7 +25,11 @@ fn data_dir() -> PathBuf {
 }
 
 fn load() -> DataSet {
-    let (set, diags, _) = report_gen::load_data(&data_dir());
+    let report_gen::Loaded {
+        set,
+        diagnostics: diags,
+        sources: _,
+    } = report_gen::load_data(&data_dir());
     set.unwrap_or_else(|| panic!("the shipped data does not load: {diags:?}"))
 }
 
@@ -56,7 +60,7 @@ fn writers(c: &mut Criterion) {
             b.iter(|| pdf::render(black_box(&ch.document), &set.root, &opts).unwrap())
         });
         c.bench_function(&format!("all/{year}"), |b| {
-            b.iter(|| build::render(black_box(&set), year, Format::All, &templates).unwrap())
+            b.iter(|| build::render(black_box(&set), year, Format::All, &templates, None).unwrap())
         });
     }
 }

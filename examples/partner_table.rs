@@ -18,7 +18,11 @@ fn main() -> ExitCode {
         .next()
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from("data"));
-    let (set, diagnostics, sources) = report_gen::load_data(&data);
+    let report_gen::Loaded {
+        set,
+        diagnostics,
+        sources,
+    } = report_gen::load_data(&data);
     let Some(set) = set else {
         eprint!("{}", sources.render(&diagnostics));
         return ExitCode::FAILURE;

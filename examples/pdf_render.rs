@@ -2,7 +2,8 @@
 //!
 //! `cargo run --release --example pdf_render -- OUT.pdf [sample|chapter|longtable] [RUNS]`
 
-#[path = "../tests/common/mod.rs"]
+#[allow(dead_code)] // the example uses a few of the test documents
+#[path = "../tests/it/support/documents.rs"]
 mod common;
 
 use std::path::Path;

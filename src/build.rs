@@ -1,28 +1,40 @@
-//! `build`: render the requested formats in memory, then write them all; nothing is written if
-//! any format fails.
+//! Stage 4, `build`: render the requested formats in memory, then write them all; nothing is
+//! written if any format fails. Also the agreement table on its own (`table`).
 
 use std::path::{Path, PathBuf};
 
 use crate::chapter;
-use crate::cli::Format;
-use crate::diag::Diagnostic;
-use crate::model::DataSet;
+use crate::chapter::templates::Templates;
+use crate::chapter::view;
+use crate::data::model::DataSet;
+use crate::diag::Located;
 use crate::output;
-use crate::templates::Templates;
-use crate::view;
+
+/// Output formats of a build.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Markdown, for the portal's editor.
+    Md,
+    /// A self-contained, accessible web page.
+    Html,
+    /// PDF for print.
+    Pdf,
+    /// All three.
+    All,
+}
 
 /// Why a build failed.
 #[derive(Debug)]
 pub enum BuildError {
-    /// A problem in the user's templates or data, with its location.
-    Diagnostic(Box<Diagnostic>),
+    /// A problem in the user's templates or data, with its location and the file's text.
+    Diagnostic(Box<Located>),
     /// Anything else (a file that cannot be written, an image that cannot be read).
     Other(anyhow::Error),
 }
 
-impl From<Diagnostic> for BuildError {
-    fn from(d: Diagnostic) -> Self {
-        BuildError::Diagnostic(Box::new(d))
+impl From<Box<Located>> for BuildError {
+    fn from(d: Box<Located>) -> Self {
+        BuildError::Diagnostic(d)
     }
 }
 
@@ -33,15 +45,16 @@ impl From<anyhow::Error> for BuildError {
 }
 
 /// Renders `year` in `format` (every format for `All`) and writes the files into `out_dir`.
-/// Returns the files written.
+/// `pdf_epoch`: the date written into the PDF (see [`render`]). Returns the files written.
 pub fn build(
     set: &DataSet,
     year: i32,
     format: Format,
     templates: &Templates,
+    pdf_epoch: Option<i64>,
     out_dir: &Path,
 ) -> Result<Vec<PathBuf>, BuildError> {
-    let files = render(set, year, format, templates)?;
+    let files = render(set, year, format, templates, pdf_epoch)?;
     let mut written = Vec::new();
     for (name, bytes) in files {
         let path = out_dir.join(name);
@@ -52,11 +65,17 @@ pub fn build(
 }
 
 /// Renders `year` in `format` without writing anything: (file name, bytes) per format.
+///
+/// `pdf_epoch` is the date written into the PDF, in seconds since 1970: the caller passes
+/// `SOURCE_DATE_EPOCH` when it is set, so that packagers and archives can pin it. Without it
+/// the date is 1 January after the report year, a date taken from the data, so that the same
+/// data always gives the same bytes.
 pub fn render(
     set: &DataSet,
     year: i32,
     format: Format,
     templates: &Templates,
+    pdf_epoch: Option<i64>,
 ) -> Result<Vec<(String, Vec<u8>)>, BuildError> {
     let ch = chapter::render(set, year, templates)?;
     let wants = |f: Format| format == f || format == Format::All;
@@ -74,7 +93,7 @@ pub fn render(
     };
     let pdf = || -> Result<Vec<u8>, BuildError> {
         let opts = crate::pdf::PdfOptions {
-            source_date_epoch: pdf_date(year)?,
+            source_date_epoch: pdf_epoch.unwrap_or_else(|| new_year_after(year)),
         };
         Ok(crate::pdf::render(&ch.document, &set.root, &opts)?)
     };
@@ -105,25 +124,18 @@ pub fn render(
 /// like the chapter template's; other HTML errors (an unreadable image) stay as they are.
 fn page_template_error(templates: &Templates, e: anyhow::Error) -> BuildError {
     match e.chain().find_map(|c| c.downcast_ref::<minijinja::Error>()) {
-        Some(te) => templates
-            .diagnostic(crate::html::PAGE_TEMPLATE_NAME, te)
-            .into(),
+        Some(te) => BuildError::Diagnostic(Box::new(
+            templates.diagnostic(crate::html::PAGE_TEMPLATE_NAME, te),
+        )),
         None => e.into(),
     }
 }
 
-/// The date written into the PDF: `SOURCE_DATE_EPOCH` (seconds since 1970) when set, so that
-/// packagers and archives can pin it; otherwise 1 January after the report year, a date taken
-/// from the data, so that the same data always gives the same bytes.
-fn pdf_date(year: i32) -> anyhow::Result<i64> {
-    match std::env::var("SOURCE_DATE_EPOCH") {
-        Ok(v) if !v.trim().is_empty() => v.trim().parse::<i64>().map_err(|_| {
-            anyhow::anyhow!("SOURCE_DATE_EPOCH is `{v}`, but it must be a whole number of seconds since 1970 (or unset)")
-        }),
-        _ => Ok(chrono::NaiveDate::from_ymd_opt(year + 1, 1, 1)
-            .and_then(|d| d.and_hms_opt(0, 0, 0))
-            .map_or(0, |t| t.and_utc().timestamp())),
-    }
+/// 1 January after `year`, 00:00 UTC, in seconds since 1970.
+fn new_year_after(year: i32) -> i64 {
+    chrono::NaiveDate::from_ymd_opt(year + 1, 1, 1)
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .map_or(0, |t| t.and_utc().timestamp())
 }
 
 /// The agreement table of `year` as a Markdown table (what the chapter shows).
@@ -134,7 +146,7 @@ pub fn table_markdown(set: &DataSet, year: i32) -> String {
     for r in view::agreement_rows(set, year) {
         out.push_str(&format!("| {} | {} | {} |\n", r.place, r.document, r.scope));
     }
-    crate::markdown::typeset_markdown(&out)
+    crate::chapter::markdown::typeset_markdown(&out)
 }
 
 /// The agreement table of `year` as CSV for spreadsheets: UTF-8, a header row, one column per

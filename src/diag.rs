@@ -132,6 +132,66 @@ impl Diagnostic {
     }
 }
 
+/// How many errors and warnings a list of diagnostics holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Counts {
+    /// Diagnostics of severity [`Severity::Error`].
+    pub errors: usize,
+    /// Diagnostics of severity [`Severity::Warning`].
+    pub warnings: usize,
+}
+
+impl Counts {
+    /// Counts `diags`.
+    pub fn of(diags: &[Diagnostic]) -> Counts {
+        let errors = diags
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count();
+        Counts {
+            errors,
+            warnings: diags.len() - errors,
+        }
+    }
+
+    /// "1 error", "3 errors".
+    pub fn errors_text(&self) -> String {
+        count(self.errors, "error")
+    }
+
+    /// "1 warning", "3 warnings".
+    pub fn warnings_text(&self) -> String {
+        count(self.warnings, "warning")
+    }
+}
+
+/// Whether any of `diags` is an error.
+pub fn has_errors(diags: &[Diagnostic]) -> bool {
+    diags.iter().any(|d| d.severity == Severity::Error)
+}
+
+/// `n` and an English noun in the singular or the plural: "1 error", "2 errors".
+pub fn count(n: usize, noun: &str) -> String {
+    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
+}
+
+/// A diagnostic together with the text of the file it points into, so that it renders its
+/// excerpt without anything being read again (a template error carries its template's text).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Located {
+    /// The diagnostic.
+    pub diagnostic: Diagnostic,
+    /// The text of `diagnostic.file`, when there is one.
+    pub text: Option<String>,
+}
+
+impl Located {
+    /// Renders the diagnostic with its excerpt.
+    pub fn render(&self) -> String {
+        self.diagnostic.render(self.text.as_deref())
+    }
+}
+
 /// Longest excerpt line shown, in characters; longer lines are cut around the column.
 const EXCERPT_CHARS: usize = 120;
 

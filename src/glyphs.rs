@@ -3,9 +3,9 @@
 //! Markdown and HTML can show any character, so for `check` these are warnings; a PDF build
 //! refuses to start while any remain, naming the file, line and text.
 
+use crate::data::load::Sources;
+use crate::data::yaml::Value;
 use crate::diag::{Diagnostic, Severity};
-use crate::load::Sources;
-use crate::yaml::Value;
 
 /// Every text value in the data that holds a character the PDF fonts lack, as warnings.
 pub fn unprintable(sources: &Sources) -> Vec<Diagnostic> {
@@ -120,7 +120,7 @@ mod tests {
         let root = dir.path();
         std::fs::create_dir_all(root.join("registry")).unwrap();
         std::fs::write(root.join("report.yaml"), "city: Poznań\ncity_genitive: Poznania\noffice: Urząd 市\nreport_title: Raport\nchapter_title: Współpraca\n").unwrap();
-        let (_, sources, _) = crate::load::load(root);
+        let (_, sources, _) = crate::data::load::load(root);
         let found = unprintable(&sources);
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].span.map(|s| (s.line, s.col)), Some((3, 9)));
@@ -143,12 +143,12 @@ mod tests {
         std::fs::create_dir_all(root.join("registry")).unwrap();
         // 市 only in comments: nothing to report. Written as an escape in a value: reported.
         std::fs::write(root.join("report.yaml"), "# 市\ncity: Poznań # 市\ncity_genitive: Poznania\noffice: \"Urząd \\u5E02\"\nreport_title: Raport\nchapter_title: Współpraca\n").unwrap();
-        let (_, sources, _) = crate::load::load(root);
+        let (_, sources, _) = crate::data::load::load(root);
         let found = unprintable(&sources);
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].span.map(|s| (s.line, s.col)), Some((4, 9)));
         std::fs::write(root.join("report.yaml"), "# 市\ncity: Poznań # 市\ncity_genitive: Poznania\noffice: Urząd\nreport_title: Raport\nchapter_title: Współpraca\n").unwrap();
-        let (_, sources, _) = crate::load::load(root);
+        let (_, sources, _) = crate::data::load::load(root);
         assert!(unprintable(&sources).is_empty());
     }
 }

@@ -6,8 +6,8 @@
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
-use report_gen::cli::Format;
-use report_gen::templates::Templates;
+use report_gen::Format;
+use report_gen::Templates;
 
 #[path = "common.rs"]
 mod common;
@@ -16,7 +16,7 @@ fuzz_target!(|data: &[u8]| {
     static TEMPLATES: OnceLock<Templates> = OnceLock::new();
     let templates = TEMPLATES.get_or_init(|| Templates::new(None).expect("built-in templates"));
     common::write_year(data);
-    let (Some(set), _, sources) = report_gen::load_data(common::data_dir()) else {
+    let report_gen::Loaded { set: Some(set), sources, .. } = report_gen::load_data(common::data_dir()) else {
         return;
     };
     if !set.years.contains_key(&2022) {
@@ -28,5 +28,5 @@ fuzz_target!(|data: &[u8]| {
     } else {
         Format::Html
     };
-    let _ = report_gen::build::render(&set, 2022, format, templates);
+    let _ = report_gen::build::render(&set, 2022, format, templates, None);
 });

@@ -11,8 +11,8 @@ fuzz_target!(|data: &[u8]| {
     let Ok(md) = std::str::from_utf8(data) else {
         return;
     };
-    let typeset = report_gen::markdown::typeset_markdown(md);
-    let doc = report_gen::markdown::parse(&typeset, Document::sample().meta);
+    let typeset = report_gen::chapter::markdown::typeset_markdown(md);
+    let doc = report_gen::chapter::markdown::parse(&typeset, Document::sample().meta);
     // No image exists under this root: figures fall back to their placeholders or fail cleanly.
     let root = Path::new("/nonexistent-report-gen-fuzz");
     let _ = report_gen::html::body(&doc, root);

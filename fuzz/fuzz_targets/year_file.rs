@@ -9,7 +9,7 @@ mod common;
 
 fuzz_target!(|data: &[u8]| {
     common::write_year(data);
-    let (_set, mut diags, sources) = report_gen::load_data(common::data_dir());
+    let report_gen::Loaded { set: _, diagnostics: mut diags, sources } = report_gen::load_data(common::data_dir());
     diags.extend(report_gen::glyphs::unprintable(&sources));
     let _ = sources.render(&diags);
 });

@@ -1,6 +1,6 @@
 //! Every free-text value of the data set, with the file and path it was read from.
 
-use crate::load::{At, FileId, RawData};
+use crate::data::load::{At, FileId, RawData};
 
 /// What a text is, which decides the checks it gets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,7 +70,7 @@ pub fn collect(data: &RawData) -> Vec<Field> {
     out.0
 }
 
-fn year(out: &mut Fields, y: &At<crate::raw::Year>) {
+fn year(out: &mut Fields, y: &At<crate::data::raw::Year>) {
     let v = &y.value;
     for (i, s) in v.sections.iter().enumerate() {
         let at = |k: &str| format!("sections[{i}].{k}");

@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 use unicode_normalization::UnicodeNormalization;
 
 use super::Finding;
-use crate::load::RawData;
+use crate::data::load::RawData;
 
 /// Case endings a declined name may have after its stem: „Talinnie” is „Talinn” + „ie”.
 const CASE_ENDINGS: [&str; 20] = [

@@ -84,12 +84,12 @@ impl FileText {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::yaml::PathIndex;
+    use crate::data::yaml::PathIndex;
 
     /// Position of the `n`th character of the value at `path`.
     fn at(text: &str, path: &str, n: usize) -> Option<Span> {
         let index = PathIndex::build(text);
-        let value = crate::yaml::parse(text).ok()?;
+        let value = crate::data::yaml::parse(text).ok()?;
         let mut v = &value;
         for key in path.split('.') {
             v = v.get(key)?;

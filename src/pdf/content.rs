@@ -12,7 +12,7 @@
 //! a `BT`/`ET`, as ISO 32000 requires of marked content and text objects.
 
 use super::fonts::FontStyle;
-use super::model::{Mark, PageLayout, Tag};
+use super::marks::{Mark, PageLayout, Tag};
 use super::structure::{ElemId, Structure};
 
 /// Maps a character to its two-byte code in the embedded (subset) font of a style.
@@ -21,7 +21,7 @@ pub trait GlyphCodes {
     fn code(&self, style: FontStyle, c: char) -> u16;
 }
 
-/// Resource name of the image with this index in [`super::model::Layout::images`].
+/// Resource name of the image with this index in [`super::marks::Layout::images`].
 pub fn image_resource(index: usize) -> String {
     format!("IMG{index:03}")
 }
@@ -267,9 +267,9 @@ pub fn push_uint(out: &mut Vec<u8>, mut n: u64) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pdf::model::{Placed, Role};
+    use crate::pdf::lines::Piece;
+    use crate::pdf::marks::{Placed, Role};
     use crate::pdf::structure::Kind;
-    use crate::pdf::text::Piece;
 
     struct Ascii;
     impl GlyphCodes for Ascii {

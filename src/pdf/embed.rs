@@ -14,7 +14,7 @@ use printpdf::{FontId, ParsedFont};
 use super::content::GlyphCodes;
 use super::deflate::{deflate, raw_stream};
 use super::fonts::{FontStyle, Fonts};
-use super::model::{Layout, Mark};
+use super::marks::{Layout, Mark};
 
 /// Characters below this code point have their glyph code in a table; the rest in a map.
 const TABLE_CHARS: usize = 0x3000;

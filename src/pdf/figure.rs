@@ -5,9 +5,9 @@ use crate::doc::Figure;
 
 use super::fonts::FontStyle;
 use super::layout::{Engine, PARA_GAP};
-use super::model::*;
+use super::lines::wrap;
+use super::marks::*;
 use super::structure::Kind;
-use super::text::wrap;
 
 /// Figure caption size and line height.
 const CAPTION: (f32, f32) = (9.0, 13.0);

@@ -10,9 +10,9 @@ use std::collections::HashMap;
 use crate::doc::{Block, Document, Inline};
 
 use super::fonts::FontStyle;
-use super::model::*;
+use super::lines::{wrap, Line, Piece};
+use super::marks::*;
 use super::structure::{ElemId, Kind, Structure};
-use super::text::{wrap, Line, Piece};
 
 /// Body text size and line height.
 pub(super) const BODY: (f32, f32) = (10.0, 14.5);

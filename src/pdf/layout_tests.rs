@@ -6,7 +6,7 @@ use crate::doc::{Block, Document, Inline, Table};
 
 use super::fonts::Fonts;
 use super::layout_only;
-use super::model::*;
+use super::marks::*;
 
 fn t(s: &str) -> Vec<Inline> {
     vec![Inline::Text(s.to_string())]

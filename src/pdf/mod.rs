@@ -1,29 +1,30 @@
 //! PDF writer: lays out a [`Document`] on A4 pages with the shipped Noto Sans and returns the bytes.
 //!
 //! Pipeline: check glyphs → decode images → [`layout::layout`] (pure: pages of placed marks,
-//! each with a [`Role`]) → [`post::write`]: content streams written directly ([`content`]),
+//! each with a [`Role`]) → [`assemble::write`]: content streams written directly ([`content`]),
 //! fonts subset by printpdf ([`embed`]), images ([`images`]), all assembled and serialised
 //! with lopdf. The PDF is tagged: layout builds the structure tree ([`structure`]) as it places
 //! blocks and tags every mark with its element or as an artifact; the content streams wrap
 //! marks in marked content and `struct_tree` writes the tree, so screen readers get
 //! headings, lists, tables with header scopes, figures with alternative text and languages.
 
+mod assemble;
 mod content;
 mod deflate;
 mod embed;
 mod figure;
 mod fonts;
 mod images;
-pub mod layout;
+mod info;
+mod layout;
 #[cfg(test)]
 mod layout_tests;
-pub mod model;
-mod post;
+mod lines;
+mod marks;
 mod serialize;
 mod struct_tree;
-pub mod structure;
+mod structure;
 mod table;
-pub mod text;
 mod xmp;
 
 use std::collections::HashMap;
@@ -34,7 +35,7 @@ use anyhow::{anyhow, bail, Context, Result};
 use crate::doc::{Block, Document, Inline};
 
 pub use fonts::{drawable, missing_glyphs};
-pub use model::{Layout, Role};
+pub use marks::{Layout, Role};
 
 /// Options of a PDF render.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -73,7 +74,7 @@ pub fn render(doc: &Document, image_root: &Path, opts: &PdfOptions) -> Result<Ve
         })
         .collect::<Result<_>>()?;
     let lang = pdf_lang(&doc.meta.lang);
-    let info = post::Info {
+    let info = info::Info {
         title: &doc.meta.full_title,
         author: &doc.meta.author,
         subject: &doc.meta.subject,
@@ -81,7 +82,7 @@ pub fn render(doc: &Document, image_root: &Path, opts: &PdfOptions) -> Result<Ve
         epoch: opts.source_date_epoch,
         lang: &lang,
     };
-    post::write(&layout, &images, &info)
+    assemble::write(&layout, &images, &info)
 }
 
 /// Lays out `doc` without drawing it (for tests and tools). Images count as 4:3 boxes.

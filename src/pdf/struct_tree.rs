@@ -6,9 +6,9 @@ use std::collections::HashMap;
 
 use lopdf::{dictionary, Dictionary, Object, ObjectId};
 
-use super::model::{Mark, PageLayout, Tag};
+use super::marks::{Mark, PageLayout, Tag};
 
-use super::post::text_string;
+use super::info::text_string;
 use super::structure::{ElemId, Kind, Scope, Structure};
 
 /// Attribute dictionaries shared by every element that needs them: written once each.

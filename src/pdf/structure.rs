@@ -2,7 +2,7 @@
 //!
 //! The layout engine builds it while it places blocks (it alone knows which items form a list,
 //! which cells a row, which caption belongs to which table), and every placed mark names the
-//! element it belongs to ([`super::model::Tag`]). The PDF writer only serialises the tree.
+//! element it belongs to ([`super::marks::Tag`]). The PDF writer only serialises the tree.
 
 /// Index of an element in [`Structure::elements`]; [`Structure::ROOT`] is the `Document`.
 pub type ElemId = u32;

@@ -9,9 +9,9 @@ use crate::doc::{Inline, Table};
 
 use super::fonts::FontStyle;
 use super::layout::Engine;
-use super::model::*;
+use super::lines::{wrap, Line};
+use super::marks::*;
 use super::structure::{Kind, Scope};
-use super::text::{wrap, Line};
 
 /// Cell text size and line height (line height ≥ ascent + descent, so glyph boxes never touch).
 const CELL: (f32, f32) = (8.5, 12.0);

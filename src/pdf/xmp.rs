@@ -3,12 +3,12 @@
 //! PDF/UA-1 (ISO 14289-1, 5 and 7.1) asks for an XMP packet that carries the title
 //! (`dc:title`) and the PDF/UA identifier (`pdfuaid:part` 1); screen readers, search engines and
 //! document management systems read the title from here before `/Info`. The values are the
-//! same as in `/Info` ([`super::post`]), so the two never disagree. The stream is not
+//! same as in `/Info` ([`super::info`]), so the two never disagree. The stream is not
 //! compressed: metadata is meant to be readable by tools that do not parse PDF.
 
 use lopdf::{dictionary, Stream};
 
-use super::post::Info;
+use super::info::Info;
 
 /// The XMP packet for `info`, as an uncompressed `/Type /Metadata /Subtype /XML` stream.
 pub fn stream(info: &Info) -> Stream {
@@ -58,7 +58,7 @@ fn packet(info: &Info) -> String {
         title = escape(info.title),
         author = escape(info.author),
         subject = escape(info.subject),
-        producer = escape(&super::post::producer()),
+        producer = escape(&super::info::producer()),
     )
 }
 

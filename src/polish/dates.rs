@@ -4,7 +4,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::prepositions::w_or_we;
-use crate::date::Date;
+use crate::data::date::Date;
 
 /// Non-breaking space: keeps a day with its month and a year with `r.`.
 const NBSP: char = '\u{a0}';

@@ -8,9 +8,9 @@ mod sections;
 
 use std::path::{Path, PathBuf};
 
+use crate::data::load::{self, year_path};
+use crate::data::schema::{self, SchemaFile};
 use crate::diag::Diagnostic;
-use crate::load;
-use crate::schema::{self, SchemaFile};
 
 /// The city used when `init` is not told one: obviously not real, so it is noticed and replaced.
 pub const PLACEHOLDER_CITY: (&str, &str) = ("Przykładowo", "Przykładowa");
@@ -178,10 +178,6 @@ pub fn create(files: &[NewFile]) -> Result<(), ScaffoldError> {
         crate::output::write_atomic(path, text.as_bytes())?;
     }
     Ok(())
-}
-
-fn year_path(dir: &Path, year: i32) -> PathBuf {
-    dir.join("years").join(format!("{year}.yaml"))
 }
 
 fn year_file(year: i32, sections: &str, events: &str) -> String {

@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use crate::raw::{MembershipList, PartnerSummary, Section, Style};
+use crate::data::raw::{MembershipList, PartnerSummary, Section, Style};
 
 use super::quote;
 

@@ -1,0 +1,110 @@
+//! Stage 2, one year's chapter: view → template → Markdown (typeset) → document tree.
+
+pub mod markdown;
+pub mod templates;
+pub(crate) mod view;
+
+use crate::chapter::templates::Templates;
+use crate::data::load::year_path;
+use crate::data::model::DataSet;
+use crate::diag::{Diagnostic, Located};
+use crate::doc::{DocMeta, Document};
+
+/// The chapter of one year in its two source forms.
+#[derive(Debug, Clone)]
+pub struct Chapter {
+    /// The Markdown output, with Polish typography applied.
+    pub markdown: String,
+    /// The same chapter as a document tree, for the HTML and PDF writers.
+    pub document: Document,
+}
+
+/// The one diagnostic for a year without data: it lists the years there are and says how to
+/// start this one.
+pub fn no_data(set: &DataSet, year: i32) -> Diagnostic {
+    let years: Vec<String> = set.years.keys().map(i32::to_string).collect();
+    Diagnostic::error(
+        &year_path(&set.root, year),
+        None,
+        format!("there is no data for {year}"),
+    )
+    .with_help(format!(
+        "the years with data are: {}; to start {year}, run `report-gen new-year {year} --data {}`",
+        if years.is_empty() {
+            "none".to_string()
+        } else {
+            years.join(", ")
+        },
+        set.root.display()
+    ))
+}
+
+/// Renders the chapter of `year`; a year without data is the error of [`no_data`].
+pub fn render(set: &DataSet, year: i32, templates: &Templates) -> Result<Chapter, Box<Located>> {
+    let view = view::chapter(set, year).ok_or_else(|| {
+        Box::new(Located {
+            diagnostic: no_data(set, year),
+            text: None,
+        })
+    })?;
+    let raw = templates.render(
+        "chapter.md.j2",
+        minijinja::Value::from(minijinja::value::Serde(&view)),
+    )?;
+    let markdown = markdown::typeset_markdown(&tidy(&raw));
+    let document = markdown::parse(&markdown, meta(set, year));
+    Ok(Chapter { markdown, document })
+}
+
+/// Metadata of the chapter of `year`.
+pub fn meta(set: &DataSet, year: i32) -> DocMeta {
+    let r = &set.report;
+    let report_title = markdown::typeset_text(&format!("{} za {year} r.", r.report_title));
+    DocMeta {
+        title: r.chapter_title.clone(),
+        full_title: markdown::typeset_text(&format!(
+            "{} – {} za {year} r.",
+            r.chapter_title, r.report_title
+        )),
+        report_title,
+        author: r.office.clone(),
+        subject: markdown::typeset_text(&format!(
+            "{} Miasta {} w {year} r.",
+            r.chapter_title, r.city_genitive
+        )),
+        keywords: vec![
+            r.chapter_title.clone(),
+            "miasta partnerskie".into(),
+            r.city.clone(),
+            year.to_string(),
+        ],
+        lang: "pl".into(),
+        year,
+    }
+}
+
+/// The file name of the chapter in `ext`: `wspolpraca-miedzynarodowa-2023.md`.
+pub fn file_name(set: &DataSet, year: i32, ext: &str) -> String {
+    format!("{}-{year}.{ext}", markdown::slug(&set.report.chapter_title))
+}
+
+/// Collapses the blank lines templates leave behind: at most one empty line in a row, none at
+/// the start, one newline at the end.
+fn tidy(md: &str) -> String {
+    let mut out = String::with_capacity(md.len());
+    let mut blank = 0;
+    for line in md.lines() {
+        let line = line.trim_end();
+        if line.is_empty() {
+            blank += 1;
+            continue;
+        }
+        if !out.is_empty() && blank > 0 {
+            out.push('\n');
+        }
+        blank = 0;
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
+}

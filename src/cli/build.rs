@@ -1,0 +1,103 @@
+//! `report-gen build` and `report-gen table`.
+
+use std::path::Path;
+
+use super::report::{
+    found_in, print_diagnostics, print_located, print_unsourced, report_error, EXIT_OK,
+    EXIT_PROBLEM,
+};
+use super::{RenderArgs, TableFormat};
+use report_gen::build::{BuildError, Format};
+use report_gen::chapter::templates::Templates;
+use report_gen::data::load::Sources;
+use report_gen::data::model::DataSet;
+use report_gen::data::{load_data, Loaded};
+use report_gen::diag::Counts;
+
+/// Builds the chapter as `args` and `format` say; returns the exit code.
+pub(super) fn build(args: &RenderArgs, format: Format) -> i32 {
+    let templates = match Templates::new(args.templates.as_deref()) {
+        Ok(t) => t,
+        Err(e) => return report_error(&e),
+    };
+    let Some((set, sources)) = load_or_report(&args.data) else {
+        return EXIT_PROBLEM;
+    };
+    let year = args.year;
+    if !set.years.contains_key(&year) {
+        print_unsourced(&[report_gen::chapter::no_data(&set, year)]);
+        return EXIT_PROBLEM;
+    }
+    let wants_pdf = matches!(format, Format::Pdf | Format::All);
+    if wants_pdf {
+        // Checked before rendering, so the message can name the data file and line.
+        let unprintable = report_gen::glyphs::as_errors(report_gen::glyphs::unprintable(&sources));
+        if !unprintable.is_empty() {
+            print_diagnostics(&sources, &unprintable);
+            eprintln!("the PDF cannot be made: nothing was written");
+            return EXIT_PROBLEM;
+        }
+    }
+    let epoch = match wants_pdf.then(source_date_epoch).transpose() {
+        Ok(epoch) => epoch.flatten(),
+        Err(e) => return report_error(&e.context("nothing was written")),
+    };
+    match report_gen::build::build(&set, year, format, &templates, epoch, &args.out_dir()) {
+        Ok(files) => {
+            for f in files {
+                println!("wrote {}", f.display());
+            }
+            EXIT_OK
+        }
+        Err(BuildError::Diagnostic(d)) => {
+            print_located(&d);
+            eprintln!("nothing was written");
+            EXIT_PROBLEM
+        }
+        Err(BuildError::Other(e)) => report_error(&e.context("nothing was written")),
+    }
+}
+
+/// Prints the agreement table of `year`; returns the exit code.
+pub(super) fn table(year: i32, format: TableFormat, data: &Path) -> i32 {
+    let Some((set, _)) = load_or_report(data) else {
+        return EXIT_PROBLEM;
+    };
+    // The table comes from the registry alone, so it exists for any year, with or without a
+    // year file.
+    let out = match format {
+        TableFormat::Md => report_gen::build::table_markdown(&set, year),
+        TableFormat::Csv => report_gen::build::table_csv(&set, year),
+    };
+    print!("{out}");
+    EXIT_OK
+}
+
+/// `SOURCE_DATE_EPOCH` (seconds since 1970), when set: the date written into the PDF, so that
+/// packagers and archives can pin it. Read here, where the command line reads its
+/// environment; the library takes it as an argument.
+pub(super) fn source_date_epoch() -> anyhow::Result<Option<i64>> {
+    match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(v) if !v.trim().is_empty() => v.trim().parse::<i64>().map(Some).map_err(|_| {
+            anyhow::anyhow!("SOURCE_DATE_EPOCH is `{v}`, but it must be a whole number of seconds since 1970 (or unset)")
+        }),
+        _ => Ok(None),
+    }
+}
+
+/// Loads the data set; on errors prints them all and returns `None`.
+fn load_or_report(root: &Path) -> Option<(DataSet, Sources)> {
+    let Loaded {
+        set,
+        diagnostics,
+        sources,
+    } = load_data(root);
+    print_diagnostics(&sources, &diagnostics);
+    if set.is_none() {
+        eprintln!(
+            "{}: nothing was written",
+            found_in(Counts::of(&diagnostics), root, false)
+        );
+    }
+    set.map(|s| (s, sources))
+}

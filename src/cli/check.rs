@@ -1,0 +1,55 @@
+//! `report-gen check`: every problem of the data, or a one-line summary of what it holds.
+
+use std::path::Path;
+
+use super::report::{found_in, print_diagnostics, EXIT_OK, EXIT_PROBLEM};
+use report_gen::data::{load_data, Loaded};
+use report_gen::diag::Counts;
+
+/// Checks the data folder `root`; returns the exit code.
+pub(super) fn check(root: &Path) -> i32 {
+    let Loaded {
+        set,
+        mut diagnostics,
+        sources,
+    } = load_data(root);
+    diagnostics.extend(report_gen::glyphs::unprintable(&sources));
+    print_diagnostics(&sources, &diagnostics);
+    let counts = Counts::of(&diagnostics);
+    match set {
+        Some(set) if counts.errors == 0 => {
+            let years: Vec<String> = set
+                .years
+                .iter()
+                .map(|(y, d)| format!("{y}: {}", d.raw.events.len()))
+                .collect();
+            let latest = set.years.keys().next_back().copied();
+            let partners = match latest.map(|y| (y, set.partners_in(y))) {
+                Some((y, p)) => format!(
+                    "partners in {y}: cities {}, regions {}",
+                    p.cities.len(),
+                    p.regions.len()
+                ),
+                None => "no report years yet".to_string(),
+            };
+            let warnings = if counts.warnings > 0 {
+                format!(" ({})", counts.warnings_text())
+            } else {
+                String::new()
+            };
+            println!(
+                "ok: {partners}; registry: {} places, {} organisations, {} projects, {} people; events per year: {}{warnings}",
+                set.places.len(),
+                set.organisations.len(),
+                set.projects.len(),
+                set.people.len(),
+                years.join(", "),
+            );
+            EXIT_OK
+        }
+        _ => {
+            eprintln!("{}", found_in(counts, root, true));
+            EXIT_PROBLEM
+        }
+    }
+}

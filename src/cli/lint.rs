@@ -1,0 +1,48 @@
+//! `report-gen lint`: prints what the lint rules found (or the data's errors) and sets the
+//! exit code.
+
+use std::path::Path;
+
+use super::report::{found_in, print_diagnostics, EXIT_OK, EXIT_PROBLEM};
+use report_gen::diag::{count, Counts};
+use report_gen::lint::{run, Outcome};
+
+/// Lints the data folder `root`; returns the exit code.
+pub(super) fn lint(root: &Path, deny_warnings: bool) -> i32 {
+    match run(root) {
+        Outcome::NotLoaded {
+            diagnostics,
+            sources,
+        } => {
+            print_diagnostics(&sources, &diagnostics);
+            let counts = Counts::of(&diagnostics);
+            eprintln!(
+                "{}: fix {} first, then run `report-gen lint` again",
+                found_in(counts, root, false),
+                if counts.errors == 1 { "it" } else { "them" },
+            );
+            EXIT_PROBLEM
+        }
+        Outcome::Linted {
+            findings,
+            texts,
+            sources,
+        } => {
+            if findings.is_empty() {
+                println!("ok: nothing found in {texts} texts of `{}`", root.display());
+                return EXIT_OK;
+            }
+            print_diagnostics(&sources, &findings);
+            eprintln!(
+                "{} in {texts} texts of `{}`",
+                count(findings.len(), "warning"),
+                root.display()
+            );
+            if deny_warnings {
+                EXIT_PROBLEM
+            } else {
+                EXIT_OK
+            }
+        }
+    }
+}

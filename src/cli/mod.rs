@@ -1,0 +1,282 @@
+//! Command-line interface: the commands, their flags, and exit codes. This folder is the only
+//! code that reads flags or the environment, prints, or returns an exit code; the library
+//! stages below it only take arguments and return values or diagnostics.
+//!
+//! Exit codes: 0 success; 1 the data, templates or output have a problem (all are printed);
+//! 2 the command line is wrong (unknown command or flag).
+
+mod authoring;
+mod build;
+mod check;
+mod lint;
+mod report;
+mod watch;
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use report_gen::chapter::templates;
+
+use report::report_error;
+use report::{EXIT_OK, EXIT_USAGE};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "report-gen",
+    version,
+    about = "Builds the chapter „Współpraca międzynarodowa” of the city's annual report from YAML data.",
+    after_help = "Examples:\n  report-gen check\n  report-gen build --year 2023 --format pdf\n  report-gen new-year 2024\n  report-gen init dane --city Kalisz --city-genitive Kalisza\n\nExit codes: 0 success, 1 problems in the data/templates/output (all listed), 2 wrong command line."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Check the data for problems, and print a summary if there are none.
+    #[command(after_help = "Example:\n  report-gen check --data data")]
+    Check {
+        /// The data folder.
+        #[arg(long, default_value = "data", value_name = "DIR")]
+        data: PathBuf,
+    },
+    /// Build the chapter of one year (Markdown, HTML, PDF).
+    #[command(
+        after_help = "Examples:\n  report-gen build --year 2023 --format pdf\n  report-gen build --year 2018 --format all --out out/2018\n\nFiles are written to out/YEAR/ unless --out is given, replacing earlier ones only\nwhen the whole build succeeded."
+    )]
+    Build {
+        #[command(flatten)]
+        render: RenderArgs,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "all")]
+        format: FormatArg,
+    },
+    /// Find misspelled names, wrong forms and typing slips in the data's texts.
+    #[command(after_help = LINT_HELP)]
+    Lint {
+        /// The data folder.
+        #[arg(long, default_value = "data", value_name = "DIR")]
+        data: PathBuf,
+        /// Exit with code 1 when anything is found (for CI).
+        #[arg(long)]
+        deny_warnings: bool,
+    },
+    /// Rebuild the chapter of a year whenever a data or template file changes (Ctrl-C stops).
+    #[command(
+        after_help = "Examples:\n  report-gen watch --year 2023\n  report-gen watch --year 2023 --format all --templates my-templates\n\nOpen the HTML file in a browser and reload the page after each save. A file with\nproblems is reported and the last good chapter is kept; watching goes on.\n\nExit codes: 0 stopped with Ctrl-C; 1 the folders cannot be watched; 2 wrong command line."
+    )]
+    Watch {
+        #[command(flatten)]
+        render: RenderArgs,
+        /// Output format (html: the page you keep open in a browser).
+        #[arg(long, value_enum, default_value = "html")]
+        format: FormatArg,
+    },
+    /// Print the table of partner agreements signed by the end of a year.
+    #[command(
+        after_help = "Examples:\n  report-gen table --year 2018\n  report-gen table --year 2023 --format csv > umowy.csv"
+    )]
+    Table {
+        /// The report year.
+        #[arg(long)]
+        year: i32,
+        /// `md` (Markdown table) or `csv` (for spreadsheets: UTF-8, header row).
+        #[arg(long, value_enum, default_value = "md")]
+        format: TableFormat,
+        /// The data folder.
+        #[arg(long, default_value = "data", value_name = "DIR")]
+        data: PathBuf,
+    },
+    /// Work with templates.
+    #[command(after_help = "Example:\n  report-gen templates export my-templates")]
+    Templates {
+        #[command(subcommand)]
+        action: TemplatesAction,
+    },
+    /// Start a new data set (for another city) in DIR: every file, commented, ready to build.
+    #[command(
+        after_help = "Examples:\n  report-gen init dane --city Kalisz --city-genitive Kalisza\n  report-gen init dane --city Kalisz --city-genitive Kalisza --office \"Urząd Miasta Kalisza\" --year 2024\n\nWithout --city the city is a placeholder (\"Przykładowo\") to replace in DIR/report.yaml.\nExisting files are never overwritten."
+    )]
+    Init(authoring::InitArgs),
+    /// Start the chapter of a new year: years/YEAR.yaml with last year's sections and no events.
+    #[command(
+        after_help = "Examples:\n  report-gen new-year 2024\n  report-gen new-year 2024 --data dane\n\nAn existing year file is never overwritten."
+    )]
+    NewYear {
+        /// The report year to start.
+        #[arg(value_parser = clap::value_parser!(i32).range(1000..=9999))]
+        year: i32,
+        /// The data folder.
+        #[arg(long, default_value = "data", value_name = "DIR")]
+        data: PathBuf,
+    },
+    /// Print the JSON Schema of a data file, or write them all (for editor completion and checks).
+    #[command(
+        after_help = "Examples:\n  report-gen schema --file year\n  report-gen schema --write data/schema\n\nThe data files point at these schemas with their first line,\n  # yaml-language-server: $schema=../schema/year.schema.json\nso that VS Code (with the YAML extension by Red Hat) completes keys and marks mistakes."
+    )]
+    Schema {
+        /// Which file's schema to print.
+        #[arg(
+            long,
+            value_enum,
+            required_unless_present = "write",
+            conflicts_with = "write"
+        )]
+        file: Option<report_gen::data::schema::SchemaFile>,
+        /// Write every schema into this folder instead (usually DATA/schema).
+        #[arg(long, value_name = "DIR")]
+        write: Option<PathBuf>,
+    },
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
+    #[command(
+        after_help = "Examples:\n  report-gen completions bash > ~/.local/share/bash-completion/completions/report-gen\n  report-gen completions zsh > ~/.zfunc/_report-gen\n  report-gen completions fish > ~/.config/fish/completions/report-gen.fish\n  report-gen completions powershell >> $PROFILE"
+    )]
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), for `man`.
+    #[command(after_help = "Example:\n  report-gen man > report-gen.1 && man ./report-gen.1")]
+    Man,
+}
+
+const LINT_HELP: &str = "What it finds (as warnings, with file:line:col and what to write instead):
+  - misspelled names: the misspellings recorded under `aliases:` in the registry
+    (Gyor → Győr), and words a letter or two away from a registry name (Changown);
+  - forbidden forms: „Stany Zjednoczone Ameryki Północnej”, „m.in:”, „Miasta Poznań wzięli”;
+  - typography: straight \"quotes\" and English “quotes”, „Polsko- Węgierskiej”,
+    double spaces, a space before , . ; :, a straight apostrophe (Ra'anana);
+  - alt texts that are file names, repeat the caption or are shorter than 3 words.
+A one-letter word followed by a plain space („w Poznaniu”) is fine: the chapter adds
+the non-breaking space itself.
+
+Examples:
+  report-gen lint
+  report-gen lint --data data --deny-warnings
+
+Exit codes: 0 nothing found, or only warnings; 1 warnings with --deny-warnings, or the
+data has errors (they are printed; fix them first, see `report-gen check`);
+2 wrong command line.";
+
+#[derive(Subcommand, Debug)]
+enum TemplatesAction {
+    /// Write the built-in templates into DIR for editing (existing files are not overwritten).
+    #[command(
+        after_help = "Example:\n  report-gen templates export my-templates\n  report-gen build --year 2023 --templates my-templates"
+    )]
+    Export {
+        /// The folder to write into.
+        dir: PathBuf,
+    },
+}
+
+/// What `build` and `watch` render: the year and the folders to read and write.
+#[derive(Args, Debug, Clone)]
+struct RenderArgs {
+    /// The report year.
+    #[arg(long)]
+    year: i32,
+    /// The data folder.
+    #[arg(long, default_value = "data", value_name = "DIR")]
+    data: PathBuf,
+    /// A folder whose templates replace the built-in ones, file by file.
+    #[arg(long, value_name = "DIR")]
+    templates: Option<PathBuf>,
+    /// Where to write the files (default: out/YEAR).
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
+}
+
+impl RenderArgs {
+    /// The output folder: `--out`, or `out/YEAR`.
+    fn out_dir(&self) -> PathBuf {
+        self.out
+            .clone()
+            .unwrap_or_else(|| PathBuf::from("out").join(self.year.to_string()))
+    }
+}
+
+/// Output formats of `build` and `watch`, as the command line names them.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum FormatArg {
+    /// Markdown, for the portal's editor.
+    Md,
+    /// A self-contained, accessible web page.
+    Html,
+    /// PDF for print.
+    Pdf,
+    /// All three.
+    All,
+}
+
+impl From<FormatArg> for report_gen::build::Format {
+    fn from(f: FormatArg) -> Self {
+        use report_gen::build::Format;
+        match f {
+            FormatArg::Md => Format::Md,
+            FormatArg::Html => Format::Html,
+            FormatArg::Pdf => Format::Pdf,
+            FormatArg::All => Format::All,
+        }
+    }
+}
+
+/// Output formats of `table`.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum TableFormat {
+    /// A Markdown table.
+    Md,
+    /// CSV with a header row.
+    Csv,
+}
+
+/// Runs the command line; returns the exit code.
+pub fn main() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { EXIT_USAGE } else { EXIT_OK };
+        }
+    };
+    match cli.command {
+        Command::Check { data } => check::check(&data),
+        Command::Build { format, render } => build::build(&render, format.into()),
+        Command::Lint {
+            data,
+            deny_warnings,
+        } => lint::lint(&data, deny_warnings),
+        Command::Watch { format, render } => watch::run(&render, format.into()),
+        Command::Table { year, format, data } => build::table(year, format, &data),
+        Command::Templates {
+            action: TemplatesAction::Export { dir },
+        } => match templates::export(&dir) {
+            Ok(files) => {
+                for f in files {
+                    println!("wrote {}", f.display());
+                }
+                EXIT_OK
+            }
+            Err(e) => report_error(&e),
+        },
+        Command::Init(args) => authoring::init(&args),
+        Command::NewYear { year, data } => authoring::new_year(year, &data),
+        Command::Schema { file, write } => authoring::schema(file, write.as_deref()),
+        Command::Completions { shell } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut cmd, "report-gen", &mut std::io::stdout());
+            EXIT_OK
+        }
+        Command::Man => {
+            let cmd = <Cli as clap::CommandFactory>::command();
+            match clap_mangen::Man::new(cmd).render(&mut std::io::stdout()) {
+                Ok(()) => EXIT_OK,
+                Err(e) => {
+                    report_error(&anyhow::Error::new(e).context("cannot print the manual page"))
+                }
+            }
+        }
+    }
+}

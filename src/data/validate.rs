@@ -1,0 +1,777 @@
+//! The rules the data must follow, checked all at once: ids, references, dates, figures, counts.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Component, Path};
+
+use crate::data::date::Date;
+use crate::data::load::{At, FileId, RawData, Sources};
+use crate::data::model::{section_id, DataSet, YearData};
+use crate::data::raw::{self, SectionKind};
+use crate::diag::{suggest, Diagnostic, Severity};
+
+/// Checks everything; returns the data set, or every error found (warnings are returned
+/// alongside either way).
+pub fn validate(data: &RawData, sources: &Sources) -> (Option<DataSet>, Vec<Diagnostic>) {
+    let unreadable = data
+        .unreadable
+        .iter()
+        .map(|name| match name.as_str() {
+            "countries.yaml" => Ns::Countries,
+            "people.yaml" => Ns::People,
+            _ => Ns::Entities,
+        })
+        .collect();
+    let mut v = Validator {
+        sources,
+        diags: Vec::new(),
+        known: &data.ids_in_broken_files,
+        unreadable,
+    };
+    let ids = v.check_ids(data);
+    v.check_registry(data, &ids);
+    let mut years = BTreeMap::new();
+    for (year, y) in &data.years {
+        years.insert(
+            *year,
+            YearData {
+                file: y.file,
+                raw: y.value.clone(),
+            },
+        );
+    }
+    // The year files are checked even when the registry or report.yaml have errors, so that
+    // every problem is reported in one run; the report's own values are not needed for that.
+    let report = data.report.as_ref().map(|r| r.value.clone());
+    let set = DataSet::new(data, report.clone().unwrap_or_default(), years);
+    for (year, y) in &data.years {
+        v.check_year(&set, *year, y, &ids);
+    }
+    let has_errors = v.diags.iter().any(|d| d.severity == Severity::Error);
+    if has_errors || report.is_none() {
+        (None, v.diags)
+    } else {
+        (Some(set), v.diags)
+    }
+}
+
+/// Ids defined in the data set, by namespace.
+#[derive(Default)]
+struct Ids {
+    entities: HashSet<String>,
+    countries: HashSet<String>,
+    people: HashSet<String>,
+    figures: HashSet<String>,
+}
+
+struct Validator<'a> {
+    sources: &'a Sources,
+    diags: Vec<Diagnostic>,
+    known: &'a std::collections::BTreeSet<String>,
+    /// Namespaces with a registry file that could not be read at all.
+    unreadable: HashSet<Ns>,
+}
+
+/// The year file being checked.
+struct YearFile<'y> {
+    /// The report year.
+    year: i32,
+    /// Its file.
+    file: FileId,
+    /// What it says.
+    value: &'y raw::Year,
+    /// Parts of the file could not be read: checks for something missing are skipped, since
+    /// the missing part may be the one that was left out.
+    incomplete: bool,
+}
+
+/// The figures of one year and where each is shown so far.
+struct FigureUse {
+    /// The ids of the year's `figures:`.
+    of_year: HashSet<String>,
+    /// Figure id → the path where it is first shown.
+    used: HashMap<String, String>,
+}
+
+/// A namespace of ids.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Ns {
+    Countries,
+    Entities,
+    People,
+    Figures,
+}
+
+impl Validator<'_> {
+    fn error(&mut self, file: FileId, path: &str, message: impl Into<String>) -> &mut Diagnostic {
+        self.diags
+            .push(self.sources.error(file, path, false, message));
+        self.diags.last_mut().expect("just pushed")
+    }
+
+    fn warn(&mut self, file: FileId, path: &str, message: impl Into<String>) -> &mut Diagnostic {
+        self.diags.push(self.sources.warning(file, path, message));
+        self.diags.last_mut().expect("just pushed")
+    }
+
+    /// Registers ids per namespace; duplicates and malformed ids are errors.
+    fn check_ids(&mut self, data: &RawData) -> Ids {
+        let mut ids = Ids::default();
+        let mut first: HashMap<(Ns, String), (FileId, String)> = HashMap::new();
+        let mut register = |v: &mut Self,
+                            ns: Ns,
+                            what: &str,
+                            file: FileId,
+                            path: String,
+                            id: &str| {
+            if !valid_id(id) {
+                v.error(file, &format!("{path}.id"), format!("`{id}` is not a valid id"))
+                    .help = Some("use lowercase letters without accents, digits and hyphens, e.g. `gyor` or `2022-hanower`".into());
+            }
+            match first.get(&(ns, id.to_string())) {
+                Some((f, p)) => {
+                    let f = v.sources.file(*f);
+                    let at = f
+                        .index()
+                        .locate(&format!("{p}.id"), false)
+                        .map(|s| format!("{}:{}", s.line, s.col));
+                    v.error(
+                        file,
+                        &format!("{path}.id"),
+                        format!("the {what} id `{id}` is used twice"),
+                    )
+                    .help = Some(format!(
+                        "ids must be unique; the first `{id}` is in {}{}; rename one of them",
+                        f.path.display(),
+                        at.map(|a| format!(":{a}")).unwrap_or_default()
+                    ));
+                }
+                None => {
+                    first.insert((ns, id.to_string()), (file, path));
+                }
+            }
+        };
+        for c in &data.countries {
+            register(
+                self,
+                Ns::Countries,
+                "country",
+                c.file,
+                c.path.clone(),
+                &c.value.id,
+            );
+            ids.countries.insert(c.value.id.clone());
+        }
+        for p in &data.people {
+            register(
+                self,
+                Ns::People,
+                "person",
+                p.file,
+                p.path.clone(),
+                &p.value.id,
+            );
+            ids.people.insert(p.value.id.clone());
+        }
+        let entities = data
+            .places
+            .iter()
+            .map(|p| (p.file, &p.path, &p.value.id))
+            .chain(
+                data.organisations
+                    .iter()
+                    .map(|p| (p.file, &p.path, &p.value.id)),
+            )
+            .chain(data.projects.iter().map(|p| (p.file, &p.path, &p.value.id)));
+        for (file, path, id) in entities {
+            register(self, Ns::Entities, "registry", file, path.clone(), id);
+            ids.entities.insert(id.clone());
+        }
+        for (_, y) in &data.years {
+            for (i, f) in y.value.figures.iter().enumerate() {
+                register(
+                    self,
+                    Ns::Figures,
+                    "figure",
+                    y.file,
+                    format!("figures[{i}]"),
+                    &f.id,
+                );
+                ids.figures.insert(f.id.clone());
+            }
+        }
+        ids
+    }
+
+    /// An error at `path` when a period ends (`to`) before it starts (`from`).
+    fn ordered(
+        &mut self,
+        file: FileId,
+        path: &str,
+        from: Option<&Date>,
+        to: Option<&Date>,
+        message: &str,
+    ) {
+        if let (Some(from), Some(to)) = (from, to) {
+            if to.last_day() < from.first_day() {
+                self.error(file, path, message);
+            }
+        }
+    }
+
+    /// A reference to an id of one namespace: an error with "did you mean" if it does not exist.
+    fn reference(
+        &mut self,
+        file: FileId,
+        path: &str,
+        id: &str,
+        set: &HashSet<String>,
+        ns: Ns,
+        what: &str,
+    ) {
+        let defined_in = match ns {
+            Ns::Countries => "data/registry/countries.yaml",
+            Ns::Entities => {
+                "the registry (partners.yaml, places.yaml, organisations.yaml or projects.yaml)"
+            }
+            Ns::People => "data/registry/people.yaml",
+            Ns::Figures => "`figures:` in this file",
+        };
+        // An id may be defined in a file that could not be read: no error on top of that file's.
+        if set.contains(id) || self.known.contains(id) || self.unreadable.contains(&ns) {
+            return;
+        }
+        let candidates = set.iter().chain(self.known.iter()).map(String::as_str);
+        let help = match suggest(id, candidates) {
+            Some(s) => format!("did you mean `{s}`?"),
+            None => format!("add an entry with `id: {id}` to {defined_in}, or correct the id"),
+        };
+        self.error(file, path, format!("unknown {what} id `{id}`"))
+            .help = Some(help);
+    }
+
+    fn check_registry(&mut self, data: &RawData, ids: &Ids) {
+        for p in &data.places {
+            self.reference(
+                p.file,
+                &format!("{}.country", p.path),
+                &p.value.country,
+                &ids.countries,
+                Ns::Countries,
+                "country",
+            );
+            for (i, a) in p.value.agreements.iter().enumerate() {
+                let at = format!("{}.agreements[{i}]", p.path);
+                // A range would make the place a partner from its first day and print in the
+                // table as „30 grudnia 1994 r. – 2 stycznia 1995 r.”, unlike every other row.
+                for (key, date) in [("signed", Some(&a.signed)), ("ended", a.ended.as_ref())] {
+                    if let Some(Date::Range(from, _)) = date {
+                        self.error(
+                            p.file,
+                            &format!("{at}.{key}"),
+                            format!("`{key}:` is one day, not a range of days"),
+                        )
+                        .help = Some(format!(
+                            "write the day the document was signed or ended, e.g. `{key}: {from}`"
+                        ));
+                    }
+                }
+                self.ordered(
+                    p.file,
+                    &format!("{at}.ended"),
+                    Some(&a.signed),
+                    a.ended.as_ref(),
+                    "the agreement ends before it was signed",
+                );
+                if a.document.trim().is_empty() {
+                    self.error(
+                        p.file,
+                        &format!("{at}.document"),
+                        "the document name is empty",
+                    );
+                }
+            }
+        }
+        for p in &data.people {
+            self.reference(
+                p.file,
+                &format!("{}.country", p.path),
+                &p.value.country,
+                &ids.countries,
+                Ns::Countries,
+                "country",
+            );
+        }
+        for o in &data.organisations {
+            if o.value.names.is_empty() {
+                self.error(
+                    o.file,
+                    &format!("{}.names", o.path),
+                    "an organisation needs at least one name",
+                );
+            }
+            let periods = (o.value.names.iter().map(|n| ("names", &n.since, &n.until))).chain(
+                o.value
+                    .memberships
+                    .iter()
+                    .map(|m| ("memberships", &m.since, &m.until)),
+            );
+            let mut index: HashMap<&str, usize> = HashMap::new();
+            for (list, since, until) in periods {
+                let i = index.entry(list).or_default();
+                let path = format!("{}.{list}[{i}].until", o.path);
+                *i += 1;
+                self.ordered(
+                    o.file,
+                    &path,
+                    since.as_ref(),
+                    until.as_ref(),
+                    "`until` is before `since`",
+                );
+            }
+        }
+        for p in &data.projects {
+            for (i, partner) in p.value.partners.iter().enumerate() {
+                let at = format!("{}.partners[{i}]", p.path);
+                match (&partner.place, &partner.name, &partner.country) {
+                    (Some(place), None, None) => {
+                        self.reference(
+                            p.file,
+                            &format!("{at}.place"),
+                            place,
+                            &ids.entities,
+                            Ns::Entities,
+                            "place",
+                        );
+                    }
+                    (None, Some(_), Some(c)) => {
+                        self.reference(
+                            p.file,
+                            &format!("{at}.country"),
+                            c,
+                            &ids.countries,
+                            Ns::Countries,
+                            "country",
+                        );
+                    }
+                    _ => {
+                        self.error(p.file, &at, "a project partner needs either `place:` or both `name:` and `country:`");
+                    }
+                }
+            }
+        }
+    }
+
+    fn check_year(&mut self, set: &DataSet, year: i32, y: &At<raw::Year>, ids: &Ids) {
+        let file = y.file;
+        let yr = &y.value;
+        if yr.year != year {
+            self.error(
+                file,
+                "year",
+                format!("the file is for {year} but says `year: {}`", yr.year),
+            )
+            .help = Some(format!("write `year: {year}`, or rename the file"));
+        }
+        let mut section_ids: HashMap<&str, usize> = HashMap::new();
+        for (i, s) in yr.sections.iter().enumerate() {
+            let id = section_id(s);
+            if section_ids.insert(id, i).is_some() {
+                self.error(
+                    file,
+                    &format!("sections[{i}]"),
+                    format!("two sections have the id `{id}`"),
+                )
+                .help = Some("give one of them its own `id:`".into());
+            }
+            self.check_section(set, file, i, s, ids);
+        }
+        let mut figures = FigureUse {
+            of_year: yr.figures.iter().map(|f| f.id.clone()).collect(),
+            used: HashMap::new(),
+        };
+        for (i, s) in yr.sections.iter().enumerate() {
+            for (org, figs) in &s.figures {
+                for (j, f) in figs.iter().enumerate() {
+                    self.use_figure(
+                        file,
+                        format!("sections[{i}].figures.{org}[{j}]"),
+                        f,
+                        &mut figures,
+                    );
+                }
+            }
+        }
+        let here = YearFile {
+            year,
+            file,
+            value: yr,
+            incomplete: self.sources.file(file).incomplete,
+        };
+        for (i, e) in yr.events.iter().enumerate() {
+            self.check_event(set, &here, i, e, ids, &mut figures);
+        }
+        if let Some(d) = &yr.diplomatic {
+            self.check_diplomatic(&here, d, ids, &mut figures);
+        }
+        self.check_figures(set, &here, &figures);
+    }
+
+    /// A figure shown at `path`: it must be one of the year's, and shown only once.
+    fn use_figure(&mut self, file: FileId, path: String, fig: &str, figures: &mut FigureUse) {
+        self.reference(file, &path, fig, &figures.of_year, Ns::Figures, "figure");
+        if let Some(first) = figures.used.insert(fig.to_string(), path.clone()) {
+            self.error(file, &path, format!("the figure `{fig}` is shown twice"))
+                .help = Some(format!(
+                "it is already used at `{first}`; a figure appears once"
+            ));
+        }
+    }
+
+    /// One event: its date, what it is about, its section, texts and figures.
+    fn check_event(
+        &mut self,
+        set: &DataSet,
+        y: &YearFile,
+        i: usize,
+        e: &raw::Event,
+        ids: &Ids,
+        figures: &mut FigureUse,
+    ) {
+        let (year, file, yr, incomplete) = (y.year, y.file, y.value, y.incomplete);
+        let at = format!("events[{i}]");
+        self.check_date(file, &format!("{at}.date"), &e.date, year);
+        for (j, id) in e.about.iter().enumerate() {
+            self.reference(
+                file,
+                &format!("{at}.about[{j}]"),
+                id,
+                &ids.entities,
+                Ns::Entities,
+                "partner, place, organisation or project",
+            );
+        }
+        match set.section_of(yr, e) {
+            Some(s) if s.kind == SectionKind::Partners => {
+                for (j, id) in e.about.iter().enumerate() {
+                    if let Some(p) = set.place(id) {
+                        if set.partnership_in(p, year).is_none()
+                            && s.kind == SectionKind::Partners
+                            && j == 0
+                        {
+                            self.error(file, &format!("{at}.about[{j}]"), format!("{} is not a partner in {year}", p.name)).help =
+                                Some("only places with a partnership agreement signed by the end of the year are partners; move the event to another section with `section:`".into());
+                        }
+                    }
+                }
+            }
+            Some(_) => {}
+            None if incomplete => {} // its section may be one that could not be read
+            None => {
+                let (path, msg) = match &e.section {
+                    Some(s) => (
+                        format!("{at}.section"),
+                        format!("there is no section `{s}` in this year's `sections:`"),
+                    ),
+                    None => (
+                        at.clone(),
+                        format!(
+                            "this event belongs in a `{}` section, but the year has none",
+                            set.default_section_kind(year, e).name()
+                        ),
+                    ),
+                };
+                let ids_here: Vec<&str> = yr.sections.iter().map(section_id).collect();
+                let help = match e.section.as_deref().and_then(|s| suggest(s, ids_here.iter().copied())) {
+                    Some(s) => format!("did you mean `{s}`?"),
+                    None if ids_here.is_empty() => "add the section to `sections:`".to_string(),
+                    None => format!("the sections of this year are: {}; name one with `section:` or add a section", ids_here.join(", ")),
+                };
+                self.error(file, &path, msg).help = Some(help);
+            }
+        }
+        if e.text.trim().is_empty() {
+            self.error(file, &format!("{at}.text"), "the event has no text");
+        }
+        if e.project_partners && !e.about.iter().any(|id| set.project(id).is_some()) {
+            self.error(
+                file,
+                &format!("{at}.project_partners"),
+                "`project_partners: true` needs a project in `about:`",
+            );
+        }
+        for (field, text) in [
+            ("text", Some(&e.text)),
+            ("title", e.title.as_ref()),
+            ("text_after", e.text_after.as_ref()),
+        ] {
+            if let Some(text) = text {
+                self.check_text(set, file, &format!("{at}.{field}"), text, year);
+            }
+        }
+        for (j, f) in e.figures.iter().enumerate() {
+            self.use_figure(file, format!("{at}.figures[{j}]"), f, figures);
+        }
+    }
+
+    /// The diplomatic meetings: countries, people, the stated total, the section showing them.
+    fn check_diplomatic(
+        &mut self,
+        y: &YearFile,
+        d: &raw::Diplomatic,
+        ids: &Ids,
+        figures: &mut FigureUse,
+    ) {
+        let (year, file, yr, incomplete) = (y.year, y.file, y.value, y.incomplete);
+        for (i, c) in d.countries.iter().enumerate() {
+            self.reference(
+                file,
+                &format!("diplomatic.countries[{i}]"),
+                c,
+                &ids.countries,
+                Ns::Countries,
+                "country",
+            );
+        }
+        if let Some(total) = d.total {
+            if !d.meetings.is_empty() && total as usize != d.meetings.len() {
+                self.error(file, "diplomatic.total", format!("the total says {total} meetings but {} are listed", d.meetings.len())).help =
+                    Some("correct the total, or list the missing meetings; when all meetings are listed the total can be left out".into());
+            }
+        }
+        if d.total.is_none() && d.meetings.is_empty() && !incomplete {
+            self.error(
+                file,
+                "diplomatic",
+                "give the meetings (`meetings:`) or their number (`total:`)",
+            );
+        }
+        for (i, m) in d.meetings.iter().enumerate() {
+            let at = format!("diplomatic.meetings[{i}]");
+            self.check_date(file, &format!("{at}.date"), &m.date, year);
+            for (j, p) in m.people.iter().enumerate() {
+                self.reference(
+                    file,
+                    &format!("{at}.people[{j}]"),
+                    p,
+                    &ids.people,
+                    Ns::People,
+                    "person",
+                );
+            }
+            if m.people.is_empty() && m.body.is_none() {
+                self.error(file, &at, "a meeting needs `people:` or `body:`");
+            }
+            for (j, f) in m.figures.iter().enumerate() {
+                self.use_figure(file, format!("{at}.figures[{j}]"), f, figures);
+            }
+        }
+        if !incomplete
+            && !yr
+                .sections
+                .iter()
+                .any(|s| s.kind == SectionKind::Diplomatic)
+        {
+            self.error(
+                file,
+                "diplomatic",
+                "the year has diplomatic meetings but no `diplomatic` section to show them",
+            )
+            .help = Some("add `- kind: diplomatic` to `sections:`".into());
+        }
+    }
+
+    /// The year's figures: each well formed, and each shown somewhere.
+    fn check_figures(&mut self, set: &DataSet, y: &YearFile, figures: &FigureUse) {
+        let (file, yr, incomplete) = (y.file, y.value, y.incomplete);
+        for (i, f) in yr.figures.iter().enumerate() {
+            self.check_figure(set, file, &format!("figures[{i}]"), f);
+            if !figures.used.contains_key(f.id.as_str()) && !incomplete {
+                self.warn(
+                    file,
+                    &format!("figures[{i}].id"),
+                    format!("the figure `{}` is not shown anywhere", f.id),
+                )
+                .help = Some(
+                    "list its id under `figures:` of the event or meeting it illustrates".into(),
+                );
+            }
+        }
+    }
+
+    fn check_section(
+        &mut self,
+        set: &DataSet,
+        file: FileId,
+        i: usize,
+        s: &raw::Section,
+        ids: &Ids,
+    ) {
+        let at = format!("sections[{i}]");
+        if s.kind == SectionKind::Memberships && s.list.is_none() {
+            self.error(
+                file,
+                &at,
+                "a `memberships` section needs `list: international` or `list: national`",
+            );
+        }
+        for key in s.notes.keys().chain(s.figures.keys()) {
+            self.reference(
+                file,
+                &format!("{at}.notes"),
+                key,
+                &ids.entities,
+                Ns::Entities,
+                "partner, place or organisation",
+            );
+        }
+        for (j, p) in s.projects.iter().enumerate() {
+            if set.project(p).is_none() {
+                let projects: Vec<&str> = set.projects.iter().map(|p| p.id.as_str()).collect();
+                let help =
+                    suggest(p, projects.iter().copied()).map(|s| format!("did you mean `{s}`?"));
+                let d = self.error(
+                    file,
+                    &format!("{at}.projects[{j}]"),
+                    format!("unknown project id `{p}`"),
+                );
+                d.help = help;
+            }
+        }
+    }
+
+    fn check_date(&mut self, file: FileId, path: &str, date: &Date, year: i32) {
+        let (from, to) = date.years();
+        if from > year || to < year {
+            self.error(
+                file,
+                path,
+                format!("{date} is not in {year}, the year of this file"),
+            )
+            .help = Some(format!(
+                "events of another year go in `years/{from}.yaml`; or correct the date"
+            ));
+        }
+    }
+
+    fn check_text(&mut self, set: &DataSet, file: FileId, path: &str, text: &str, year: i32) {
+        for (name, arg) in placeholders(text) {
+            if name != "lat" && name != "dekady" {
+                self.error(file, path, format!("unknown placeholder `{{{name}:{arg}}}`")).help =
+                    Some("the placeholders are `{lat:ID}` (years of partnership) and `{dekady:ID}` (the same, rounded down to tens)".into());
+                continue;
+            }
+            if self.known.contains(&arg) || self.unreadable.contains(&Ns::Entities) {
+                continue; // defined in a file that has errors of its own
+            }
+            match set.place(&arg) {
+                Some(p) if set.years_of_cooperation(p, year).is_some() => {}
+                _ => {
+                    self.error(file, path, format!("`{{{name}:{arg}}}` needs the id of a partner with a partnership agreement")).help =
+                        suggest(&arg, set.places.iter().filter(|p| !p.agreements.is_empty()).map(|p| p.id.as_str()))
+                            .map(|s| format!("did you mean `{s}`?"));
+                }
+            }
+        }
+        if let Err(msg) = crate::text::check_lang_marks(text) {
+            self.error(file, path, msg).help =
+                Some("mark a phrase in another language as `[en]Future Mentors[/en]`".into());
+        }
+    }
+
+    fn check_figure(&mut self, set: &DataSet, file: FileId, at: &str, f: &raw::Figure) {
+        if let Some(alt) = &f.alt {
+            if looks_like_file_name(alt) {
+                self.error(
+                    file,
+                    &format!("{at}.alt"),
+                    format!("the alt text `{alt}` looks like a file name"),
+                )
+                .help = Some(
+                    "describe what the photo shows, in a sentence, for people who cannot see it"
+                        .into(),
+                );
+            }
+            if f.caption
+                .as_deref()
+                .is_some_and(|c| c.trim().eq_ignore_ascii_case(alt.trim()))
+            {
+                self.error(
+                    file,
+                    &format!("{at}.alt"),
+                    "the alt text repeats the caption",
+                )
+                .help = Some("the caption is read anyway; say what the photo shows instead".into());
+            }
+        }
+        if let Some(image) = &f.image {
+            if f.alt.as_deref().is_none_or(|a| a.trim().is_empty()) {
+                self.error(file, at, "a figure with an image needs `alt:` text")
+                    .help =
+                    Some("describe what the photo shows, for people who cannot see it".into());
+            }
+            let rel = Path::new(image);
+            let escapes = rel.is_absolute()
+                || rel.components().any(|c| {
+                    matches!(
+                        c,
+                        Component::ParentDir | Component::RootDir | Component::Prefix(_)
+                    )
+                });
+            if escapes {
+                self.error(file, &format!("{at}.image"), format!("the image path `{image}` points outside the data folder")).help =
+                    Some("put images in the data folder (e.g. `images/2023/`) and give the path relative to it".into());
+            } else if !set.root.join(rel).is_file() {
+                self.error(
+                    file,
+                    &format!("{at}.image"),
+                    format!("the image `{image}` does not exist"),
+                )
+                .help = Some(format!(
+                    "the path is relative to the data folder `{}`",
+                    set.root.display()
+                ));
+            }
+        }
+        if f.caption.is_none() && f.credit.is_none() && f.image.is_none() {
+            self.error(file, at, "the figure has no image, caption or credit");
+        }
+    }
+}
+
+/// Ids: lowercase ASCII letters, digits and hyphens (for the editor: `raw::ID_PATTERN`).
+fn valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// `IMG_1234.jpg`, `tagi-gyor`, `dsc0001`: an alt text that is a file name or slug.
+fn looks_like_file_name(alt: &str) -> bool {
+    let a = alt.trim().to_lowercase();
+    let ext = [".jpg", ".jpeg", ".png", ".gif", ".webp", ".tif", ".heic"];
+    ext.iter().any(|e| a.ends_with(e))
+        || (!a.contains(' ') && (a.contains('-') || a.contains('_')))
+        || a.starts_with("img") && a.chars().any(|c| c.is_ascii_digit())
+        || a.starts_with("dsc") && a.chars().any(|c| c.is_ascii_digit())
+}
+
+/// `{name:arg}` placeholders in a text.
+pub(crate) fn placeholders(text: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(start) = rest.find('{') {
+        let after = &rest[start + 1..];
+        match after.find('}') {
+            Some(end) => {
+                let inner = &after[..end];
+                if let Some((n, a)) = inner.split_once(':') {
+                    out.push((n.trim().to_string(), a.trim().to_string()));
+                }
+                rest = &after[end + 1..];
+            }
+            None => break,
+        }
+    }
+    out
+}

@@ -1,0 +1,17 @@
+//! The integration tests, as one test crate (one link instead of eleven), a module per area.
+//! Most run the real binary on the shipped data or on fixture data sets (`tests/fixtures`);
+//! `support` holds what several areas share.
+
+mod support;
+
+mod authoring_cli;
+mod build_cli;
+mod chapter;
+mod check_cli;
+mod formats;
+mod html_writer;
+mod lint;
+mod model;
+mod pdf_writer;
+mod schema;
+mod watch;
