@@ -173,11 +173,39 @@ pub fn table_csv(set: &DataSet, year: i32) -> String {
     out
 }
 
-/// Quotes a CSV cell when needed (RFC 4180).
+/// One CSV cell: on one line, safe from formula injection, quoted when needed (RFC 4180).
+///
+/// Spreadsheets run a cell that starts with `=`, `+`, `-` or `@` (or a tab or carriage return
+/// before one) as a formula, so `=HYPERLINK(…)` in a scope would become a live link: such a
+/// cell gets a leading apostrophe, the usual neutralisation, which spreadsheets show as text.
+/// Line breaks inside a name or scope are folded into spaces, as in the chapter's table.
 fn csv_cell(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
+    let mut cell = crate::text::fold_lines(s).into_owned();
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        cell.insert(0, '\'');
+    }
+    if cell.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", cell.replace('"', "\"\""))
     } else {
-        s.to_string()
+        cell
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::csv_cell;
+
+    #[test]
+    fn cells_that_spreadsheets_would_run_are_neutralised() {
+        assert_eq!(
+            csv_cell("=HYPERLINK(\"http://x\")"),
+            "\"'=HYPERLINK(\"\"http://x\"\")\""
+        );
+        for f in ["+1", "-1", "@SUM(A1)", "\t=1"] {
+            assert!(csv_cell(f).starts_with('\''), "{f}");
+        }
+        assert_eq!(csv_cell("Kultura, sport"), "\"Kultura, sport\"");
+        assert_eq!(csv_cell("16.09.1966 r."), "16.09.1966 r.");
+        assert_eq!(csv_cell("Br\nno"), "Br no");
     }
 }

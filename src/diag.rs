@@ -93,23 +93,22 @@ impl Diagnostic {
             Severity::Warning => "warning",
         };
         let mut out = String::new();
-        let file = self.file.display();
+        let path = self.file.display().to_string();
+        let file = printable(&path, MESSAGE_CHARS);
+        let message = printable(&self.message, MESSAGE_CHARS);
         match self.span {
             Some(s) => {
-                let _ = writeln!(
-                    out,
-                    "{file}:{}:{}: {level}: {}",
-                    s.line, s.col, self.message
-                );
+                let _ = writeln!(out, "{file}:{}:{}: {level}: {message}", s.line, s.col);
             }
             None => {
-                let _ = writeln!(out, "{file}: {level}: {}", self.message);
+                let _ = writeln!(out, "{file}: {level}: {message}");
             }
         }
         if let (Some(span), Some(line)) = (self.span, line) {
             let number = span.line.to_string();
             let pad = " ".repeat(number.len());
-            let shown: String = line.replace('\t', " ");
+            // One visible character for each invisible one, so the caret stays in its column.
+            let shown: String = line.chars().map(|c| visible(c).unwrap_or(c)).collect();
             let rest = shown.chars().count().saturating_sub(span.col - 1);
             let width = match self.width {
                 Some(w) => w.min(rest).max(1),
@@ -126,10 +125,48 @@ impl Diagnostic {
             );
         }
         if let Some(help) = &self.help {
-            let _ = writeln!(out, "  = help: {help}");
+            let _ = writeln!(out, "  = help: {}", printable(help, MESSAGE_CHARS));
         }
         out
     }
+}
+
+/// Longest message or help printed, in characters: a message that quotes a long value (a 3 MB
+/// text) is cut in its middle, keeping how it starts and ends.
+const MESSAGE_CHARS: usize = 400;
+
+/// The visible stand-in for a character that must not reach the terminal as it is: a tab is a
+/// space, other C0 controls but the line feed their Unicode control picture (␛ for ESC), DEL
+/// ␡, and C1 controls and text-direction controls the replacement character.
+fn visible(c: char) -> Option<char> {
+    match c {
+        '\t' => Some(' '),
+        '\n' => None,
+        '\0'..='\u{1f}' => char::from_u32(0x2400 + c as u32),
+        '\u{7f}' => Some('\u{2421}'),
+        '\u{80}'..='\u{9f}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => Some('\u{FFFD}'),
+        _ => None,
+    }
+}
+
+/// `text` safe to print on a terminal: control characters made visible (see [`visible`]; line
+/// breaks are harmless and kept), and cut to `max` characters in its middle.
+pub fn printable(text: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    let clean = !text.chars().any(|c| visible(c).is_some());
+    let count = text.chars().count();
+    if clean && count <= max {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let chars: Vec<char> = text.chars().map(|c| visible(c).unwrap_or(c)).collect();
+    if count <= max {
+        return std::borrow::Cow::Owned(chars.into_iter().collect());
+    }
+    let head = max * 3 / 4;
+    let tail = max - head - 1;
+    let mut out: String = chars[..head].iter().collect();
+    out.push('…');
+    out.extend(&chars[count - tail..]);
+    std::borrow::Cow::Owned(out)
 }
 
 /// How many errors and warnings a list of diagnostics holds.
@@ -302,6 +339,44 @@ mod tests {
             lines[3],
             format!("  | {}{}", " ".repeat(41), "^".repeat(80))
         );
+    }
+
+    #[test]
+    fn control_characters_never_reach_the_terminal() {
+        let text = "  - text: \"a\u{1b}]0;PWNED\u{7}b\"\n";
+        let d = Diagnostic::error(
+            Path::new("data/years/2022.yaml"),
+            Some(Span { line: 1, col: 13 }),
+            "the text „a\u{1b}]0;PWNED\u{7}b” holds an invisible control character",
+        )
+        .with_help("x\u{9b}y");
+        let out = d.render(Some(text));
+        assert!(!out.chars().any(|c| c.is_control() && c != '\n'), "{out:?}");
+        assert!(out.contains("„a␛]0;PWNED␇b”"), "{out}");
+        // The caret is still under the ESC, shown as one character.
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines[2], "1 |   - text: \"a␛]0;PWNED␇b\"");
+        assert_eq!(lines[3], "  |             ^");
+        assert!(out.contains("help: x\u{FFFD}y"));
+    }
+
+    #[test]
+    fn long_messages_are_cut_in_the_middle() {
+        let value = "x".repeat(3_000_000);
+        let d = Diagnostic::error(
+            Path::new("data/years/2022.yaml"),
+            None,
+            format!("unknown id `{value}` in the list"),
+        );
+        let out = d.render(None);
+        assert!(
+            out.chars().count() < 600,
+            "{} characters",
+            out.chars().count()
+        );
+        assert!(out.contains("error: unknown id `xxx"));
+        assert!(out.contains("xxx` in the list"));
+        assert!(out.contains('…'));
     }
 
     #[test]

@@ -68,9 +68,11 @@ pub fn as_errors(diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
 fn walk(value: &Value, path: String, out: &mut Vec<(String, String, Vec<char>)>) {
     match value {
         Value::String(s) => {
-            let missing = crate::pdf::missing_glyphs(s);
+            // As loading keeps it: combining accents composed (`chars::to_nfc`).
+            let s = crate::data::chars::to_nfc(s).unwrap_or_else(|| s.clone());
+            let missing = crate::pdf::missing_glyphs(&s);
             if !missing.is_empty() {
-                out.push((path, s.clone(), missing));
+                out.push((path, s, missing));
             }
         }
         Value::Sequence(items) => {

@@ -145,9 +145,43 @@ fn replace_placeholders<'a>(
     Cow::Owned(out)
 }
 
-/// Escapes what Markdown would interpret. `at_start`: the text starts a paragraph, where `#`,
-/// `-`, `+`, `>` and `20.` would start a heading, list or quote.
+/// `text` on one line: each line break, with the spaces around it, becomes one space, and
+/// breaks at its ends are dropped. A data text is one paragraph, a name or a table cell: a line
+/// break typed in a `|` block (or `\n` in quotes) would otherwise end a table row or a heading,
+/// or start a heading or list in the Markdown.
+pub fn fold_lines(text: &str) -> Cow<'_, str> {
+    if !text.contains(['\n', '\r']) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for (i, part) in text
+        .split(['\n', '\r'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .enumerate()
+    {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(part);
+    }
+    // Spaces at the very start or end of the text were not next to a break: keep them.
+    let lead = &text[..text.len() - text.trim_start().len()];
+    let trail = &text[text.trim_end().len()..];
+    if !lead.contains(['\n', '\r']) {
+        out.insert_str(0, lead);
+    }
+    if !trail.contains(['\n', '\r']) {
+        out.push_str(trail);
+    }
+    Cow::Owned(out)
+}
+
+/// Escapes what Markdown would interpret, with the text folded onto one line first
+/// ([`fold_lines`]). `at_start`: the text starts a paragraph, where `#`, `-`, `+`, `>` and
+/// `20.` would start a heading, list or quote.
 pub fn escape(text: &str, at_start: bool) -> String {
+    let text = &*fold_lines(text);
     let mut out = String::with_capacity(text.len() + 8);
     // Every character to escape is ASCII (and so is every byte that decides it), so the text
     // is scanned as bytes and copied in stretches between the escapes.

@@ -23,20 +23,26 @@ pub struct Chapter {
 /// start this one.
 pub fn no_data(set: &DataSet, year: i32) -> Diagnostic {
     let years: Vec<String> = set.years.keys().map(i32::to_string).collect();
+    let available = if years.is_empty() {
+        "none".to_string()
+    } else {
+        years.join(", ")
+    };
+    // Only a command that works is suggested: `new-year` takes a four-digit year.
+    let next = if (1000..=9999).contains(&year) {
+        format!(
+            "to start {year}, run `report-gen new-year {year} --data {}`",
+            set.root.display()
+        )
+    } else {
+        format!("{year} is not a report year: give the year with four digits, e.g. `--year 2024`")
+    };
     Diagnostic::error(
         &year_path(&set.root, year),
         None,
         format!("there is no data for {year}"),
     )
-    .with_help(format!(
-        "the years with data are: {}; to start {year}, run `report-gen new-year {year} --data {}`",
-        if years.is_empty() {
-            "none".to_string()
-        } else {
-            years.join(", ")
-        },
-        set.root.display()
-    ))
+    .with_help(format!("the years with data are: {available}; {next}"))
 }
 
 /// Renders the chapter of `year`; a year without data is the error of [`no_data`].

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use report_gen::data::load::Sources;
-use report_gen::diag::{Counts, Diagnostic, Located};
+use report_gen::diag::{printable, Counts, Diagnostic, Located};
 
 /// Exit code: success.
 pub const EXIT_OK: i32 = 0;
@@ -15,20 +15,28 @@ pub const EXIT_USAGE: i32 = 2;
 
 /// Prints an error and its causes; returns the problem exit code.
 pub(super) fn report_error(e: &anyhow::Error) -> i32 {
-    eprintln!("error: {e}");
+    eprintln!("error: {}", printable(&e.to_string(), MESSAGE_CHARS));
     for cause in e.chain().skip(1) {
-        eprintln!("  caused by: {cause}");
+        eprintln!(
+            "  caused by: {}",
+            printable(&cause.to_string(), MESSAGE_CHARS)
+        );
     }
     EXIT_PROBLEM
 }
 
 /// An error and its causes on one line (`watch` keeps going after it).
 pub(super) fn one_line(e: &anyhow::Error) -> String {
-    e.chain()
+    let line = e
+        .chain()
         .map(ToString::to_string)
         .collect::<Vec<_>>()
-        .join(": ")
+        .join(": ");
+    printable(&line, MESSAGE_CHARS).into_owned()
 }
+
+/// Longest error or cause printed, in characters (a cause may quote a long value).
+const MESSAGE_CHARS: usize = 400;
 
 /// Prints diagnostics with their excerpts from `sources` (on stderr), sorted by file and
 /// position.

@@ -7,8 +7,8 @@ use std::sync::OnceLock;
 
 use serde::de::DeserializeOwned;
 
-use crate::data::raw;
 use crate::data::yaml::{self, PathIndex, Value};
+use crate::data::{chars, raw};
 use crate::diag::{Diagnostic, Span};
 
 /// Files larger than this are refused rather than parsed (a data file is a few tens of KB).
@@ -37,6 +37,9 @@ pub struct SourceFile {
     pub path: PathBuf,
     /// Its text (empty if it could not be read).
     pub text: String,
+    /// The text as parsed, when it differs: with each invisible control character replaced by
+    /// a space (they are reported, and the rest of the file is still read; see `chars::scrub`).
+    scrubbed: Option<String>,
     /// Positions of its keys and values, built on first use (see [`SourceFile::index`]).
     index: OnceLock<PathIndex>,
     /// Its nesting depth and the characters of its values (measured once, when read).
@@ -54,7 +57,8 @@ impl SourceFile {
     /// none: the index (a second parse of the file, with a path per value) is built the first
     /// time it is asked for.
     pub fn index(&self) -> &PathIndex {
-        self.index.get_or_init(|| PathIndex::build(&self.text))
+        self.index
+            .get_or_init(|| PathIndex::build(self.parsed_text()))
     }
 
     /// The non-ASCII characters used in the file's values (not its comments), sorted; `None`
@@ -65,7 +69,12 @@ impl SourceFile {
 
     /// Parses the file's text (again).
     pub fn parse(&self) -> Result<Value, yaml::Problem> {
-        yaml::parse_measured(&self.text, self.survey.too_deep)
+        yaml::parse_measured(self.parsed_text(), self.survey.too_deep)
+    }
+
+    /// The text the parser reads (see `scrubbed`).
+    fn parsed_text(&self) -> &str {
+        self.scrubbed.as_deref().unwrap_or(&self.text)
     }
 }
 
@@ -142,11 +151,12 @@ impl Sources {
             .join("\n")
     }
 
-    fn add(&mut self, path: PathBuf, text: String) -> FileId {
-        let survey = yaml::survey(&text);
+    fn add(&mut self, path: PathBuf, text: String, scrubbed: Option<String>) -> FileId {
+        let survey = yaml::survey(scrubbed.as_deref().unwrap_or(&text));
         self.files.push(SourceFile {
             path,
             text,
+            scrubbed,
             index: OnceLock::new(),
             survey,
             removed: yaml::Removed::new(),
@@ -336,10 +346,54 @@ impl Reader<'_> {
             Some(t) => t.to_string(),
             None => text,
         };
-        let id = self.sources.add(path.to_path_buf(), text);
+        // Invisible control characters are reported where they are, and parsed as spaces so
+        // that the rest of the file is still checked (YAML itself refuses most of them, at the
+        // start of the file, by byte offset).
+        let (scrubbed, controls) = match chars::scrub(&text) {
+            (std::borrow::Cow::Owned(clean), found) => (Some(clean), found),
+            (std::borrow::Cow::Borrowed(_), found) => (None, found),
+        };
+        for (span, c) in &controls {
+            self.diags.push(
+                Diagnostic::error(path, Some(*span), format!("an invisible control character, {}, is in the text here", chars::describe(*c)))
+                    .with_help("delete it (it often comes with text copied from another program); it does not print, and programs that read the chapter may act on it")
+                    .with_width(1),
+            );
+        }
+        let id = self.sources.add(path.to_path_buf(), text, scrubbed);
         let file = self.sources.file(id);
+        if let Some(span) = file.survey.second_document {
+            self.diags.push(
+                Diagnostic::error(path, Some(span), "a second YAML document starts here: a data file holds one")
+                    .with_help("remove this `---` line; if what follows belongs in another file, move it there"),
+            );
+            return None;
+        }
+        if let Some(span) = file.survey.complex_key {
+            self.diags.push(
+                Diagnostic::error(path, Some(span), "a key here is a list or a block; keys are plain names such as `text:`")
+                    .with_help("if this is a text that starts with `[` or `{`, put the whole text in double quotes: `text: \"[…] …\"`"),
+            );
+            return None;
+        }
         match file.parse() {
-            Ok(v) => Some((id, v)),
+            Ok(mut v) => {
+                for bad in yaml::clean_values(&mut v, chars::forbidden_in_value) {
+                    let what = if bad.in_key { "key" } else { "text" };
+                    let mut d = self.sources.error(
+                        id,
+                        &bad.path,
+                        bad.in_key,
+                        format!(
+                            "the {what} holds an invisible control character, {}",
+                            chars::describe(bad.c)
+                        ),
+                    );
+                    d.help = Some("remove the escape that writes it (`\\e`, `\\a`, `\\0`, `\\x..`, `\\u....` in double quotes); for a line break, start a new line in a `>-` or `|-` block".into());
+                    self.diags.push(d);
+                }
+                Some((id, v))
+            }
             Err(p) => {
                 let span = match self.sources.file(id).index().duplicate_key() {
                     Some(at) if p.message.contains("duplicate entry") => Some(at),

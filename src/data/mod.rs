@@ -3,6 +3,7 @@
 //! `DataSet` the chapter asks its questions of (`model`). Also the JSON Schemas of the files
 //! (`schema`) and dates at their real precision (`date`).
 
+pub mod chars;
 pub mod date;
 pub mod load;
 pub mod model;

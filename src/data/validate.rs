@@ -663,9 +663,25 @@ impl Validator<'_> {
             if self.known.contains(&arg) || self.unreadable.contains(&Ns::Entities) {
                 continue; // defined in a file that has errors of its own
             }
-            match set.place(&arg) {
-                Some(p) if set.years_of_cooperation(p, year).is_some() => {}
-                _ => {
+            let place = set.place(&arg);
+            match place.and_then(|p| Some((p, set.years_of_cooperation(p, year)?))) {
+                Some((p, years)) if years < 1 || (name == "dekady" && years < 10) => {
+                    let signed = year - years;
+                    let (message, help) = if years < 1 {
+                        (
+                            format!("`{{{name}:{arg}}}` in {year}: the partnership with {} was signed in {signed}, so it is not a year old yet", p.name),
+                            format!("the placeholder can be used from {} on; in {year}, write the text without it", signed + 1),
+                        )
+                    } else {
+                        (
+                            format!("`{{{name}:{arg}}}` in {year}: the partnership with {} is {years} years old, under ten, so it would print „ponad 0-letniej”", p.name),
+                            format!("write `{{lat:{arg}}} lat` instead, which prints the years themselves"),
+                        )
+                    };
+                    self.error(file, path, message).help = Some(help);
+                }
+                Some(_) => {}
+                None => {
                     self.error(file, path, format!("`{{{name}:{arg}}}` needs the id of a partner with a partnership agreement")).help =
                         suggest(&arg, set.places.iter().filter(|p| !p.agreements.is_empty()).map(|p| p.id.as_str()))
                             .map(|s| format!("did you mean `{s}`?"));

@@ -85,6 +85,11 @@ pub struct Survey {
     /// followed) of the first document, sorted and without repeats; `None` if the text could
     /// not be read to the end of that document.
     pub scalar_chars: Option<Vec<char>>,
+    /// Where a key is itself a list or a block (`[a, b]: x`, `? {a: 1}`), which no data file
+    /// has: the reader would say only "expected field identifier" at the start of the block.
+    pub complex_key: Option<Span>,
+    /// Where a second document starts (a `---` line after content): a data file holds one.
+    pub second_document: Option<Span>,
 }
 
 /// Measures `text` in one event pass: its nesting depth, and which non-ASCII characters its
@@ -96,7 +101,8 @@ pub fn survey(text: &str) -> Survey {
     let mut probe = DepthProbe::default();
     let result = walk(text, &mut probe);
     let complete = result.is_ok();
-    let too_deep = too_deep(probe.too_deep, result);
+    let second_document = result.as_ref().ok().copied().flatten();
+    let too_deep = too_deep(probe.too_deep, result.map(|_| ()));
     let scalar_chars = complete.then(|| {
         let mut chars: Vec<char> = probe.chars.into_iter().collect();
         chars.sort_unstable();
@@ -105,6 +111,8 @@ pub fn survey(text: &str) -> Survey {
     Survey {
         too_deep,
         scalar_chars,
+        complex_key: probe.complex_key,
+        second_document,
     }
 }
 
@@ -152,16 +160,28 @@ fn parse_unless_too_deep(text: &str, too_deep: Option<Span>) -> Result<Value, Pr
     })
 }
 
-/// Feeds the events of the first document of `text` to `recv`. yaml-rust2's own `load` recurses
-/// once per nesting level and overflowed the stack on a line of 5,000 `- `; this loop does not.
-fn walk(text: &str, recv: &mut impl MarkedEventReceiver) -> Result<(), ScanError> {
+/// Feeds the events of the first document of `text` to `recv`; returns where a second
+/// document starts, if one does. yaml-rust2's own `load` recurses once per nesting level and
+/// overflowed the stack on a line of 5,000 `- `; this loop does not.
+fn walk(text: &str, recv: &mut impl MarkedEventReceiver) -> Result<Option<Span>, ScanError> {
     let mut parser = Parser::new_from_str(text);
     loop {
         let (ev, mark) = parser.next_token()?;
-        let end = matches!(ev, Event::DocumentEnd | Event::StreamEnd);
+        let stream_end = matches!(ev, Event::StreamEnd);
+        let end = stream_end || matches!(ev, Event::DocumentEnd);
         recv.on_event(ev, mark);
         if end {
-            return Ok(());
+            if stream_end {
+                return Ok(None);
+            }
+            // Whatever follows the first document is not read; only whether there is one.
+            return Ok(match parser.next_token() {
+                Ok((Event::DocumentStart, m)) => Some(Span {
+                    line: m.line(),
+                    col: m.col() + 1,
+                }),
+                _ => None,
+            });
         }
     }
 }
@@ -173,10 +193,40 @@ struct DepthProbe {
     depth: usize,
     too_deep: Option<Span>,
     chars: std::collections::HashSet<char>,
+    /// Per open collection: for a block of `key: value` lines, whether its next node is a key.
+    expects_key: Vec<Option<bool>>,
+    complex_key: Option<Span>,
+}
+
+impl DepthProbe {
+    /// A node starts: notes whether it is a key that is itself a collection.
+    fn node(&mut self, collection: bool, mark: Marker) {
+        if let Some(Some(key_next)) = self.expects_key.last_mut() {
+            if *key_next && collection && self.complex_key.is_none() {
+                self.complex_key = Some(Span {
+                    line: mark.line(),
+                    col: mark.col() + 1,
+                });
+            }
+            *key_next = !*key_next;
+        }
+    }
 }
 
 impl MarkedEventReceiver for DepthProbe {
     fn on_event(&mut self, ev: Event, mark: Marker) {
+        match &ev {
+            Event::SequenceStart(..) | Event::MappingStart(..) => {
+                self.node(true, mark);
+                self.expects_key
+                    .push(matches!(ev, Event::MappingStart(..)).then_some(true));
+            }
+            Event::SequenceEnd | Event::MappingEnd => {
+                self.expects_key.pop();
+            }
+            Event::Scalar(..) | Event::Alias(..) => self.node(false, mark),
+            _ => {}
+        }
         match ev {
             Event::SequenceStart(..) | Event::MappingStart(..) => {
                 self.depth += 1;
@@ -193,6 +243,96 @@ impl MarkedEventReceiver for DepthProbe {
             }
             _ => {}
         }
+    }
+}
+
+/// A character no value may hold, found in a parsed document: the path of the value (or of the
+/// key, when `in_key`) and the character.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BadChar {
+    /// Path of the value, as the index names it.
+    pub path: String,
+    /// Whether the character is in the key rather than the value.
+    pub in_key: bool,
+    /// The character.
+    pub c: char,
+}
+
+/// Puts every text value of `value` into normalisation form C, and returns the values and keys
+/// that hold a character `forbidden` refuses (the first such character of each).
+pub fn clean_values(value: &mut Value, forbidden: fn(char) -> bool) -> Vec<BadChar> {
+    let mut found = Vec::new();
+    // Paths are spelled out only in the rare file that has such a character.
+    if normalize_walk(value, forbidden) {
+        find_bad(value, &mut String::new(), forbidden, &mut found);
+    }
+    found
+}
+
+/// NFC for every text; whether any text or key holds a forbidden character.
+fn normalize_walk(value: &mut Value, forbidden: fn(char) -> bool) -> bool {
+    match value {
+        Value::String(s) => {
+            if s.is_ascii() {
+                return s.bytes().any(|b| forbidden(b as char));
+            }
+            if let Some(nfc) = crate::data::chars::to_nfc(s) {
+                *s = nfc;
+            }
+            s.chars().any(forbidden)
+        }
+        Value::Sequence(items) => items
+            .iter_mut()
+            .fold(false, |bad, item| normalize_walk(item, forbidden) | bad),
+        Value::Mapping(map) => map.iter_mut().fold(false, |bad, (k, v)| {
+            let key_bad = k.as_str().is_some_and(|k| k.chars().any(forbidden));
+            normalize_walk(v, forbidden) | key_bad | bad
+        }),
+        Value::Tagged(t) => normalize_walk(&mut t.value, forbidden),
+        _ => false,
+    }
+}
+
+fn find_bad(value: &Value, path: &mut String, forbidden: fn(char) -> bool, out: &mut Vec<BadChar>) {
+    match value {
+        Value::String(s) => {
+            if let Some(c) = s.chars().find(|&c| forbidden(c)) {
+                out.push(BadChar {
+                    path: path.clone(),
+                    in_key: false,
+                    c,
+                });
+            }
+        }
+        Value::Sequence(items) => {
+            let len = path.len();
+            for (i, item) in items.iter().enumerate() {
+                path.push_str(&format!("[{i}]"));
+                find_bad(item, path, forbidden, out);
+                path.truncate(len);
+            }
+        }
+        Value::Mapping(map) => {
+            let len = path.len();
+            for (k, v) in map {
+                let key = k.as_str().unwrap_or("?");
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(key);
+                if let Some(c) = key.chars().find(|&c| forbidden(c)) {
+                    out.push(BadChar {
+                        path: path.clone(),
+                        in_key: true,
+                        c,
+                    });
+                }
+                find_bad(v, path, forbidden, out);
+                path.truncate(len);
+            }
+        }
+        Value::Tagged(t) => find_bad(&t.value, path, forbidden, out),
+        _ => {}
     }
 }
 
