@@ -29,6 +29,6 @@ mod text;
 
 pub use build::{render, BuildError, Format};
 pub use chapter::templates::Templates;
-pub use chapter::Chapter;
+pub use chapter::{render as render_chapter, Chapter};
 pub use data::model::DataSet;
 pub use data::{load_data, Loaded};

@@ -14,5 +14,6 @@ mod lint;
 mod model;
 mod pdf_writer;
 mod schema;
+mod sources;
 mod untrusted_text;
 mod watch;

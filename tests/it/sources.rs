@@ -1,0 +1,190 @@
+//! Faithful to the published chapters: every capitalised word (names of cities, countries,
+//! organisations, people, projects) and every number (dates, counts, years) of each published
+//! chapter in `../shared/sources/YEAR.txt` is in the chapter generated for that year, unless
+//! `tests/fixtures/sources/differences.tsv` says how and why it is printed differently.
+//!
+//! The comparison ignores letter case (the 2019 source sets its headings in capitals), quote
+//! and dash styles, non-breaking spaces and Markdown markup. The Markdown is what the HTML,
+//! PDF and other writers are made from; their own tests check that every word of it is in them.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use report_gen::{load_data, render_chapter, Templates};
+
+const YEARS: [i32; 5] = [2017, 2018, 2019, 2022, 2023];
+
+/// The published chapters: `../shared/sources` beside the repository.
+fn sources_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/sources")
+}
+
+/// Text with the typographic variants that do not change a fact made equal.
+fn normalise(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut in_tag = false;
+    for c in text.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            _ if in_tag => {}
+            '\u{a0}' => out.push(' '),
+            '„' | '”' | '“' | '"' | '«' | '»' => out.push('"'),
+            '’' | '‘' | '`' => out.push('\''),
+            '–' | '—' | '\u{2011}' => out.push('-'),
+            '\\' => {}
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Words (letters, with inner hyphens or apostrophes) and numbers (`16.09.1966`, `2022`).
+fn tokens(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let chars: Vec<char> = text.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        let joins = |c: char| {
+            (c == '-' || c == '\'' || c == '.' || c == ',')
+                && !cur.is_empty()
+                && chars.get(i + 1).is_some_and(|n| {
+                    let first = cur.chars().next().unwrap_or(' ');
+                    if first.is_ascii_digit() {
+                        (c == '.' || c == ',') && n.is_ascii_digit()
+                    } else {
+                        (c == '-' || c == '\'') && n.is_alphabetic()
+                    }
+                })
+        };
+        let same_kind = |c: char| {
+            cur.is_empty()
+                || (c.is_ascii_digit() == cur.chars().next().is_some_and(|f| f.is_ascii_digit()))
+        };
+        if (c.is_alphabetic() || c.is_ascii_digit()) && same_kind(c) || joins(c) {
+            cur.push(c);
+        } else {
+            if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+            if c.is_alphabetic() || c.is_ascii_digit() {
+                cur.push(c);
+            }
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+/// The facts of a text: its words with a capital letter, and its numbers.
+fn facts(text: &str) -> BTreeSet<String> {
+    tokens(text)
+        .into_iter()
+        .filter(|w| w.chars().any(|c| c.is_uppercase() || c.is_ascii_digit()))
+        .collect()
+}
+
+/// year → published word → printed word, from differences.tsv.
+fn differences() -> BTreeMap<i32, BTreeMap<String, String>> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sources/differences.tsv");
+    let text = std::fs::read_to_string(&path).expect("differences.tsv");
+    let mut out: BTreeMap<i32, BTreeMap<String, String>> = BTreeMap::new();
+    for line in text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
+        let cols: Vec<&str> = line.split('\t').collect();
+        assert_eq!(
+            cols.len(),
+            4,
+            "differences.tsv: year, published, printed, why: {line:?}"
+        );
+        let year: i32 = cols[0].parse().expect("a year");
+        out.entry(year)
+            .or_default()
+            .insert(normalise(cols[1]), normalise(cols[2]));
+    }
+    out
+}
+
+#[test]
+fn every_name_and_number_of_the_published_chapters_is_in_the_generated_ones() {
+    let dir = sources_dir();
+    assert!(
+        dir.join("2018.txt").is_file(),
+        "the published chapters are not at {} (shared/sources beside the repository)",
+        dir.display()
+    );
+    let loaded = load_data(&Path::new(env!("CARGO_MANIFEST_DIR")).join("data"));
+    let set = loaded.set.expect("the shipped data loads");
+    let templates = Templates::new(None).expect("built-in templates");
+    let differences = differences();
+    let mut problems = Vec::new();
+    let mut checked = 0;
+    for year in YEARS {
+        let published = std::fs::read_to_string(dir.join(format!("{year}.txt")))
+            .unwrap_or_else(|e| panic!("{year}.txt: {e}"));
+        let published = normalise(&published);
+        let chapter = render_chapter(&set, year, &templates).expect("the chapter renders");
+        let printed: BTreeSet<String> = tokens(&normalise(&chapter.markdown))
+            .into_iter()
+            .map(|w| w.to_lowercase())
+            .collect();
+        let known = differences.get(&year).cloned().unwrap_or_default();
+        let facts = facts(&published);
+        checked += facts.len();
+        for fact in &facts {
+            let here = printed.contains(&fact.to_lowercase());
+            match known.get(fact) {
+                None if !here => problems.push(format!(
+                    "{year}: „{fact}” is in the published chapter but not in the generated one"
+                )),
+                Some(_) if here => problems.push(format!(
+                    "{year}: „{fact}” is printed now; remove its line from differences.tsv"
+                )),
+                Some(instead) if !printed.contains(&instead.to_lowercase()) => {
+                    problems.push(format!(
+                        "{year}: „{fact}” is said to be printed as „{instead}”, which is not in the generated chapter either"
+                    ))
+                }
+                _ => {}
+            }
+        }
+        for word in known.keys().filter(|w| !facts.contains(*w)) {
+            problems.push(format!(
+                "{year}: differences.tsv lists „{word}”, which is not in the published chapter"
+            ));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    assert!(checked > 800, "only {checked} facts were compared");
+}
+
+#[test]
+fn the_fact_tokens_are_names_and_numbers() {
+    let t = tokens(&normalise(
+        "Brno, 16.09.1966 r.: Ille-et-Vilaine, Ra’anana i 14 miast; „EUROCITIES”",
+    ));
+    assert_eq!(
+        t,
+        [
+            "Brno",
+            "16.09.1966",
+            "r",
+            "Ille-et-Vilaine",
+            "Ra'anana",
+            "i",
+            "14",
+            "miast",
+            "EUROCITIES"
+        ]
+    );
+    assert_eq!(
+        facts("Brno, 16.09.1966 r. i 14 miast")
+            .into_iter()
+            .collect::<Vec<_>>(),
+        ["14", "16.09.1966", "Brno"]
+    );
+}
