@@ -227,14 +227,14 @@ impl DataSet {
     }
 
     /// Organisations the city belongs to in `year` on `list`, with their name as of that year,
-    /// in Polish alphabetical order.
+    /// in the order of the registry (organisations.yaml), which is the order the chapters list
+    /// them in.
     pub fn memberships_in(
         &self,
         year: i32,
         list: MembershipList,
     ) -> Vec<(&Organisation, &OrgName)> {
-        let mut out: Vec<(&Organisation, &OrgName)> = self
-            .organisations
+        self.organisations
             .iter()
             .filter(|o| {
                 o.memberships.iter().any(|m| {
@@ -244,9 +244,7 @@ impl DataSet {
                 })
             })
             .map(|o| (o, name_in(o, year)))
-            .collect();
-        out.sort_by_cached_key(|(_, n)| polish::sort_key(&n.name));
-        out
+            .collect()
     }
 
     /// The section an event appears in: its `section:`, else by what it is about (partner in

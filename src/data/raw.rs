@@ -346,13 +346,28 @@ impl SectionKind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum Style {
-    /// A subsection per partner, place or organisation (alphabetical), events as paragraphs.
+    /// A subsection per partner, place or organisation, events as paragraphs.
     #[default]
     ByEntity,
-    /// One bulleted list in date order; day dates are printed ("4 kwietnia – …").
+    /// One bulleted list; day dates are printed ("4 kwietnia – …").
     List,
-    /// Plain paragraphs in date order.
+    /// Plain paragraphs.
     Paragraphs,
+}
+
+/// The order a section lists its events, subsections, organisations or meetings in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Order {
+    /// As written in the data: events in the order of `events:`, subsections in the order of
+    /// their first event, organisations in the order of organisations.yaml (as published).
+    #[default]
+    Data,
+    /// Alphabetically (Polish order: Łódź after Lublin) by the name shown; events by date.
+    Alphabetical,
+    /// Events and meetings by date (the data's order among those of the same date);
+    /// subsections and organisations as written in the data.
+    Date,
 }
 
 /// How the partner count is shown in a `partners` section.
@@ -384,6 +399,10 @@ pub struct Section {
     /// How the events are arranged: `by_entity` (the default), `list` or `paragraphs`.
     #[serde(default)]
     pub style: Style,
+    /// The order of what the section lists: `data` (the default: as written in the data, which
+    /// is the order of the published chapter), `alphabetical` or `date`.
+    #[serde(default)]
+    pub order: Order,
     /// Only with `style: by_entity`: `true` prints event titles as subheadings; leave out to print
     /// them in bold at the start of the paragraph.
     #[serde(default)]
@@ -405,6 +424,11 @@ pub struct Section {
     /// Only in a `memberships` section (and needed there): `international` or `national`.
     #[serde(default)]
     pub list: Option<MembershipList>,
+    /// Only in a `memberships` section: the ids of organisations to list first, in this order
+    /// (as the published chapter lists them); the other members of the year follow in the
+    /// order of organisations.yaml.
+    #[serde(default)]
+    pub organisations: Vec<String>,
     /// Only in a `memberships` section: a sentence printed before the organisations' activities.
     #[serde(default)]
     pub activity_intro: Option<String>,

@@ -383,7 +383,7 @@ impl Validator<'_> {
                 )
                 .help = Some("give one of them its own `id:`".into());
             }
-            self.check_section(set, file, i, s, ids);
+            self.check_section(set, (file, year), i, s, ids);
         }
         let mut figures = FigureUse {
             of_year: yr.figures.iter().map(|f| f.id.clone()).collect(),
@@ -601,7 +601,7 @@ impl Validator<'_> {
     fn check_section(
         &mut self,
         set: &DataSet,
-        file: FileId,
+        (file, year): (FileId, i32),
         i: usize,
         s: &raw::Section,
         ids: &Ids,
@@ -623,6 +623,25 @@ impl Validator<'_> {
                 Ns::Entities,
                 "partner, place or organisation",
             );
+        }
+        for (j, id) in s.organisations.iter().enumerate() {
+            let path = format!("{at}.organisations[{j}]");
+            if set.organisation(id).is_none() {
+                self.reference(file, &path, id, &ids.entities, Ns::Entities, "organisation");
+                continue;
+            }
+            let list = s.list.unwrap_or(raw::MembershipList::International);
+            if !set
+                .memberships_in(year, list)
+                .iter()
+                .any(|(o, _)| o.id == *id)
+            {
+                self.error(file, &path, format!("`{id}` is not on the {} list of members in {year}", match list {
+                    raw::MembershipList::International => "international",
+                    raw::MembershipList::National => "national",
+                }))
+                .help = Some("check the organisation's `memberships:` in organisations.yaml, or remove the id here".into());
+            }
         }
         for (j, p) in s.projects.iter().enumerate() {
             if set.project(p).is_none() {

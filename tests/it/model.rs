@@ -143,16 +143,17 @@ fn memberships_2017_are_11_international_and_15_national() {
 
 #[test]
 fn memberships_2022_and_2023_are_the_same_9_international() {
+    // In the registry's order, which is the 2022 chapter's (2023 reorders them in its section).
     let expected = [
         "Cities and Regions for Cyclists",
-        "City Destinations Alliance",
         "EUROCITIES",
+        "City Destinations Alliance",
         "International Congress and Convention Association",
         "Mayors for Peace",
         "Oder Partnerschaft",
-        "Open & Agile Smart Cities",
         "Poznań – Ille-et-Vilaine Foundation",
         "WHO Global Network for Age-friendly Cities",
+        "Open & Agile Smart Cities",
     ];
     assert_eq!(memberships(2022, MembershipList::International), expected);
     assert_eq!(memberships(2023, MembershipList::International), expected);

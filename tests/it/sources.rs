@@ -162,6 +162,65 @@ fn every_name_and_number_of_the_published_chapters_is_in_the_generated_ones() {
     assert!(checked > 800, "only {checked} facts were compared");
 }
 
+/// The items of a published chapter in their order, each by its first three words: its list
+/// items (`•`, `◦`) and its headings of the form „Brno (Czechy)”.
+fn published_items(text: &str) -> Vec<String> {
+    text.lines()
+        .filter_map(|line| {
+            let line = line.trim();
+            let item = line
+                .strip_prefix('•')
+                .or_else(|| line.strip_prefix('◦'))
+                .or_else(|| {
+                    let heading = line.ends_with(')')
+                        && line.contains(" (")
+                        && line.chars().count() < 45
+                        && line.chars().next().is_some_and(char::is_alphabetic);
+                    heading.then_some(line)
+                })?;
+            let words = tokens(&normalise(item));
+            (words.len() >= 2).then(|| words[..words.len().min(3)].join(" ").to_lowercase())
+        })
+        .collect()
+}
+
+/// Lists and subsections come out in the order the published chapter has them (EUROCITIES
+/// first in 2023, Związek Miast Polskich first in 2017, Kijów before Bilbao in 2018): each
+/// published item is looked for after the one before it; an item that is printed, but only
+/// before that place, is out of order. (Items printed under another name are not counted.)
+#[test]
+fn lists_come_out_in_the_order_of_the_published_chapters() {
+    let dir = sources_dir();
+    let loaded = load_data(&Path::new(env!("CARGO_MANIFEST_DIR")).join("data"));
+    let set = loaded.set.expect("the shipped data loads");
+    let templates = Templates::new(None).expect("built-in templates");
+    let mut problems = Vec::new();
+    let mut in_order = 0;
+    for year in YEARS {
+        let published = std::fs::read_to_string(dir.join(format!("{year}.txt")))
+            .unwrap_or_else(|e| panic!("{year}.txt: {e}"));
+        let chapter = render_chapter(&set, year, &templates).expect("the chapter renders");
+        let printed = tokens(&normalise(&chapter.markdown))
+            .join(" ")
+            .to_lowercase();
+        let mut at = 0;
+        for item in published_items(&published) {
+            match printed[at..].find(&item) {
+                Some(i) => {
+                    at += i + item.len();
+                    in_order += 1;
+                }
+                None if printed.contains(&item) => problems.push(format!(
+                    "{year}: „{item}…” is printed before the item the published chapter has before it"
+                )),
+                None => {}
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    assert!(in_order > 100, "only {in_order} items were found in order");
+}
+
 #[test]
 fn the_fact_tokens_are_names_and_numbers() {
     let t = tokens(&normalise(

@@ -5,7 +5,8 @@ use std::collections::HashMap;
 use crate::data::date::Date;
 use crate::data::model::{name_in, renamed_in, section_id, DataSet, Entity};
 use crate::data::raw::{
-    Event, Figure, Function, Gender, MembershipList, PlaceKind, Section, SectionKind, Style, Year,
+    Event, Figure, Function, Gender, MembershipList, Order, PlaceKind, Section, SectionKind, Style,
+    Year,
 };
 use crate::polish;
 use crate::text;
@@ -51,8 +52,9 @@ impl Ctx<'_> {
         }
     }
 
-    /// Events shown in `section`: in date order when every one has a day (or day range) date,
-    /// else in the file's order, since "2018" cannot be placed against "2018-04".
+    /// Events shown in `section`, in the order it asks for (see [`Order`]): as written, or by
+    /// date when every one has a day (or day range) date ("2018" cannot be placed against
+    /// "2018-04"; the data's order stays then).
     fn events_in(&self, section: &Section) -> Vec<&Event> {
         let id = section_id(section);
         let mut events: Vec<&Event> = self
@@ -65,9 +67,11 @@ impl Ctx<'_> {
                     .is_some_and(|s| section_id(s) == id)
             })
             .collect();
-        if events
-            .iter()
-            .all(|e| matches!(e.date, Date::Day(_) | Date::Range(..)))
+        let by_date = matches!(section.order, Order::Date | Order::Alphabetical);
+        if by_date
+            && events
+                .iter()
+                .all(|e| matches!(e.date, Date::Day(_) | Date::Range(..)))
         {
             events.sort_by(|a, b| a.date.cmp(&b.date));
         }
@@ -97,7 +101,7 @@ impl Ctx<'_> {
         match s.kind {
             SectionKind::Partners => view.partners = Some(self.partners(s)),
             SectionKind::Memberships => view.memberships = Some(self.memberships(s, &events)),
-            SectionKind::Diplomatic => view.diplomatic = self.diplomatic(),
+            SectionKind::Diplomatic => view.diplomatic = self.diplomatic(s),
             SectionKind::AgreementTable => view.table = agreement_rows(self.set, self.year.year),
             _ => {}
         }
@@ -222,9 +226,12 @@ impl Ctx<'_> {
                 }
             }
         }
-        // Partners, places and organisations alphabetically; groups headed by an event's own
-        // title (a concert, not a city) after them.
-        groups.sort_by_cached_key(|g| (g.1.is_none(), polish::sort_key(&g.0)));
+        // As the data has them (the order of each group's first event), or alphabetically:
+        // partners, places and organisations, then groups headed by an event's own title (a
+        // concert, not a city).
+        if s.order == Order::Alphabetical {
+            groups.sort_by_cached_key(|g| (g.1.is_none(), polish::sort_key(&g.0)));
+        }
         groups
             .into_iter()
             .map(|(heading, key, evs)| {
@@ -284,9 +291,16 @@ impl Ctx<'_> {
     fn memberships(&self, s: &Section, events: &[&Event]) -> MembershipsView {
         let list = s.list.unwrap_or(MembershipList::International);
         let year = self.year.year;
-        let organisations = self
-            .set
-            .memberships_in(year, list)
+        let mut members = self.set.memberships_in(year, list);
+        // The organisations the section names come first, in its order (a stable sort keeps
+        // the registry's order for the rest).
+        members.sort_by_key(|(org, _)| {
+            s.organisations
+                .iter()
+                .position(|id| *id == org.id)
+                .unwrap_or(usize::MAX)
+        });
+        let organisations = members
             .into_iter()
             .map(|(org, name)| {
                 let shown = match (list, &name.polish) {
@@ -331,7 +345,9 @@ impl Ctx<'_> {
                 o.renamed_from.clone()
             }
         };
-        organisations.sort_by_cached_key(|o| polish::sort_key(&shown(o)));
+        if s.order == Order::Alphabetical {
+            organisations.sort_by_cached_key(|o| polish::sort_key(&shown(o)));
+        }
         MembershipsView {
             list: match list {
                 MembershipList::International => "international",
@@ -346,10 +362,12 @@ impl Ctx<'_> {
         }
     }
 
-    fn diplomatic(&self) -> Option<DiplomaticView> {
+    fn diplomatic(&self, s: &Section) -> Option<DiplomaticView> {
         let d = self.year.diplomatic.as_ref()?;
         let mut meetings: Vec<&crate::data::raw::Meeting> = d.meetings.iter().collect();
-        meetings.sort_by(|a, b| a.date.cmp(&b.date));
+        if s.order != Order::Data {
+            meetings.sort_by(|a, b| a.date.cmp(&b.date));
+        }
         Some(DiplomaticView {
             count: d.total.map(|t| t as usize).unwrap_or(d.meetings.len()),
             meetings: meetings
