@@ -429,6 +429,11 @@ pub struct Section {
     /// order of organisations.yaml.
     #[serde(default)]
     pub organisations: Vec<String>,
+    /// Only in a `memberships` section: the ids of organisations whose abbreviation is printed
+    /// after the name in the list, as the published chapter did: `acronyms: [icca]` gives
+    /// „International Congress and Convention Association (ICCA)”.
+    #[serde(default)]
+    pub acronyms: Vec<String>,
     /// Only in a `memberships` section: a sentence printed before the organisations' activities.
     #[serde(default)]
     pub activity_intro: Option<String>,

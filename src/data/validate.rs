@@ -643,6 +643,17 @@ impl Validator<'_> {
                 .help = Some("check the organisation's `memberships:` in organisations.yaml, or remove the id here".into());
             }
         }
+        for (j, id) in s.acronyms.iter().enumerate() {
+            let path = format!("{at}.acronyms[{j}]");
+            match set.organisation(id) {
+                None => self.reference(file, &path, id, &ids.entities, Ns::Entities, "organisation"),
+                Some(o) if crate::data::model::name_in(o, year).short.is_none() => {
+                    self.error(file, &path, format!("`{id}` has no abbreviation in {year} to print"))
+                        .help = Some("give its name a `short:` in organisations.yaml, or remove the id here".into());
+                }
+                Some(_) => {}
+            }
+        }
         for (j, p) in s.projects.iter().enumerate() {
             if set.project(p).is_none() {
                 let projects: Vec<&str> = set.projects.iter().map(|p| p.id.as_str()).collect();

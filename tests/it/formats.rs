@@ -379,7 +379,7 @@ fn every_pdf_is_tagged_and_the_2018_structure_reads_right() {
     assert!(
         table.kids[0]
             .text
-            .starts_with("Tabela 1. Umowy o\u{a0}współpracy"),
+            .starts_with("Tabela 1. Miasta i\u{a0}regiony partnerskie Poznania"),
         "{}",
         table.kids[0].text
     );

@@ -99,8 +99,8 @@ fn shipped_data_has_only_the_justified_findings() {
     assert_eq!(
         warnings(&out),
         [
-            "data/years/2023.yaml:143:10: warning: the alt text „memorandum Changwon” is too short to describe the photo",
-            "data/years/2023.yaml:156:10: warning: the alt text „targi Győr” is too short to describe the photo",
+            "data/years/2023.yaml:144:10: warning: the alt text „memorandum Changwon” is too short to describe the photo",
+            "data/years/2023.yaml:157:10: warning: the alt text „targi Győr” is too short to describe the photo",
         ],
         "\n{}",
         out.describe()

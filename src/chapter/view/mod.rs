@@ -130,6 +130,9 @@ pub struct OrgView {
     pub name: String,
     /// Abbreviation, or empty.
     pub short: String,
+    /// The abbreviation when the section prints it after the name in the list (`acronyms:`),
+    /// else empty.
+    pub acronym: String,
     /// The previous name when the organisation was renamed during the year, or empty.
     pub renamed_from: String,
     /// Activity events nested under the organisation (`list` style).
@@ -192,6 +195,8 @@ pub struct AgreementRow {
     pub document: String,
     /// "Kultura, sport, administracja, gospodarka".
     pub scope: String,
+    /// Whether the partner is a region (a county, a province), not a city.
+    pub region: bool,
     /// The place's name, for plain-text exports: "Brno".
     #[serde(skip)]
     pub place_plain: String,
@@ -243,6 +248,7 @@ pub fn agreement_rows(set: &DataSet, year: i32) -> Vec<AgreementRow> {
                 place: text::escape(&format!("{name}, {country}"), false),
                 document: text::escape(&format!("{}, {signed}", a.document), false),
                 scope: text::escape(&a.scope, false),
+                region: place.kind != crate::data::raw::PlaceKind::City,
                 place_plain: name.to_string(),
                 country_plain: country.clone(),
                 document_plain: a.document.clone(),

@@ -316,13 +316,19 @@ impl Ctx<'_> {
                 } else {
                     Vec::new()
                 };
+                let short = name
+                    .short
+                    .as_deref()
+                    .map(|t| self.inline(t))
+                    .unwrap_or_default();
                 OrgView {
                     name: self.inline(shown),
-                    short: name
-                        .short
-                        .as_deref()
-                        .map(|t| self.inline(t))
-                        .unwrap_or_default(),
+                    acronym: if s.acronyms.contains(&org.id) {
+                        short.clone()
+                    } else {
+                        String::new()
+                    },
+                    short,
                     renamed_from: renamed_in(org, year)
                         .map(|(old, _, _)| self.inline(&old.name))
                         .unwrap_or_default(),
