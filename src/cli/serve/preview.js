@@ -1,0 +1,88 @@
+// The live preview, injected by `report-gen serve` into the chapter's page. It listens to the
+// server's event stream (/events/YEAR): on `chapter` it fetches the page again and swaps the
+// chapter in place (no reload: no flicker, the scroll position stays); on `problems` it shows
+// every problem over the last good chapter, until a save fixes them.
+(() => {
+  const me = document.currentScript;
+  const year = me.dataset.year;
+  let shown = Number(me.dataset.generation);
+  const overlay = document.getElementById('rg-overlay');
+  const list = document.getElementById('rg-problems');
+  const count = document.getElementById('rg-count');
+  const status = document.getElementById('rg-status');
+  const isPreview = (n) => n.nodeType === 1 && n.hasAttribute('data-rg-preview');
+
+  const say = (text, lost) => {
+    status.textContent = text;
+    status.classList.toggle('rg-lost', Boolean(lost));
+  };
+  const time = () => new Date().toLocaleTimeString();
+
+  // Replaces everything of the page that is the chapter (not the bar, overlay or this script).
+  async function swap(generation) {
+    const response = await fetch(location.pathname, { cache: 'no-store' });
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    const fresh = new DOMParser().parseFromString(await response.text(), 'text/html');
+    const x = window.scrollX;
+    const y = window.scrollY;
+    for (const n of [...document.head.childNodes]) if (!isPreview(n)) n.remove();
+    const firstOwn = [...document.head.childNodes].find(isPreview) ?? null;
+    for (const n of [...fresh.head.childNodes]) {
+      if (!isPreview(n)) document.head.insertBefore(document.adoptNode(n), firstOwn);
+    }
+    for (const n of [...document.body.childNodes]) if (!isPreview(n)) n.remove();
+    for (const n of [...fresh.body.childNodes]) {
+      if (!isPreview(n)) document.body.insertBefore(document.adoptNode(n), overlay);
+    }
+    window.scrollTo(x, y);
+    shown = generation;
+  }
+
+  function showProblems(p) {
+    list.replaceChildren(...p.problems.map((problem) => {
+      const li = document.createElement('li');
+      if (problem.place) {
+        const place = document.createElement('span');
+        place.className = 'rg-place';
+        place.textContent = problem.place;
+        li.append(place);
+      }
+      const message = document.createElement('span');
+      message.className = 'rg-message';
+      message.textContent = `${problem.level}: ${problem.message}`;
+      li.append(message);
+      if (problem.help) {
+        const help = document.createElement('span');
+        help.className = 'rg-help';
+        help.textContent = `help: ${problem.help}`;
+        li.append(help);
+      }
+      const pre = document.createElement('pre');
+      pre.textContent = problem.text;
+      li.append(pre);
+      return li;
+    }));
+    const more = p.total - p.problems.length;
+    count.textContent = `${p.total} ${p.total === 1 ? 'problem' : 'problems'}`
+      + (more > 0 ? ` (the first ${p.problems.length} are shown)` : '');
+    overlay.hidden = false;
+    say(`not rebuilt at ${time()}`);
+  }
+
+  // Events are handled one after another, so two quick saves never swap out of order.
+  let queue = Promise.resolve();
+  const then = (work) => { queue = queue.then(work).catch((e) => say(`could not update: ${e.message}`, true)); };
+
+  const events = new EventSource(`/events/${year}`);
+  events.addEventListener('chapter', (e) => then(async () => {
+    const generation = Number(e.data);
+    if (me.dataset.empty !== undefined) { location.reload(); return; }
+    if (generation !== shown) await swap(generation);
+    overlay.hidden = true;
+    say(`up to date (${time()})`);
+  }));
+  events.addEventListener('problems', (e) => then(() => showProblems(JSON.parse(e.data))));
+  events.addEventListener('error', () => {
+    say('not connected to report-gen: is `report-gen serve` still running?', true);
+  });
+})();
