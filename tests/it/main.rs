@@ -14,4 +14,5 @@ mod lint;
 mod model;
 mod pdf_writer;
 mod schema;
+mod serve;
 mod watch;

@@ -57,9 +57,11 @@
         help.textContent = `help: ${problem.help}`;
         li.append(help);
       }
-      const pre = document.createElement('pre');
-      pre.textContent = problem.text;
-      li.append(pre);
+      if (problem.excerpt) {
+        const pre = document.createElement('pre');
+        pre.textContent = problem.excerpt;
+        li.append(pre);
+      }
       return li;
     }));
     const more = p.total - p.problems.length;

@@ -50,7 +50,11 @@ pub(super) struct Problem {
     pub message: String,
     /// What to do, when known.
     pub help: Option<String>,
-    /// The whole diagnostic as the terminal shows it (with the excerpt and its caret).
+    /// The lines of the file around the place, with a caret under it, as the terminal shows
+    /// them (empty when the problem has no line).
+    pub excerpt: String,
+    /// The whole diagnostic as the terminal shows it (place, message, excerpt, help).
+    #[serde(skip)]
     pub text: String,
 }
 
@@ -68,8 +72,23 @@ impl Problem {
             place,
             message: d.message.clone(),
             help: d.help.clone(),
+            excerpt: String::new(),
             text: d.render(file_text),
         }
+        .with_excerpt()
+    }
+
+    /// Takes the excerpt out of the rendered text: the lines between the first (place and
+    /// message, shown on their own) and the help.
+    fn with_excerpt(mut self) -> Problem {
+        let lines: Vec<&str> = self
+            .text
+            .lines()
+            .skip(1)
+            .filter(|l| !l.starts_with("  = help:"))
+            .collect();
+        self.excerpt = lines.join("\n");
+        self
     }
 
     fn located(d: &Located) -> Problem {
@@ -84,6 +103,7 @@ impl Problem {
             text: format!("error: {message}\n"),
             message,
             help: None,
+            excerpt: String::new(),
         }
     }
 
