@@ -2,7 +2,9 @@
 // browser would use it.
 //
 //   node tests/browser/serve.mjs --bin target/debug/report-gen --data tests/fixtures/minimal \
-//       [--year 2022] [--screenshots DIR] [--bench N]
+//       [--screenshots DIR]
+//   node tests/browser/serve.mjs --bin target/release/report-gen --data data --year 2023 \
+//       --bench 30 --anchor "uczestniczyli w Dniach Kultury Polskiej"
 //
 // Copies the data into a temporary folder, starts `report-gen serve --port 0` on it, opens the
 // page and checks, without ever reloading the page itself:
@@ -12,8 +14,10 @@
 //      beneath it;
 //   3. the fix removes the overlay and shows the new text;
 //   4. the page made no request to anything but the server (and data: URLs).
-// With --screenshots DIR it saves the page without and with the overlay. With --bench N it then
-// saves the file N more times and prints the median and 90th percentile of save → DOM changed.
+// (The edits are those of tests/fixtures/minimal's 2022.) With --screenshots DIR it saves the
+// page without and with the overlay. With --bench N it instead saves the year file N times,
+// adding a word after --anchor TEXT, and prints the median and 90th percentile of
+// save → DOM changed; then check 4 only.
 // Every wait is bounded; the server is killed at the end. Exit code: 0 all good, 1 a check
 // failed, 2 could not run.
 
@@ -33,7 +37,7 @@ function usage(message) {
 }
 
 function parseArgs(argv) {
-  const opts = { year: '2022', screenshots: null, bench: 0 };
+  const opts = { year: '2022', screenshots: null, bench: 0, anchor: null };
   for (let i = 0; i < argv.length; i++) {
     const value = () => argv[++i] ?? usage(`${argv[i - 1]} needs a value`);
     switch (argv[i]) {
@@ -42,9 +46,11 @@ function parseArgs(argv) {
       case '--year': opts.year = value(); break;
       case '--screenshots': opts.screenshots = resolve(value()); break;
       case '--bench': opts.bench = Number(value()); break;
+      case '--anchor': opts.anchor = value(); break;
       default: usage(`unknown argument ${argv[i]}`);
     }
   }
+  if (opts.bench > 0 && !opts.anchor) usage('--bench needs --anchor TEXT (a text of the year file)');
   if (!opts.bin || !existsSync(opts.bin)) usage('--bin must name the report-gen binary');
   if (!opts.data || !existsSync(join(opts.data, 'years', `${opts.year}.yaml`))) {
     usage(`--data must be a data folder with years/${opts.year}.yaml`);
@@ -131,7 +137,36 @@ async function main() {
     await page.goto(`${origin}/`, { waitUntil: 'load' });
     check(page.url() === `${origin}/${opts.year}/`, `/ opens the page of ${opts.year} (${page.url()})`);
     await page.waitForFunction(() => document.getElementById('rg-status')?.textContent.startsWith('up to date'));
-    const loads = navigations;
+    if (opts.bench > 0) {
+      await bench(page, yearFile, opts.bench, opts.anchor);
+    } else {
+      await scenario(page, yearFile, opts, check, () => navigations);
+    }
+
+    // 4. Nothing but the server.
+    const outside = requests.filter((u) => !u.startsWith(`${origin}/`) && !u.startsWith('data:'));
+    check(outside.length === 0, `no request outside the server (${requests.length} requests; outside: ${outside.join(', ') || 'none'})`);
+    check(errors.length === 0, `no script error${errors.length ? `: ${errors.join('; ')}` : ''}`);
+  } catch (err) {
+    failures.push(`${err.message}\n--- server output ---\n${server.log.join('')}`);
+  } finally {
+    if (context) await context.close().catch(() => {});
+    server.child.kill('SIGKILL');
+    rmSync(profile, { recursive: true, force: true });
+    rmSync(work, { recursive: true, force: true });
+  }
+  if (failures.length > 0) {
+    console.error(`\n${failures.length} problem(s):`);
+    for (const f of failures) console.error(`  - ${f}`);
+    process.exitCode = 1;
+  } else {
+    console.log('\nserve: all checks passed');
+  }
+}
+
+// Checks 1–3 on tests/fixtures/minimal's 2022. `navigations()` counts the page's loads.
+async function scenario(page, yearFile, opts, check, navigations) {
+    const loads = navigations();
     await page.evaluate(() => { window.rgMarker = 'the same page'; window.scrollTo(0, 250); });
     const scrolled = await page.evaluate(() => window.scrollY);
 
@@ -139,7 +174,7 @@ async function main() {
     edit(yearFile, 'spotkanie podsumowujące', 'spotkanie końcowe');
     await page.waitForFunction(() => document.querySelector('main')?.textContent.includes('spotkanie końcowe'));
     check(true, 'the edit appears in the page');
-    check(await page.evaluate(() => window.rgMarker === 'the same page') && navigations === loads,
+    check(await page.evaluate(() => window.rgMarker === 'the same page') && navigations() === loads,
       'the page was updated in place, not reloaded');
     const after = await page.evaluate(() => window.scrollY);
     check(after === scrolled, `the scroll position is kept (${scrolled} → ${after})`);
@@ -171,35 +206,14 @@ async function main() {
     await page.waitForSelector('#rg-overlay', { state: 'hidden' });
     await page.waitForFunction(() => document.querySelector('main')?.textContent.includes('spotkanie ostatnie'));
     check(true, 'the fix removes the overlay and shows the new text');
-    check(navigations === loads, 'still the same page, never reloaded');
+    check(navigations() === loads, 'still the same page, never reloaded');
 
-    if (opts.bench > 0) await bench(page, yearFile, opts.bench);
-
-    // 4. Nothing but the server.
-    const outside = requests.filter((u) => !u.startsWith(`${origin}/`) && !u.startsWith('data:'));
-    check(outside.length === 0, `no request outside the server (${requests.length} requests; outside: ${outside.join(', ') || 'none'})`);
-    check(errors.length === 0, `no script error${errors.length ? `: ${errors.join('; ')}` : ''}`);
-  } catch (err) {
-    failures.push(`${err.message}\n--- server output ---\n${server.log.join('')}`);
-  } finally {
-    if (context) await context.close().catch(() => {});
-    server.child.kill('SIGKILL');
-    rmSync(profile, { recursive: true, force: true });
-    rmSync(work, { recursive: true, force: true });
-  }
-  if (failures.length > 0) {
-    console.error(`\n${failures.length} problem(s):`);
-    for (const f of failures) console.error(`  - ${f}`);
-    process.exitCode = 1;
-  } else {
-    console.log('\nserve: all checks passed');
-  }
 }
 
 // Saves the year file `runs` times, each adding a new word; the page records (with its own
 // MutationObserver) when the word first appears in the DOM. Save → DOM changed, in ms, from
 // the same clock (Date.now) on both sides.
-async function bench(page, yearFile, runs) {
+async function bench(page, yearFile, runs, anchor) {
   await page.evaluate(() => {
     window.rgSeen = {};
     new MutationObserver(() => {
@@ -208,7 +222,7 @@ async function bench(page, yearFile, runs) {
     }).observe(document.body, { childList: true, subtree: true, characterData: true });
   });
   const original = readFileSync(yearFile, 'utf8');
-  const anchor = 'spotkanie ostatnie';
+  if (!original.includes(anchor)) throw new Error(`${yearFile} has no ${JSON.stringify(anchor)}`);
   const latencies = [];
   for (let i = 0; i < runs; i++) {
     const word = `znacznik${i}x`;

@@ -1,6 +1,6 @@
 // The live preview, injected by `report-gen serve` into the chapter's page. It listens to the
-// server's event stream (/events/YEAR): on `chapter` it fetches the page again and swaps the
-// chapter in place (no reload: no flicker, the scroll position stays); on `problems` it shows
+// server's event stream (/events/YEAR): on `chapter`, which carries the new chapter's page, it
+// swaps the chapter in place (no reload: no flicker, the scroll position stays); on `problems` it shows
 // every problem over the last good chapter, until a save fixes them.
 (() => {
   const me = document.currentScript;
@@ -18,22 +18,23 @@
   };
   const time = () => new Date().toLocaleTimeString();
 
-  // Replaces everything of the page that is the chapter (not the bar, overlay or this script).
-  async function swap(generation) {
-    const response = await fetch(location.pathname, { cache: 'no-store' });
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    const fresh = new DOMParser().parseFromString(await response.text(), 'text/html');
+  // Replaces everything of the page that is the chapter (not the bar, overlay or this script)
+  // with the chapter's page `html`. The head is replaced only when it changed (a template's
+  // stylesheet), so that an edit of the data does not make the browser restyle everything.
+  function swap(html, generation) {
+    const fresh = new DOMParser().parseFromString(html, 'text/html');
     const x = window.scrollX;
     const y = window.scrollY;
-    for (const n of [...document.head.childNodes]) if (!isPreview(n)) n.remove();
-    const firstOwn = [...document.head.childNodes].find(isPreview) ?? null;
-    for (const n of [...fresh.head.childNodes]) {
-      if (!isPreview(n)) document.head.insertBefore(document.adoptNode(n), firstOwn);
+    const own = (parent) => [...parent.childNodes].filter((n) => !isPreview(n));
+    const text = (nodes) => nodes.map((n) => (n.nodeType === 1 ? n.outerHTML : n.textContent)).join('');
+    const newHead = own(fresh.head);
+    if (text(own(document.head)) !== text(newHead)) {
+      for (const n of own(document.head)) n.remove();
+      const firstOwn = [...document.head.childNodes].find(isPreview) ?? null;
+      for (const n of newHead) document.head.insertBefore(document.adoptNode(n), firstOwn);
     }
-    for (const n of [...document.body.childNodes]) if (!isPreview(n)) n.remove();
-    for (const n of [...fresh.body.childNodes]) {
-      if (!isPreview(n)) document.body.insertBefore(document.adoptNode(n), overlay);
-    }
+    for (const n of own(document.body)) n.remove();
+    for (const n of own(fresh.body)) document.body.insertBefore(document.adoptNode(n), overlay);
     window.scrollTo(x, y);
     shown = generation;
   }
@@ -75,11 +76,12 @@
   let queue = Promise.resolve();
   const then = (work) => { queue = queue.then(work).catch((e) => say(`could not update: ${e.message}`, true)); };
 
-  const events = new EventSource(`/events/${year}`);
-  events.addEventListener('chapter', (e) => then(async () => {
-    const generation = Number(e.data);
+  // `shown` tells the server which chapter the page has: it then sends only newer ones.
+  const events = new EventSource(`/events/${year}?shown=${shown}`);
+  events.addEventListener('chapter', (e) => then(() => {
+    const chapter = JSON.parse(e.data);
     if (me.dataset.empty !== undefined) { location.reload(); return; }
-    if (generation !== shown) await swap(generation);
+    if (chapter.html !== undefined && chapter.generation !== shown) swap(chapter.html, chapter.generation);
     overlay.hidden = true;
     say(`up to date (${time()})`);
   }));
