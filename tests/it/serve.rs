@@ -356,14 +356,17 @@ struct Events {
 
 impl Events {
     fn open(address: SocketAddr, year: i32) -> Events {
+        Events::open_path(address, &format!("/events/{year}"))
+    }
+
+    fn open_path(address: SocketAddr, path: &str) -> Events {
         let mut stream = TcpStream::connect_timeout(&address, WAIT).unwrap();
         stream.set_read_timeout(Some(WAIT)).unwrap();
-        write!(
-            stream,
-            "GET /events/{year} HTTP/1.1\r\nHost: 127.0.0.1:{}\r\n\r\n",
+        let request = format!(
+            "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{}\r\n\r\n",
             address.port()
-        )
-        .unwrap();
+        );
+        stream.write_all(request.as_bytes()).unwrap();
         let mut reader = BufReader::new(stream);
         let mut status = String::new();
         reader.read_line(&mut status).unwrap();
@@ -424,8 +427,19 @@ fn the_event_stream_reports_a_bad_date_with_its_place_and_the_fix_and_ctrl_c_sto
         "err",
         "data/years/2022.yaml:26:11: error: 2022-06-31 does not exist",
     );
-    // The last good chapter is still served.
+    // The last good chapter is still served; the PDF and the Markdown say why they cannot be made.
     assert!(server.get("/2022/").text().contains("6\u{a0}czerwca"));
+    for file in ["/2022.pdf", "/2022.md"] {
+        let reply = server.get(file);
+        assert_eq!(reply.status, 500, "{file}");
+        assert!(
+            reply
+                .text()
+                .contains("data/years/2022.yaml:26:11: error: 2022-06-31 does not exist"),
+            "{file}: {}",
+            reply.text()
+        );
+    }
 
     edit(&year, "date: 2022-06-31", "date: 2022-06-07");
     let fixed = events.next("chapter");
@@ -454,6 +468,41 @@ fn the_event_stream_reports_a_bad_date_with_its_place_and_the_fix_and_ctrl_c_sto
         };
         assert_eq!(status.code(), Some(0), "Ctrl-C exits with 0");
     }
+}
+
+/// Started on data with an error, there is no chapter yet: `/` is a page that shows the problems
+/// and, once a save fixes them, goes to the chapter.
+#[test]
+fn started_on_broken_data_it_shows_the_problems_until_they_are_fixed() {
+    let tmp = data_copy();
+    let year = tmp.path().join("data/years/2022.yaml");
+    edit(&year, "date: 2022-06-06", "date: 2022-06-31");
+    let server = Server::start(tmp.path());
+    // Printed before the address, so already read by `start`.
+    assert!(
+        server.seen.iter().any(
+            |l| l.contains("err: data/years/2022.yaml:26:11: error: 2022-06-31 does not exist")
+        ) && server
+            .seen
+            .iter()
+            .any(|l| l.contains("the chapter cannot be made yet (1 problem)")),
+        "{:?}",
+        server.seen
+    );
+    let root = server.get("/");
+    assert_eq!(root.status, 200);
+    assert!(root.text().contains("data-year=\"any\""), "{}", root.text());
+    let mut events = Events::open_path(server.address, "/events/any");
+    let problems: serde_json::Value = serde_json::from_str(&events.next("problems")).unwrap();
+    assert_eq!(
+        problems["problems"][0]["place"],
+        "data/years/2022.yaml:26:11"
+    );
+    edit(&year, "date: 2022-06-31", "date: 2022-06-06");
+    events.next("chapter");
+    let root = server.get("/");
+    assert_eq!(root.status, 303);
+    assert_eq!(root.header("location"), Some("/2022/"));
 }
 
 #[test]

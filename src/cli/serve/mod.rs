@@ -96,7 +96,13 @@ pub(super) fn run(args: &ServeArgs) -> i32 {
     let (problems, _) = shared.reload();
     match problems {
         None => println!("data loaded in {} ms", start.elapsed().as_millis()),
-        Some(p) => report_problems(&p),
+        Some(p) => {
+            print_problems(&p);
+            eprintln!(
+                "the chapter cannot be made yet ({}); the page shows the problems until a save fixes them",
+                report_gen::diag::count(p.total, "problem")
+            );
+        }
     }
     let server = match tiny_http::Server::from_listener(listener, None) {
         Ok(s) => s,
@@ -254,7 +260,9 @@ enum Route {
     /// `/2023` without the slash: redirected to the page.
     PageNoSlash(i32),
     File(i32, Kind),
-    Events(i32),
+    /// The events of a page showing a year, or (`None`, `/events/any`) of the page shown while
+    /// no data set has loaded yet.
+    Events(Option<i32>),
 }
 
 /// The route of a request's path (without the query), or `None`: a 404. Exact matches only, so
@@ -266,7 +274,10 @@ fn route(url: &str) -> Option<Route> {
     }
     let rest = path.strip_prefix('/')?;
     if let Some(y) = rest.strip_prefix("events/") {
-        return year(y).map(Route::Events);
+        if y == "any" {
+            return Some(Route::Events(None));
+        }
+        return year(y).map(|y| Route::Events(Some(y)));
     }
     if let Some(y) = rest.strip_suffix('/') {
         return year(y).map(Route::Page);
@@ -412,35 +423,33 @@ fn chapter_page(shared: &Shared, year: i32, years: &[i32]) -> Reply {
     }
 }
 
-/// The PDF or Markdown of `year` from the data as it is now, or the last good one, or the
-/// problems as text.
+/// The PDF or Markdown of `year` from the data as it is now, or why it cannot be made. Not the
+/// last good one: a file opened after a save must be that save's, or say why not.
 fn file(shared: &Shared, year: i32, kind: Kind) -> Reply {
-    let content_type = match kind {
-        Kind::Pdf => "application/pdf",
-        // Plain text, so that the browser shows it instead of downloading it.
-        _ => "text/plain; charset=utf-8",
-    };
     match shared.render(year, kind) {
-        Ok(b) => reply(200, content_type, b),
-        Err(problems) => match shared.last_good(year, kind) {
-            Some(b) => reply(200, content_type, b),
-            None => {
-                let mut text = format!(
-                    "The {} of {year} could not be made:\n\n",
-                    if kind == Kind::Pdf { "PDF" } else { "Markdown" }
-                );
-                for p in &problems.problems {
-                    text.push_str(&p.text);
-                    text.push('\n');
-                }
-                text.push_str("Fix the problems, save, and reload this page.\n");
-                reply(
-                    500,
-                    "text/plain; charset=utf-8",
-                    Arc::new(text.into_bytes()),
-                )
+        Ok(b) => reply(200, kind.content_type(), b),
+        Err(problems) => {
+            let mut text = format!(
+                "The {} of {year} cannot be made from the data as it is now:\n\n",
+                if kind == Kind::Pdf { "PDF" } else { "Markdown" }
+            );
+            for p in &problems.problems {
+                text.push_str(&p.text);
+                text.push('\n');
             }
-        },
+            if problems.total > problems.problems.len() {
+                text.push_str(&format!(
+                    "… and {} more\n\n",
+                    problems.total - problems.problems.len()
+                ));
+            }
+            text.push_str("Fix the file, save, and reload this page (F5).\n");
+            reply(
+                500,
+                "text/plain; charset=utf-8",
+                Arc::new(text.into_bytes()),
+            )
+        }
     }
 }
 
@@ -448,7 +457,7 @@ fn file(shared: &Shared, year: i32, kind: Kind) -> Reply {
 /// state now, then one event after every reload, until the page is closed (a write fails).
 /// `chapter` carries the new chapter's page (unless the page has it already), so that the page
 /// need not ask for it: one message from save to screen.
-fn events(request: Request, shared: &Shared, year: i32, mut shown: u64) {
+fn events(request: Request, shared: &Shared, year: Option<i32>, mut shown: u64) {
     let mut out = request.into_writer();
     let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: close\r\n\r\nretry: 500\n\n";
     if out
@@ -458,7 +467,9 @@ fn events(request: Request, shared: &Shared, year: i32, mut shown: u64) {
     {
         return;
     }
-    shared.count_shown(year, true);
+    if let Some(year) = year {
+        shared.count_shown(year, true);
+    }
     let mut seen = 0;
     loop {
         let generation = shared.wait_past(seen, KEEP_ALIVE);
@@ -466,11 +477,13 @@ fn events(request: Request, shared: &Shared, year: i32, mut shown: u64) {
             ": still here\n\n".to_string()
         } else {
             seen = generation;
-            match shared.render(year, Kind::Html) {
-                Ok(_) if generation == shown => {
-                    format!("event: chapter\ndata: {{\"generation\":{generation}}}\n\n")
-                }
-                Ok(bytes) => {
+            let rendered = match year {
+                Some(year) => shared.render(year, Kind::Html).map(Some),
+                // The page shown before any data loaded: it reloads itself once the data does.
+                None => shared.load_problems().map_or(Ok(None), Err),
+            };
+            match rendered {
+                Ok(Some(bytes)) if generation != shown => {
                     shown = generation;
                     let chapter = serde_json::json!({
                         "generation": generation,
@@ -478,10 +491,8 @@ fn events(request: Request, shared: &Shared, year: i32, mut shown: u64) {
                     });
                     format!("event: chapter\ndata: {chapter}\n\n")
                 }
-                Err(p) => format!(
-                    "event: problems\ndata: {}\n\n",
-                    serde_json::to_string(&*p).unwrap_or_else(|_| "{}".into())
-                ),
+                Ok(_) => format!("event: chapter\ndata: {{\"generation\":{generation}}}\n\n"),
+                Err(p) => problems_event(&p),
             }
         };
         if out
@@ -492,7 +503,16 @@ fn events(request: Request, shared: &Shared, year: i32, mut shown: u64) {
             break;
         }
     }
-    shared.count_shown(year, false);
+    if let Some(year) = year {
+        shared.count_shown(year, false);
+    }
+}
+
+fn problems_event(p: &Problems) -> String {
+    format!(
+        "event: problems\ndata: {}\n\n",
+        serde_json::to_string(p).unwrap_or_else(|_| "{}".into())
+    )
 }
 
 #[cfg(test)]
@@ -507,8 +527,12 @@ mod tests {
         assert_eq!(route("/2023"), Some(Route::PageNoSlash(2023)));
         assert_eq!(route("/2023.pdf"), Some(Route::File(2023, Kind::Pdf)));
         assert_eq!(route("/2023.md"), Some(Route::File(2023, Kind::Md)));
-        assert_eq!(route("/events/2023"), Some(Route::Events(2023)));
-        assert_eq!(route("/events/2023?shown=4"), Some(Route::Events(2023)));
+        assert_eq!(route("/events/2023"), Some(Route::Events(Some(2023))));
+        assert_eq!(
+            route("/events/2023?shown=4"),
+            Some(Route::Events(Some(2023)))
+        );
+        assert_eq!(route("/events/any"), Some(Route::Events(None)));
         assert_eq!(query_number("/events/2023?shown=4", "shown"), Some(4));
         assert_eq!(query_number("/events/2023?x=1&shown=12", "shown"), Some(12));
         assert_eq!(query_number("/events/2023?shownx=1", "shown"), None);

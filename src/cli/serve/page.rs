@@ -41,8 +41,12 @@ fn inject_with(html: &str, shown: &Shown, empty: bool) -> String {
         format!("<style {MARK}>\n{CSS}</style>\n<link {MARK} rel=\"icon\" href=\"data:,\">\n");
     let tail = format!(
         "{overlay}<script {MARK} data-year=\"{year}\" data-generation=\"{generation}\"{empty}>\n{SCRIPT}</script>\n",
-        overlay = overlay(),
-        year = shown.year,
+        overlay = overlay(empty),
+        year = if shown.years.contains(&shown.year) {
+            shown.year.to_string()
+        } else {
+            "any".to_string()
+        },
         generation = shown.generation,
         empty = if empty { " data-empty" } else { "" },
     );
@@ -96,6 +100,9 @@ fn bar(shown: &Shown) -> String {
             years.push_str(&format!("<a href=\"/{y}/\">{y}</a> "));
         }
     }
+    if !years.is_empty() {
+        years = format!("<span class=\"rg-years\">Year: {years}</span>");
+    }
     let files = if shown.years.contains(&shown.year) {
         format!(
             "<span class=\"rg-files\"><a href=\"/{y}.pdf\">PDF of {y}</a> <a href=\"/{y}.md\">Markdown of {y}</a></span>",
@@ -106,18 +113,27 @@ fn bar(shown: &Shown) -> String {
     };
     format!(
         "<nav {MARK} id=\"rg-bar\" lang=\"en\" aria-label=\"report-gen preview\">\
-         <strong>Preview</strong> <span class=\"rg-years\">Year: {years}</span>{files}\
+         <strong>Preview</strong> {years}{files}\
          <span id=\"rg-status\" role=\"status\">connecting…</span></nav>\n"
     )
 }
 
-/// The overlay, hidden until a rebuild fails; the script fills in the problems.
-fn overlay() -> String {
+/// The overlay, hidden until a rebuild fails; the script fills in the problems. `empty`: there
+/// is no last good chapter beneath it.
+fn overlay(empty: bool) -> String {
+    let (title, beneath) = if empty {
+        ("The chapter cannot be made", "")
+    } else {
+        (
+            "The chapter could not be rebuilt",
+            "Beneath is the last good chapter. ",
+        )
+    };
     format!(
         "<div {MARK} id=\"rg-overlay\" lang=\"en\" role=\"alert\" hidden>\
-         <p class=\"rg-title\">The chapter could not be rebuilt: <span id=\"rg-count\"></span></p>\
-         <p class=\"rg-note\">Beneath is the last good chapter. Fix the file and save: this page \
-         updates by itself.</p><ol id=\"rg-problems\"></ol></div>\n"
+         <p class=\"rg-title\">{title}: <span id=\"rg-count\"></span></p>\
+         <p class=\"rg-note\">{beneath}Fix the file and save: this page updates by itself.</p>\
+         <ol id=\"rg-problems\"></ol></div>\n"
     )
 }
 
@@ -162,7 +178,8 @@ mod tests {
             years: &[],
             generation: 1,
         });
-        assert!(w.contains(" data-empty>"));
+        assert!(w.contains("data-year=\"any\" data-generation=\"1\" data-empty>"));
+        assert!(w.contains("The chapter cannot be made"));
         assert!(!w.contains(".pdf"));
     }
 }

@@ -10,6 +10,7 @@
   const list = document.getElementById('rg-problems');
   const count = document.getElementById('rg-count');
   const status = document.getElementById('rg-status');
+  const bar = document.getElementById('rg-bar');
   const isPreview = (n) => n.nodeType === 1 && n.hasAttribute('data-rg-preview');
 
   const say = (text, lost) => {
@@ -38,6 +39,15 @@
     window.scrollTo(x, y);
     shown = generation;
   }
+
+  // The overlay sits just below the bar while the bar is in view (it may wrap on a phone), at
+  // the top of the window once the bar has scrolled away.
+  function place() {
+    if (overlay.hidden) return;
+    overlay.style.top = `${Math.max(8, bar.getBoundingClientRect().bottom + 8)}px`;
+  }
+  window.addEventListener('scroll', place, { passive: true });
+  window.addEventListener('resize', place);
 
   function showProblems(p) {
     list.replaceChildren(...p.problems.map((problem) => {
@@ -69,6 +79,7 @@
     count.textContent = `${p.total} ${p.total === 1 ? 'problem' : 'problems'}`
       + (more > 0 ? ` (the first ${p.problems.length} are shown)` : '');
     overlay.hidden = false;
+    place();
     say(`not rebuilt at ${time()}`);
   }
 

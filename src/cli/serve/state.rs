@@ -30,6 +30,16 @@ pub(super) enum Kind {
 }
 
 impl Kind {
+    /// The `Content-Type` it is served with; Markdown as plain text, so that the browser shows
+    /// it instead of downloading it.
+    pub(super) fn content_type(self) -> &'static str {
+        match self {
+            Kind::Html => "text/html; charset=utf-8",
+            Kind::Pdf => "application/pdf",
+            Kind::Md => "text/plain; charset=utf-8",
+        }
+    }
+
     fn format(self) -> Format {
         match self {
             Kind::Html => Format::Html,
@@ -252,6 +262,11 @@ impl Shared {
                 }))
             }
         }
+    }
+
+    /// Why the data or templates did not load, if they did not.
+    pub(super) fn load_problems(&self) -> Option<Arc<Problems>> {
+        self.lock().load.clone().err()
     }
 
     /// The generation now and the years of the data set (of the last good load).
