@@ -243,10 +243,15 @@ fn open_browser(url: &str) {
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .spawn();
+    let url = url.to_string();
     match started {
-        // Reaped on a thread, so that no zombie is left behind.
+        // Waited for on a thread (no zombie left behind); a failure is only a warning.
         Ok(mut child) => {
-            thread::spawn(move || child.wait());
+            thread::spawn(move || {
+                if !child.wait().is_ok_and(|s| s.success()) {
+                    eprintln!("warning: the browser could not be opened; open {url} yourself");
+                }
+            });
         }
         Err(e) => eprintln!("warning: cannot open a browser ({e}); open {url} yourself"),
     }
