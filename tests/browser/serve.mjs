@@ -24,6 +24,7 @@
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -85,6 +86,19 @@ function edit(file, from, to) {
 
 function lineOf(file, fragment) {
   return readFileSync(file, 'utf8').split('\n').findIndex((l) => l.includes(fragment)) + 1;
+}
+
+// axe-core's WCAG 2.0/2.1 A and AA rules on the preview's own parts of the page (the chapter
+// itself is checked by check.mjs).
+async function axeViolations(page, include) {
+  const require = createRequire(import.meta.url);
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  return page.evaluate(async (selectors) => {
+    const result = await window.axe.run({ include: selectors.map((s) => [s]) }, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return result.violations.map((v) => `${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  }, include);
 }
 
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * p) - 1)];
@@ -195,6 +209,8 @@ async function scenario(page, yearFile, opts, check, navigations) {
     check(overlay.includes('2022-06-31 does not exist'), 'the overlay says what is wrong');
     check(await page.evaluate(() => document.querySelector('main').textContent.includes('spotkanie końcowe')),
       'the last good chapter stays beneath the overlay');
+    const axe = await axeViolations(page, ['#rg-bar', '#rg-overlay']);
+    check(axe.length === 0, `the bar and the overlay have no axe (WCAG 2.1 A/AA) violation${axe.length ? `: ${axe.join('; ')}` : ''}`);
     if (opts.screenshots) {
       await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: join(opts.screenshots, 'serve-error.png') });

@@ -131,6 +131,7 @@ fn overlay(empty: bool) -> String {
     };
     format!(
         "<div {MARK} id=\"rg-overlay\" lang=\"en\" role=\"alert\" hidden>\
+         <button type=\"button\" id=\"rg-hide\">Hide until the next save</button>\
          <p class=\"rg-title\">{title}: <span id=\"rg-count\"></span></p>\
          <p class=\"rg-note\">{beneath}Fix the file and save: this page updates by itself.</p>\
          <ol id=\"rg-problems\"></ol></div>\n"

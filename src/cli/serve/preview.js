@@ -47,6 +47,10 @@
     overlay.style.top = `${Math.max(8, bar.getBoundingClientRect().bottom + 8)}px`;
   }
   window.addEventListener('scroll', place, { passive: true });
+  document.getElementById('rg-hide').addEventListener('click', () => {
+    overlay.hidden = true;
+    say('problems hidden: they show again after the next save', true);
+  });
   window.addEventListener('resize', place);
 
   function showProblems(p) {
