@@ -231,7 +231,16 @@ fn serves_what_build_makes_only_its_own_pages_only_on_loopback_and_writes_nothin
     let main = &html[html.find("<main>").unwrap()..html.find("</main>").unwrap()];
     assert!(page.contains(main), "the served page holds build's <main>");
     assert!(page.contains("id=\"rg-bar\"") && page.contains("id=\"rg-overlay\""));
-    assert!(page.contains("new EventSource(`/events/${year}?shown=${shown}`)"));
+    assert!(page.contains("new EventSource(`/events/${year}?shown=${shown}"));
+    assert!(page.contains("<a href=\"/2022/pdf/\">PDF of 2022</a>"));
+
+    // The PDF view: the PDF in a page that reloads it after a save.
+    let view = server.get("/2022/pdf/");
+    assert_eq!(view.status, 200);
+    let view = view.text();
+    assert!(view
+        .contains("<iframe id=\"rg-pdf\" title=\"The chapter of 2022 as PDF\" src=\"/2022.pdf?g="));
+    assert!(view.contains(" data-kind=\"pdf\">"));
 
     // The Markdown and the PDF are the bytes `build` writes.
     let md = server.get("/2022.md");
@@ -409,7 +418,11 @@ fn the_event_stream_reports_a_bad_date_with_its_place_and_the_fix_and_ctrl_c_sto
     let year = tmp.path().join("data/years/2022.yaml");
     let mut server = Server::start(tmp.path());
     let mut events = Events::open(server.address, 2022);
+    let mut pdf_events = Events::open_path(server.address, "/events/2022?kind=pdf");
     let first = generation(&events.next("chapter"));
+    pdf_events.next("chapter");
+    let good_pdf = server.get("/2022.pdf?g=1").body;
+    assert!(good_pdf.starts_with(b"%PDF-"));
 
     edit(&year, "date: 2022-06-06", "date: 2022-06-31");
     let problems: serde_json::Value = serde_json::from_str(&events.next("problems")).unwrap();
@@ -451,6 +464,7 @@ fn the_event_stream_reports_a_bad_date_with_its_place_and_the_fix_and_ctrl_c_sto
         .is_some_and(|h| h.contains("7\u{a0}czerwca") && !h.contains("rg-bar")));
     assert!(server.get("/2022/").text().contains("7\u{a0}czerwca"));
     server.expect_line("out", "rebuilt 2022 in");
+    assert!(generation(&pdf_events.next("chapter")) > first);
 
     #[cfg(unix)]
     {

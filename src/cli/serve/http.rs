@@ -19,6 +19,8 @@ const KEEP_ALIVE: Duration = Duration::from_secs(15);
 enum Route {
     Root,
     Page(i32),
+    /// The PDF shown in a page that reloads it after each save.
+    PdfPage(i32),
     /// `/2023` without the slash: redirected to the page.
     PageNoSlash(i32),
     File(i32, Kind),
@@ -41,6 +43,9 @@ fn route(url: &str) -> Option<Route> {
         }
         return year(y).map(|y| Route::Events(Some(y)));
     }
+    if let Some(y) = rest.strip_suffix("/pdf/") {
+        return year(y).map(Route::PdfPage);
+    }
     if let Some(y) = rest.strip_suffix('/') {
         return year(y).map(Route::Page);
     }
@@ -60,12 +65,17 @@ fn year(s: &str) -> Option<i32> {
         .flatten()
 }
 
-/// The number `name=N` in the query of `url`.
-fn query_number(url: &str, name: &str) -> Option<u64> {
+/// The value of `name=…` in the query of `url`.
+fn query_value<'a>(url: &'a str, name: &str) -> Option<&'a str> {
     let (_, query) = url.split_once('?')?;
     query
         .split('&')
-        .find_map(|kv| kv.strip_prefix(name)?.strip_prefix('=')?.parse().ok())
+        .find_map(|kv| kv.strip_prefix(name)?.strip_prefix('='))
+}
+
+/// The number `name=N` in the query of `url`.
+fn query_number(url: &str, name: &str) -> Option<u64> {
+    query_value(url, name)?.parse().ok()
 }
 
 /// Whether the request names this server in its `Host` header. A web page elsewhere cannot then
@@ -98,7 +108,11 @@ pub(super) fn handle(
     let response = match route {
         Some(Route::Events(y)) => {
             let shown = query_number(request.url(), "shown").unwrap_or(0);
-            return events(request, shared, y, shown);
+            let kind = match query_value(request.url(), "kind") {
+                Some("pdf") => Kind::Pdf,
+                _ => Kind::Html,
+            };
+            return events(request, shared, y, kind, shown);
         }
         Some(Route::Root) => {
             let shown = first_year
@@ -112,12 +126,23 @@ pub(super) fn handle(
                     year: first_year.unwrap_or(0),
                     years: &years,
                     generation: shared.now().0,
+                    kind: Kind::Html,
                 })),
             }
         }
         Some(Route::PageNoSlash(y)) if known(&y) => redirect(&format!("/{y}/")),
         Some(Route::Page(y)) if known(&y) => chapter_page(shared, y, &years),
-        Some(Route::File(y, kind)) if known(&y) => file(shared, y, kind),
+        Some(Route::PdfPage(y)) if known(&y) => html(page::pdf_view(&Shown {
+            year: y,
+            years: &years,
+            generation: shared.now().0,
+            kind: Kind::Pdf,
+        })),
+        Some(Route::File(y, kind)) if known(&y) => {
+            // The PDF view asks with `?g=N`: it shows the last good PDF under the overlay.
+            let view = query_value(request.url(), "g").is_some();
+            file(shared, y, kind, view)
+        }
         _ => not_found(),
     };
     let _ = request.respond(response);
@@ -179,6 +204,7 @@ fn chapter_page(shared: &Shared, year: i32, years: &[i32]) -> Reply {
         year,
         years,
         generation,
+        kind: Kind::Html,
     };
     let bytes = match shared.render(year, Kind::Html) {
         Ok(b) => Some(b),
@@ -190,10 +216,15 @@ fn chapter_page(shared: &Shared, year: i32, years: &[i32]) -> Reply {
     }
 }
 
-/// The PDF or Markdown of `year` from the data as it is now, or why it cannot be made. Not the
-/// last good one: a file opened after a save must be that save's, or say why not.
-fn file(shared: &Shared, year: i32, kind: Kind) -> Reply {
-    match shared.render(year, kind) {
+/// The PDF or Markdown of `year` from the data as it is now, or why it cannot be made. The last
+/// good one only for the PDF view (`view`), which shows the problems over it: a file opened
+/// after a save must be that save's, or say why not.
+fn file(shared: &Shared, year: i32, kind: Kind, view: bool) -> Reply {
+    let rendered = shared.render(year, kind);
+    if let (Err(_), true, Some(good)) = (&rendered, view, shared.last_good(year, kind)) {
+        return reply(200, kind.content_type(), good);
+    }
+    match rendered {
         Ok(b) => reply(200, kind.content_type(), b),
         Err(problems) => {
             let mut text = format!(
@@ -220,11 +251,12 @@ fn file(shared: &Shared, year: i32, kind: Kind) -> Reply {
     }
 }
 
-/// The event stream of a page showing `year`, whose chapter is of generation `shown`: its
-/// state now, then one event after every reload, until the page is closed (a write fails).
-/// `chapter` carries the new chapter's page (unless the page has it already), so that the page
-/// need not ask for it: one message from save to screen.
-fn events(request: Request, shared: &Shared, year: Option<i32>, mut shown: u64) {
+/// The event stream of a page showing `year` in `kind` (the chapter's page or the PDF view),
+/// whose content is of generation `shown`: its state now, then one event after every reload,
+/// until the page is closed (a write fails). For the chapter's page `chapter` carries the new
+/// page (unless it has it already), so that the page need not ask for it: one message from save
+/// to screen; the PDF view then reloads the PDF.
+fn events(request: Request, shared: &Shared, year: Option<i32>, kind: Kind, mut shown: u64) {
     let mut out = request.into_writer();
     let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: close\r\n\r\nretry: 500\n\n";
     if out
@@ -235,7 +267,7 @@ fn events(request: Request, shared: &Shared, year: Option<i32>, mut shown: u64) 
         return;
     }
     if let Some(year) = year {
-        shared.count_shown(year, true);
+        shared.count_shown(year, kind, true);
     }
     let mut seen = 0;
     loop {
@@ -245,12 +277,12 @@ fn events(request: Request, shared: &Shared, year: Option<i32>, mut shown: u64) 
         } else {
             seen = generation;
             let rendered = match year {
-                Some(year) => shared.render(year, Kind::Html).map(Some),
+                Some(year) => shared.render(year, kind).map(Some),
                 // The page shown before any data loaded: it reloads itself once the data does.
                 None => shared.load_problems().map_or(Ok(None), Err),
             };
             match rendered {
-                Ok(Some(bytes)) if generation != shown => {
+                Ok(Some(bytes)) if kind == Kind::Html && generation != shown => {
                     shown = generation;
                     let chapter = serde_json::json!({
                         "generation": generation,
@@ -271,7 +303,7 @@ fn events(request: Request, shared: &Shared, year: Option<i32>, mut shown: u64) 
         }
     }
     if let Some(year) = year {
-        shared.count_shown(year, false);
+        shared.count_shown(year, kind, false);
     }
 }
 
@@ -294,6 +326,12 @@ mod tests {
         assert_eq!(route("/2023"), Some(Route::PageNoSlash(2023)));
         assert_eq!(route("/2023.pdf"), Some(Route::File(2023, Kind::Pdf)));
         assert_eq!(route("/2023.md"), Some(Route::File(2023, Kind::Md)));
+        assert_eq!(route("/2023/pdf/"), Some(Route::PdfPage(2023)));
+        assert_eq!(route("/2023.pdf?g=3"), Some(Route::File(2023, Kind::Pdf)));
+        assert_eq!(
+            query_value("/events/2023?shown=1&kind=pdf", "kind"),
+            Some("pdf")
+        );
         assert_eq!(route("/events/2023"), Some(Route::Events(Some(2023))));
         assert_eq!(
             route("/events/2023?shown=4"),
@@ -309,6 +347,9 @@ mod tests {
             "/%2e%2e/%2e%2e/etc/passwd",
             "/2023/../../etc/passwd",
             "/2023/x",
+            "/2023/pdf",
+            "/2023/md/",
+            "/../pdf/",
             "/2023.html",
             "/+202.pdf",
             "/events/../2023",

@@ -9,8 +9,10 @@
 //! |---|---|
 //! | `/` | redirects to the year given with `--year`, or the latest year |
 //! | `/2023/` | the chapter's page with the preview bar, overlay and script |
+//! | `/2023/pdf/` | the PDF in the page, with the same bar and overlay, reloaded after a save |
 //! | `/2023.pdf`, `/2023.md` | the PDF and the Markdown, rendered from the data as it is now |
-//! | `/events/2023` | the event stream of that page: `chapter` (new content) or `problems` |
+//! | `/events/2023` | the event stream of a page: `chapter` (new content) or `problems` |
+//! | `/events/any` | the event stream of the page shown while no data set has loaded |
 //!
 //! The server is `tiny_http`: synchronous, no async runtime; each request gets a thread, which
 //! for an event stream lives as long as the page is open. One user, a few pages: threads are
@@ -28,7 +30,7 @@ use std::time::Instant;
 
 use super::changes::Changes;
 use super::report::{print_rendered, EXIT_OK, EXIT_PROBLEM};
-use state::{Problems, Rendered, Shared};
+use state::{Kind, Problems, Rendered, Shared};
 
 /// The port when `--port` is not given.
 pub(super) const DEFAULT_PORT: u16 = 8765;
@@ -143,8 +145,8 @@ pub(super) fn run(args: &ServeArgs) -> i32 {
                 start.elapsed().as_millis()
             ),
             (None, renders) => {
-                for (year, rendered) in renders {
-                    report_render(year, &rendered, start);
+                for (year, kind, rendered) in renders {
+                    report_render(year, kind, &rendered, start);
                 }
             }
         }
@@ -206,16 +208,20 @@ fn report_problems(p: &Problems) {
 }
 
 /// Prints the outcome of rendering an open page's year after a change.
-fn report_render(year: i32, rendered: &Rendered, start: Instant) {
+fn report_render(year: i32, kind: Kind, rendered: &Rendered, start: Instant) {
+    let what = match kind {
+        Kind::Pdf => "the PDF of ",
+        _ => "",
+    };
     match rendered {
         Ok(_) => println!(
-            "rebuilt {year} in {} ms: the page is updated",
+            "rebuilt {what}{year} in {} ms: the page is updated",
             start.elapsed().as_millis()
         ),
         Err(p) => {
             print_problems(p);
             eprintln!(
-                "{year} not rebuilt; the page shows the problems over the last good chapter. Waiting for changes…"
+                "{what}{year} not rebuilt; the page shows the problems over the last good one. Waiting for changes…"
             );
         }
     }

@@ -6,6 +6,8 @@
 /// them when it swaps in a new chapter.
 const MARK: &str = "data-rg-preview";
 
+use super::state::Kind;
+
 const CSS: &str = include_str!("preview.css");
 const SCRIPT: &str = include_str!("preview.js");
 
@@ -17,6 +19,8 @@ pub(super) struct Shown<'a> {
     pub years: &'a [i32],
     /// The load the chapter comes from.
     pub generation: u64,
+    /// The chapter's page ([`Kind::Html`]) or the PDF view ([`Kind::Pdf`]).
+    pub kind: Kind,
 }
 
 /// The chapter's page with the preview added: the stylesheet at the end of `<head>`, the bar
@@ -36,12 +40,32 @@ pub(super) fn waiting(shown: &Shown) -> String {
     inject_with(html, shown, true)
 }
 
+/// The PDF of the year in the page, under the bar; the script reloads it after each save.
+pub(super) fn pdf_view(shown: &Shown) -> String {
+    let y = shown.year;
+    let html = format!(
+        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <title>PDF of {y}: report-gen preview</title>\n\
+         <style>html, body {{ height: 100%; margin: 0; }} body {{ display: flex; flex-direction: column; }} \
+         #rg-pdf {{ flex: 1; width: 100%; border: 0; }} #rg-bar {{ margin: 0; }}</style>\n</head>\n<body>\n\
+         <iframe id=\"rg-pdf\" title=\"The chapter of {y} as PDF\" src=\"/{y}.pdf?g={g}\"></iframe>\n\
+         </body>\n</html>\n",
+        g = shown.generation
+    );
+    inject_with(&html, shown, false)
+}
+
 fn inject_with(html: &str, shown: &Shown, empty: bool) -> String {
     let head =
         format!("<style {MARK}>\n{CSS}</style>\n<link {MARK} rel=\"icon\" href=\"data:,\">\n");
     let tail = format!(
-        "{overlay}<script {MARK} data-year=\"{year}\" data-generation=\"{generation}\"{empty}>\n{SCRIPT}</script>\n",
+        "{overlay}<script {MARK} data-year=\"{year}\" data-generation=\"{generation}\"{kind}{empty}>\n{SCRIPT}</script>\n",
         overlay = overlay(empty),
+        kind = if shown.kind == Kind::Pdf {
+            " data-kind=\"pdf\""
+        } else {
+            ""
+        },
         year = if shown.years.contains(&shown.year) {
             shown.year.to_string()
         } else {
@@ -92,24 +116,36 @@ fn inject_with(html: &str, shown: &Shown, empty: bool) -> String {
 /// The bar above the chapter: the years, the PDF and Markdown of the year shown, the status.
 /// In English like the tool's other messages (`lang="en"` for screen readers on a Polish page).
 fn bar(shown: &Shown) -> String {
+    let pdf = shown.kind == Kind::Pdf;
     let mut years = String::new();
     for &y in shown.years {
-        if y == shown.year {
-            years.push_str(&format!("<a aria-current=\"page\" href=\"/{y}/\">{y}</a> "));
+        let href = if pdf {
+            format!("/{y}/pdf/")
         } else {
-            years.push_str(&format!("<a href=\"/{y}/\">{y}</a> "));
+            format!("/{y}/")
+        };
+        if y == shown.year {
+            years.push_str(&format!(
+                "<a aria-current=\"page\" href=\"{href}\">{y}</a> "
+            ));
+        } else {
+            years.push_str(&format!("<a href=\"{href}\">{y}</a> "));
         }
     }
     if !years.is_empty() {
         years = format!("<span class=\"rg-years\">Year: {years}</span>");
     }
-    let files = if shown.years.contains(&shown.year) {
+    let y = shown.year;
+    let files = if !shown.years.contains(&y) {
+        String::new()
+    } else if pdf {
         format!(
-            "<span class=\"rg-files\"><a href=\"/{y}.pdf\">PDF of {y}</a> <a href=\"/{y}.md\">Markdown of {y}</a></span>",
-            y = shown.year
+            "<span class=\"rg-files\"><a href=\"/{y}/\">Chapter of {y}</a> <a href=\"/{y}.pdf\">PDF file</a> <a href=\"/{y}.md\">Markdown of {y}</a></span>"
         )
     } else {
-        String::new()
+        format!(
+            "<span class=\"rg-files\"><a href=\"/{y}/pdf/\">PDF of {y}</a> <a href=\"/{y}.md\">Markdown of {y}</a></span>"
+        )
     };
     format!(
         "<nav {MARK} id=\"rg-bar\" lang=\"en\" aria-label=\"report-gen preview\">\
@@ -146,6 +182,7 @@ mod tests {
         year: 2023,
         years: &[2022, 2023],
         generation: 7,
+        kind: Kind::Html,
     };
 
     #[test]
@@ -162,7 +199,7 @@ mod tests {
             .unwrap();
         assert!(out.find("</main>").unwrap() < script && script < out.find("</body>").unwrap());
         assert!(out.contains("<a aria-current=\"page\" href=\"/2023/\">2023</a>"));
-        assert!(out.contains("href=\"/2023.pdf\"") && out.contains("href=\"/2023.md\""));
+        assert!(out.contains("href=\"/2023/pdf/\"") && out.contains("href=\"/2023.md\""));
         let without: String = out
             .replace(&format!("<style data-rg-preview>\n{CSS}</style>\n<link data-rg-preview rel=\"icon\" href=\"data:,\">\n"), "");
         assert!(without.contains("<main>x</main>\n"));
@@ -178,9 +215,17 @@ mod tests {
             year: 0,
             years: &[],
             generation: 1,
+            kind: Kind::Html,
         });
         assert!(w.contains("data-year=\"any\" data-generation=\"1\" data-empty>"));
         assert!(w.contains("The chapter cannot be made"));
-        assert!(!w.contains(".pdf"));
+        let p = pdf_view(&Shown {
+            kind: Kind::Pdf,
+            ..SHOWN
+        });
+        assert!(p.contains("src=\"/2023.pdf?g=7\""));
+        assert!(p.contains("data-generation=\"7\" data-kind=\"pdf\">"));
+        assert!(p.contains("<a href=\"/2022/pdf/\">2022</a>"));
+        assert!(!w.contains("PDF of") && !w.contains("Year:"));
     }
 }

@@ -5,6 +5,7 @@
 (() => {
   const me = document.currentScript;
   const year = me.dataset.year;
+  const pdf = me.dataset.kind === 'pdf';
   let shown = Number(me.dataset.generation);
   const overlay = document.getElementById('rg-overlay');
   const list = document.getElementById('rg-problems');
@@ -92,11 +93,17 @@
   const then = (work) => { queue = queue.then(work).catch((e) => say(`could not update: ${e.message}`, true)); };
 
   // `shown` tells the server which chapter the page has: it then sends only newer ones.
-  const events = new EventSource(`/events/${year}?shown=${shown}`);
+  const events = new EventSource(`/events/${year}?shown=${shown}${pdf ? '&kind=pdf' : ''}`);
   events.addEventListener('chapter', (e) => then(() => {
     const chapter = JSON.parse(e.data);
     if (me.dataset.empty !== undefined) { location.reload(); return; }
-    if (chapter.html !== undefined && chapter.generation !== shown) swap(chapter.html, chapter.generation);
+    if (pdf && chapter.generation !== shown) {
+      // The PDF viewer starts again at the first page: it does not tell the page where it is.
+      document.getElementById('rg-pdf').src = `/${year}.pdf?g=${chapter.generation}`;
+      shown = chapter.generation;
+    } else if (chapter.html !== undefined && chapter.generation !== shown) {
+      swap(chapter.html, chapter.generation);
+    }
     overlay.hidden = true;
     say(`up to date (${time()})`);
   }));

@@ -2,7 +2,7 @@
 //! on demand, cached until the next change), the last good chapter of each year and format, and
 //! the problems of a failed rebuild, as values the pages and the event stream read.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::Duration;
@@ -160,6 +160,9 @@ type Load = Result<Arc<Good>, Arc<Problems>>;
 /// A rendered chapter, or why it could not be made.
 pub(super) type Rendered = Result<Arc<Vec<u8>>, Arc<Problems>>;
 
+/// What a reload rendered for the open pages: year, format, result.
+pub(super) type Renders = Vec<(i32, Kind, Rendered)>;
+
 struct State {
     /// Counts the loads; a page knows which one it shows.
     generation: u64,
@@ -168,10 +171,13 @@ struct State {
     years: Vec<i32>,
     /// Renders of this generation.
     rendered: HashMap<(i32, Kind), Rendered>,
+    /// Renders under way (of any generation), so that a second caller waits instead.
+    rendering: HashSet<(i32, Kind)>,
     /// The last good render of each year and format, of any generation.
     last_good: HashMap<(i32, Kind), Arc<Vec<u8>>>,
-    /// Years the open pages show, with how many pages show each: rendered right after a change.
-    shown: HashMap<i32, usize>,
+    /// What the open pages show (the chapter's page or the PDF view of a year), with how many
+    /// pages show each: rendered right after a change.
+    shown: HashMap<(i32, Kind), usize>,
 }
 
 /// The state every request thread reads and the rebuild loop writes.
@@ -179,6 +185,8 @@ pub(super) struct Shared {
     state: Mutex<State>,
     /// Notified after every reload.
     reloaded: Condvar,
+    /// Notified after every render.
+    rendered: Condvar,
     data: PathBuf,
     templates: Option<PathBuf>,
     pdf_epoch: Option<i64>,
@@ -197,10 +205,12 @@ impl Shared {
                 load: Err(Arc::new(Problems::from(Vec::new()))),
                 years: Vec::new(),
                 rendered: HashMap::new(),
+                rendering: HashSet::new(),
                 last_good: HashMap::new(),
                 shown: HashMap::new(),
             }),
             reloaded: Condvar::new(),
+            rendered: Condvar::new(),
             data,
             templates,
             pdf_epoch,
@@ -212,10 +222,10 @@ impl Shared {
         self.state.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// Reloads the templates and the data, renders the HTML of the years open in a page, and
+    /// Reloads the templates and the data, renders what the open pages show, and
     /// wakes the event streams. Returns the problems when the data does not load, and the
     /// renders done.
-    pub(super) fn reload(&self) -> (Option<Arc<Problems>>, Vec<(i32, Rendered)>) {
+    pub(super) fn reload(&self) -> (Option<Arc<Problems>>, Renders) {
         let load = self.load();
         let years = {
             let mut st = self.lock();
@@ -225,15 +235,19 @@ impl Shared {
             }
             st.load = load.clone();
             st.rendered.clear();
-            let mut shown: Vec<i32> = st.shown.keys().copied().collect();
-            shown.sort_unstable();
+            let mut shown: Vec<(i32, Kind)> = st.shown.keys().copied().collect();
+            shown.sort_unstable_by_key(|&(y, k)| (y, k as u8));
             shown
         };
-        let renders = years
+        // The pages first, then the event streams are woken (a PDF view waits for its PDF, in
+        // `render`), then the PDFs: a slower PDF never holds up a page.
+        let (pages, pdfs): (Vec<_>, Vec<_>) = years.into_iter().partition(|&(_, k)| k != Kind::Pdf);
+        let mut renders: Renders = pages
             .into_iter()
-            .map(|y| (y, self.render(y, Kind::Html)))
+            .map(|(y, k)| (y, k, self.render(y, k)))
             .collect();
         self.reloaded.notify_all();
+        renders.extend(pdfs.into_iter().map(|(y, k)| (y, k, self.render(y, k))));
         (load.err(), renders)
     }
 
@@ -276,22 +290,33 @@ impl Shared {
     }
 
     /// `year` in `kind`, from the data as loaded now (cached until the next change).
+    /// Rendered once per generation: a second caller waits for the first one's result.
     pub(super) fn render(&self, year: i32, kind: Kind) -> Rendered {
+        let key = (year, kind);
         let (generation, load) = {
-            let st = self.lock();
-            if let Some(r) = st.rendered.get(&(year, kind)) {
-                return r.clone();
+            let mut st = self.lock();
+            loop {
+                if let Some(r) = st.rendered.get(&key) {
+                    return r.clone();
+                }
+                if !st.rendering.contains(&key) {
+                    break;
+                }
+                st = self.rendered.wait(st).unwrap_or_else(|e| e.into_inner());
             }
+            st.rendering.insert(key);
             (st.generation, st.load.clone())
         };
+        // Marked as done even if rendering panics, so that no one waits for it forever.
+        let _done = Done { shared: self, key };
         // Rendered without the lock: a PDF must not hold up the other requests.
         let rendered = load.and_then(|good| self.render_good(&good, year, kind));
         let mut st = self.lock();
         if st.generation == generation {
             if let Ok(bytes) = &rendered {
-                st.last_good.insert((year, kind), bytes.clone());
+                st.last_good.insert(key, bytes.clone());
             }
-            st.rendered.insert((year, kind), rendered.clone());
+            st.rendered.insert(key, rendered.clone());
         }
         rendered
     }
@@ -343,17 +368,30 @@ impl Shared {
         st.generation
     }
 
-    /// A page showing `year` opened (`+1`) or closed (`-1`).
-    pub(super) fn count_shown(&self, year: i32, opened: bool) {
+    /// A page showing `year` in `kind` opened (`+1`) or closed (`-1`).
+    pub(super) fn count_shown(&self, year: i32, kind: Kind, opened: bool) {
         let mut st = self.lock();
-        let n = st.shown.entry(year).or_insert(0);
+        let n = st.shown.entry((year, kind)).or_insert(0);
         if opened {
             *n += 1;
         } else {
             *n = n.saturating_sub(1);
             if *n == 0 {
-                st.shown.remove(&year);
+                st.shown.remove(&(year, kind));
             }
         }
+    }
+}
+
+/// Ends a render under way when dropped: wakes those waiting for it.
+struct Done<'a> {
+    shared: &'a Shared,
+    key: (i32, Kind),
+}
+
+impl Drop for Done<'_> {
+    fn drop(&mut self) {
+        self.shared.lock().rendering.remove(&self.key);
+        self.shared.rendered.notify_all();
     }
 }
