@@ -7,9 +7,11 @@
 
 mod authoring;
 mod build;
+mod changes;
 mod check;
 mod lint;
 mod report;
+mod serve;
 mod watch;
 
 use std::path::PathBuf;
@@ -74,6 +76,9 @@ enum Command {
         #[arg(long, value_enum, default_value = "html")]
         format: FormatArg,
     },
+    /// Preview the chapter in a browser: it updates itself on every save and shows every problem.
+    #[command(after_help = SERVE_HELP)]
+    Serve(serve::ServeArgs),
     /// Print the table of partner agreements signed by the end of a year.
     #[command(
         after_help = "Examples:\n  report-gen table --year 2018\n  report-gen table --year 2023 --format csv > umowy.csv"
@@ -158,6 +163,21 @@ Examples:
 
 Exit codes: 0 nothing found, or only warnings; 1 warnings with --deny-warnings, or the
 data has errors (they are printed; fix them first, see `report-gen check`);
+2 wrong command line.";
+
+const SERVE_HELP: &str = "Examples:
+  report-gen serve
+  report-gen serve --year 2023 --open
+  report-gen serve --port 0 --templates my-templates
+
+Open the address it prints (http://127.0.0.1:8765/ unless --port says otherwise) in a
+browser. Every save of a data or template file rebuilds the chapter and the page updates
+itself, keeping its place. If a save has problems, they are shown over the page (file, line,
+column, what to do) and the last good chapter stays beneath; the next good save removes them.
+The bar at the top switches years and opens the PDF and the Markdown. Only this computer can
+open the page (127.0.0.1); nothing is written.
+
+Exit codes: 0 stopped with Ctrl-C; 1 the port is in use or the folders cannot be watched;
 2 wrong command line.";
 
 #[derive(Subcommand, Debug)]
@@ -249,6 +269,7 @@ pub fn main() -> i32 {
             deny_warnings,
         } => lint::lint(&data, deny_warnings),
         Command::Watch { format, render } => watch::run(&render, format.into()),
+        Command::Serve(args) => serve::run(&args),
         Command::Table { year, format, data } => build::table(year, format, &data),
         Command::Templates {
             action: TemplatesAction::Export { dir },

@@ -58,6 +58,12 @@ pub(super) fn print_located(d: &Located) {
     eprint!("{}", d.render());
 }
 
+/// Prints a diagnostic already rendered with its excerpt (`serve` keeps them rendered, to send
+/// the same text to the page).
+pub(super) fn print_rendered(text: &str) {
+    eprint!("{text}");
+}
+
 /// "3 errors found in `data`" and, when there are any, ", and 1 warning".
 pub(super) fn found_in(counts: Counts, root: &Path, with_warnings: bool) -> String {
     let warnings = if with_warnings && counts.warnings > 0 {

@@ -14,6 +14,7 @@ mod lint;
 mod model;
 mod pdf_writer;
 mod schema;
+mod serve;
 mod sources;
 mod untrusted_text;
 mod watch;
