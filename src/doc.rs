@@ -44,6 +44,11 @@ pub struct DocMeta {
     pub lang: String,
     /// The report year.
     pub year: i32,
+    /// The line printed at the top of every page, e.g. „Raport o stanie Miasta Poznania za
+    /// 2022 r. · Współpraca międzynarodowa”.
+    pub running_head: String,
+    /// The number of the first page in the bound report (1 when the chapter stands alone).
+    pub first_page: u32,
 }
 
 /// A block-level element.
@@ -172,6 +177,8 @@ impl Document {
                 keywords: vec!["miasta partnerskie".into(), "Poznań".into()],
                 lang: "pl".into(),
                 year: 2018,
+                running_head: "Raport o\u{a0}stanie Miasta Poznania za 2018\u{a0}r. · Współpraca międzynarodowa".into(),
+                first_page: 1,
             },
             blocks: vec![
                 Block::Heading { level: 1, id: "wspolpraca-miedzynarodowa".into(), content: t("Współpraca międzynarodowa") },

@@ -72,7 +72,7 @@ pub fn meta(set: &DataSet, year: i32) -> DocMeta {
             "{} – {} za {year} r.",
             r.chapter_title, r.report_title
         )),
-        report_title,
+        report_title: report_title.clone(),
         author: r.office.clone(),
         subject: markdown::typeset_text(&format!(
             "{} Miasta {} w {year} r.",
@@ -86,6 +86,15 @@ pub fn meta(set: &DataSet, year: i32) -> DocMeta {
         ],
         lang: "pl".into(),
         year,
+        running_head: match r
+            .chapter_number
+            .as_deref()
+            .map(|n| n.trim().trim_end_matches('.'))
+        {
+            Some(n) if !n.is_empty() => format!("{report_title} · {n}. {}", r.chapter_title),
+            _ => format!("{report_title} · {}", r.chapter_title),
+        },
+        first_page: r.first_page.unwrap_or(1),
     }
 }
 

@@ -28,6 +28,14 @@ pub struct Report {
     pub office_abbreviation: Option<String>,
     /// The report's name without the year: "Raport o stanie Miasta Poznania".
     pub report_title: String,
+    /// The number of the chapter's first page in the bound report (default 1): the PDF's page
+    /// numbers and page labels continue the report's own numbering from it.
+    #[serde(default)]
+    pub first_page: Option<u32>,
+    /// The chapter's number in the report, printed before its title: `7` gives
+    /// „7. Współpraca międzynarodowa”. Leave out for none.
+    #[serde(default)]
+    pub chapter_number: Option<String>,
     /// The chapter's title: "Współpraca międzynarodowa".
     pub chapter_title: String,
 }

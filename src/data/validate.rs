@@ -646,10 +646,19 @@ impl Validator<'_> {
         for (j, id) in s.acronyms.iter().enumerate() {
             let path = format!("{at}.acronyms[{j}]");
             match set.organisation(id) {
-                None => self.reference(file, &path, id, &ids.entities, Ns::Entities, "organisation"),
+                None => {
+                    self.reference(file, &path, id, &ids.entities, Ns::Entities, "organisation")
+                }
                 Some(o) if crate::data::model::name_in(o, year).short.is_none() => {
-                    self.error(file, &path, format!("`{id}` has no abbreviation in {year} to print"))
-                        .help = Some("give its name a `short:` in organisations.yaml, or remove the id here".into());
+                    self.error(
+                        file,
+                        &path,
+                        format!("`{id}` has no abbreviation in {year} to print"),
+                    )
+                    .help = Some(
+                        "give its name a `short:` in organisations.yaml, or remove the id here"
+                            .into(),
+                    );
                 }
                 Some(_) => {}
             }

@@ -66,9 +66,45 @@ pub fn render(
             meta => Value::from(Serde(&doc.meta)),
             body => Value::from_safe_string(body),
             css => Value::from_safe_string(css.to_string()),
+            print_css => Value::from_safe_string(print_css(&doc.meta)),
         })
         .with_context(|| format!("cannot render the page template {PAGE_TEMPLATE_NAME}"))?;
     Ok(html.into_bytes())
+}
+
+/// The printed page's furniture, from the document's metadata: the running head over a rule
+/// at the top of every page, the chapter title and the page number at the foot, the numbers
+/// starting at `first_page` (page-margin boxes, which Chromium prints; the page counter is
+/// reset on the root element, the one place Chromium takes it from).
+fn print_css(meta: &crate::doc::DocMeta) -> String {
+    format!(
+        "@page {{\n  @top-left {{ content: {head}; font-family: {FONTS}; font-size: 8pt; color: #333; vertical-align: bottom; padding-bottom: 3pt; border-bottom: 0.4pt solid #666; }}\n  @bottom-left {{ content: {title}; font-family: {FONTS}; font-size: 8pt; color: #333; vertical-align: top; padding-top: 3pt; border-top: 0.4pt solid #666; }}\n  @bottom-right {{ content: counter(page); font-family: {FONTS}; font-size: 8pt; color: #333; vertical-align: top; padding-top: 3pt; border-top: 0.4pt solid #666; }}\n}}\nhtml {{ counter-reset: page {start}; }}\n",
+        head = css_string(&meta.running_head),
+        title = css_string(&meta.title),
+        start = meta.first_page.max(1) - 1,
+    )
+}
+
+/// The page-margin boxes do not inherit the page's font: the body's, from style.css.
+const FONTS: &str = "system-ui, -apple-system, \"Segoe UI\", Roboto, \"Noto Sans\", \"Liberation Sans\", sans-serif";
+
+/// `text` as a CSS string literal that cannot end its `<style>` element: quotes and
+/// backslashes escaped, `<` and line breaks as hexadecimal escapes.
+fn css_string(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '<' | '>' | '\n' | '\r' | '\u{a0}' => out.push_str(&format!("\\{:X} ", c as u32)),
+            c if c.is_control() => out.push_str(&format!("\\{:X} ", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// Renders the chapter's HTML fragment: the blocks of `doc`, without page shell.

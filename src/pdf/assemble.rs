@@ -89,6 +89,20 @@ pub fn write(layout: &Layout, images: &[LoadedImage], info: &Info) -> Result<Vec
         }
         None => catalog.set("PageMode", "UseNone"),
     }
+    // Page labels: viewers show (and print dialogs take) the page numbers of the bound
+    // report, decimal from the chapter's first page.
+    catalog.set(
+        "PageLabels",
+        dictionary! {
+            "Nums" => vec![
+                Object::Integer(0),
+                Object::Dictionary(dictionary! {
+                    "S" => "D",
+                    "St" => Object::Integer(i64::from(info.first_page.max(1))),
+                }),
+            ],
+        },
+    );
     let catalog = lo.add_object(catalog);
     let info_id = lo.add_object(info_dict(info));
     lo.trailer.set("Root", catalog);

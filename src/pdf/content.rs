@@ -170,6 +170,7 @@ impl<'a> Writer<'a> {
             Tag::Layout => self.raw("/Artifact <</Type /Layout>> BDC\n"),
             Tag::Repeated => self.raw("/Artifact <</Type /Pagination>> BDC\n"),
             Tag::Footer => self.raw("/Artifact <</Type /Pagination /Subtype /Footer>> BDC\n"),
+            Tag::Header => self.raw("/Artifact <</Type /Pagination /Subtype /Header>> BDC\n"),
         }
     }
 

@@ -18,6 +18,8 @@ pub struct Info<'a> {
     pub epoch: i64,
     /// BCP 47 language of the document, for `/Lang`.
     pub lang: &'a str,
+    /// The number of the first page in the bound report, for `/PageLabels`.
+    pub first_page: u32,
 }
 
 impl Info<'_> {

@@ -67,7 +67,7 @@ pub fn layout(doc: &Document, image_sizes: &ImageSizes) -> Layout {
     e.blocks(&doc.blocks, MARGIN_X, TEXT_W, 0);
     let last = std::mem::take(&mut e.page);
     e.pages.push(last);
-    add_footers(&mut e.pages, &doc.meta.title);
+    add_page_furniture(&mut e.pages, &doc.meta);
     Layout {
         pages: e.pages,
         outline: e.outline,
@@ -348,45 +348,66 @@ impl Engine<'_> {
     }
 }
 
-/// Footer on every page: a thin rule, the chapter title left, "Strona N z M" right.
-fn add_footers(pages: &mut [PageLayout], title: &str) {
+/// Page furniture on every page, marked as pagination artifacts: the running head (the report
+/// and its year, the chapter; so that a printed page says where it belongs) over a thin rule,
+/// and under a thin rule at the foot the chapter title left and the page number right. Page
+/// numbers start at `meta.first_page`, so they continue the report's numbering when the
+/// chapter is bound into it (the PDF's page labels say the same).
+fn add_page_furniture(pages: &mut [PageLayout], meta: &crate::doc::DocMeta) {
     let fonts = super::fonts::Fonts::get();
     let size = 8.0;
-    let total = pages.len();
     for (i, page) in pages.iter_mut().enumerate() {
-        let mut push = |mark| {
+        let number = (meta.first_page as usize + i).to_string();
+        let number_w = fonts.width(FontStyle::Regular, &number, size);
+        let mut push = |tag: Tag, mark| {
             page.items.push(Placed {
                 role: Role::Artifact,
-                tag: Tag::Footer,
+                tag,
                 cell: None,
                 mark,
             })
         };
-        push(Mark::Line {
-            x1: MARGIN_X,
-            y1: FOOTER_RULE_Y,
-            x2: PAGE_W - MARGIN_X,
-            y2: FOOTER_RULE_Y,
-            width: 0.4,
-            gray: 0.4,
-        });
-        let number = format!("Strona {} z {}", i + 1, total);
-        let number_w = fonts.width(FontStyle::Regular, &number, size);
-        // A very long title is wrapped to its first line, so it never runs into the page number.
-        let title_lines = wrap(
-            &[Inline::Text(title.to_string())],
-            FontStyle::Regular,
-            size,
-            TEXT_W - number_w - 12.0,
-        );
-        if let Some(line) = title_lines.first() {
-            for (dx, piece) in &line.pieces {
-                push(Mark::Text {
-                    x: MARGIN_X + dx,
-                    y: FOOTER_BASELINE_Y,
-                    size,
-                    piece: piece.clone(),
-                });
+        for (tag, y) in [(Tag::Header, HEADER_RULE_Y), (Tag::Footer, FOOTER_RULE_Y)] {
+            push(
+                tag,
+                Mark::Line {
+                    x1: MARGIN_X,
+                    y1: y,
+                    x2: PAGE_W - MARGIN_X,
+                    y2: y,
+                    width: 0.4,
+                    gray: 0.4,
+                },
+            );
+        }
+        // A very long title is cut to its first line, so it never runs into the page number.
+        for (tag, text, y, room) in [
+            (Tag::Header, &meta.running_head, HEADER_BASELINE_Y, TEXT_W),
+            (
+                Tag::Footer,
+                &meta.title,
+                FOOTER_BASELINE_Y,
+                TEXT_W - number_w - 12.0,
+            ),
+        ] {
+            let lines = wrap(
+                &[Inline::Text(text.clone())],
+                FontStyle::Regular,
+                size,
+                room,
+            );
+            if let Some(line) = lines.first() {
+                for (dx, piece) in &line.pieces {
+                    push(
+                        tag,
+                        Mark::Text {
+                            x: MARGIN_X + dx,
+                            y,
+                            size,
+                            piece: piece.clone(),
+                        },
+                    );
+                }
             }
         }
         let piece = Piece {
@@ -395,11 +416,14 @@ fn add_footers(pages: &mut [PageLayout], title: &str) {
             link: None,
             text: number,
         };
-        push(Mark::Text {
-            x: PAGE_W - MARGIN_X - number_w,
-            y: FOOTER_BASELINE_Y,
-            size,
-            piece,
-        });
+        push(
+            Tag::Footer,
+            Mark::Text {
+                x: PAGE_W - MARGIN_X - number_w,
+                y: FOOTER_BASELINE_Y,
+                size,
+                piece,
+            },
+        );
     }
 }

@@ -72,6 +72,14 @@ fn body_text_stays_inside_the_text_block() {
                 *x >= MARGIN_X - 0.01 && right <= PAGE_W - MARGIN_X + 0.01,
                 "page {p}: {piece:?} runs out sideways"
             );
+            if item.tag == Tag::Header {
+                assert!(
+                    y - DESCENT * size >= HEADER_RULE_Y,
+                    "running head below its rule"
+                );
+                assert!(y + ASCENT * size <= PAGE_H, "running head off the page");
+                continue;
+            }
             if item.role == Role::Artifact {
                 assert!(y + ASCENT * size <= FOOTER_RULE_Y, "footer above its rule");
                 continue;
@@ -200,13 +208,32 @@ fn outline_points_at_headings() {
 }
 
 #[test]
-fn empty_document_still_has_one_page_with_footer() {
+fn empty_document_still_has_one_page_with_running_head_and_footer() {
     let mut doc = Document::sample();
     doc.blocks.clear();
     let layout = layout_only(&doc);
     assert_eq!(layout.pages.len(), 1);
-    let footer: Vec<String> = layout.texts(0).map(|(.., p)| p.text.clone()).collect();
-    assert_eq!(footer, ["Współpraca międzynarodowa", "Strona 1 z 1"]);
+    let furniture: Vec<String> = layout.texts(0).map(|(.., p)| p.text.clone()).collect();
+    assert_eq!(
+        furniture,
+        [
+            "Raport o\u{a0}stanie Miasta Poznania za 2018\u{a0}r. · Współpraca międzynarodowa",
+            "Współpraca międzynarodowa",
+            "1"
+        ]
+    );
+}
+
+#[test]
+fn page_numbers_continue_the_report_from_its_first_page() {
+    let mut doc = stress_document();
+    doc.meta.first_page = 123;
+    let layout = layout_only(&doc);
+    assert!(layout.pages.len() > 2);
+    for p in 0..layout.pages.len() {
+        let last = layout.texts(p).map(|(.., piece)| piece.text.clone()).last();
+        assert_eq!(last, Some((123 + p).to_string()), "page {p}");
+    }
 }
 
 /// The structure below `id` as a compact string: `L(LI(Lbl LBody(P)))`.

@@ -20,6 +20,10 @@ pub const MARGIN_BOTTOM: f32 = 70.866;
 pub const TEXT_W: f32 = PAGE_W - 2.0 * MARGIN_X;
 /// Height of the text block.
 pub const BODY_H: f32 = PAGE_H - MARGIN_TOP - MARGIN_BOTTOM;
+/// Baseline of the running head.
+pub const HEADER_BASELINE_Y: f32 = PAGE_H - 42.0;
+/// y of the thin rule under the running head.
+pub const HEADER_RULE_Y: f32 = PAGE_H - 50.0;
 /// y of the thin rule above the footer line.
 pub const FOOTER_RULE_Y: f32 = 56.0;
 /// Baseline of the footer text.
@@ -123,8 +127,10 @@ pub enum Tag {
     /// Repeated for pagination, read once already: "Tabela N (cd.)" and the table header
     /// row drawn again on every page a table continues on.
     Repeated,
-    /// The page footer: rule, chapter title, "Strona N z M".
+    /// The page footer: rule, chapter title, page number.
     Footer,
+    /// The running head: the report and year, the chapter, a rule.
+    Header,
 }
 
 /// A mark with its role and the logical element it belongs to.

@@ -81,6 +81,7 @@ pub fn render(doc: &Document, image_root: &Path, opts: &PdfOptions) -> Result<Ve
         keywords: &doc.meta.keywords,
         epoch: opts.source_date_epoch,
         lang: &lang,
+        first_page: doc.meta.first_page,
     };
     assemble::write(&layout, &images, &info)
 }

@@ -93,6 +93,7 @@ mod tests {
             keywords,
             epoch: 1_700_000_000,
             lang: "pl-PL",
+            first_page: 1,
         }
     }
 

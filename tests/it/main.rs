@@ -12,6 +12,7 @@ mod formats;
 mod html_writer;
 mod lint;
 mod model;
+mod pages;
 mod pdf_writer;
 mod schema;
 mod serve;

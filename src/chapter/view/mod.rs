@@ -21,6 +21,8 @@ pub struct ChapterView {
     pub year: i32,
     /// Chapter title: "Współpraca międzynarodowa".
     pub title: String,
+    /// The chapter's number in the report ("7"), or empty.
+    pub chapter_number: String,
     /// City, nominative: "Poznań".
     pub city: String,
     /// City, genitive: "Poznania".
@@ -221,6 +223,11 @@ pub fn chapter(set: &DataSet, year: i32) -> Option<ChapterView> {
     Some(ChapterView {
         year,
         title: text::escape(&r.chapter_title, true),
+        chapter_number: r
+            .chapter_number
+            .as_deref()
+            .map(|n| text::escape(n.trim().trim_end_matches('.'), false))
+            .unwrap_or_default(),
         city: text::escape(&r.city, false),
         city_genitive: text::escape(&r.city_genitive, false),
         office: text::escape(&r.office, false),

@@ -1,5 +1,5 @@
-//! Word boxes of a rendered PDF (`pdftotext -bbox-layout`): every word inside the text block
-//! or the footer, and no two words overlapping.
+//! Word boxes of a rendered PDF (`pdftotext -bbox-layout`): every word inside the text block,
+//! the running head or the footer, and no two words overlapping.
 
 use std::path::Path;
 use std::process::Command;
@@ -12,6 +12,8 @@ pub const PAGE_H: f64 = 841.89;
 pub const MARGIN: f64 = 70.866;
 /// The footer sits below this y (top-down): rule at 56 pt and text at 44 pt from the bottom.
 pub const FOOTER_TOP: f64 = PAGE_H - 60.0;
+/// The running head sits above this y (top-down): text at 42 pt, rule at 50 pt from the top.
+pub const HEADER_BOTTOM: f64 = 50.0;
 
 fn tool(name: &str, args: &[&str]) -> String {
     let out = Command::new(name).args(args).output().unwrap_or_else(|e| {
@@ -63,8 +65,9 @@ pub fn assert_boxes_clean(pdf: &Path) {
         let inside_x = *x0 >= MARGIN - 1.0 && *x1 <= PAGE_W - MARGIN + 1.0;
         let body = *y0 >= MARGIN - 1.0 && *y1 <= PAGE_H - MARGIN + 1.0;
         let footer = *y0 >= FOOTER_TOP && *y1 <= PAGE_H - 30.0;
+        let head = *y0 >= 25.0 && *y1 <= HEADER_BOTTOM;
         assert!(
-            inside_x && (body || footer),
+            inside_x && (body || footer || head),
             "page {page}: word {w:?} at {x0:.1},{y0:.1}–{x1:.1},{y1:.1} is in a margin"
         );
     }

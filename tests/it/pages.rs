@@ -1,0 +1,174 @@
+//! Every printed page says which report, year and chapter it belongs to, and its number can
+//! continue the bound report's numbering (issue 13): the PDF's running head, folio and page
+//! labels, and the same for the HTML printed from Chromium.
+
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+
+use crate::support::harness::{copy_over, run};
+
+const YEARS: [i32; 5] = [2017, 2018, 2019, 2022, 2023];
+
+fn tool(name: &str, args: &[&str]) -> String {
+    let out = Command::new(name).args(args).output().unwrap_or_else(|e| {
+        panic!("`{name}` is needed (run tests/run.sh, which installs it): {e}")
+    });
+    assert!(
+        out.status.success(),
+        "{name} {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// The text of each page of a PDF, as `pdftotext -layout` gives it.
+fn pages(pdf: &Path) -> Vec<String> {
+    let text = tool("pdftotext", &["-layout", pdf.to_str().unwrap(), "-"]);
+    let mut pages: Vec<String> = text.split('\u{c}').map(str::to_string).collect();
+    if pages.last().is_some_and(|p| p.trim().is_empty()) {
+        pages.pop();
+    }
+    pages
+}
+
+/// The shipped data in a temporary folder, with `report.yaml` edited.
+fn data_with_report(edit: &str) -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().expect("temporary directory");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    copy_over(&root.join("data"), &tmp.path().join("data"), false);
+    let report = tmp.path().join("data/report.yaml");
+    let text = fs::read_to_string(&report).expect("report.yaml");
+    fs::write(&report, format!("{text}{edit}")).expect("write report.yaml");
+    tmp
+}
+
+fn build(dir: &Path, year: i32, format: &str) {
+    let year = year.to_string();
+    run(
+        dir,
+        &[
+            "build", "--year", &year, "--format", format, "--data", "data", "--out", "out",
+        ],
+    )
+    .assert_ok();
+}
+
+/// The page number at the end of a page's last line („Współpraca międzynarodowa    3”).
+fn folio(page: &str) -> Option<u32> {
+    page.lines()
+        .rev()
+        .find(|l| !l.trim().is_empty())?
+        .split_whitespace()
+        .last()?
+        .parse()
+        .ok()
+}
+
+#[test]
+fn every_pdf_page_names_the_report_year_and_chapter_and_is_numbered() {
+    let tmp = data_with_report("");
+    for year in YEARS {
+        build(tmp.path(), year, "pdf");
+        let pdf = tmp
+            .path()
+            .join(format!("out/wspolpraca-miedzynarodowa-{year}.pdf"));
+        let pages = pages(&pdf);
+        assert!(!pages.is_empty());
+        for (i, page) in pages.iter().enumerate() {
+            let head = page
+                .lines()
+                .find(|l| !l.trim().is_empty())
+                .unwrap_or_default();
+            assert_eq!(
+                head.trim().replace('\u{a0}', " "),
+                format!("Raport o stanie Miasta Poznania za {year} r. · Współpraca międzynarodowa"),
+                "{year}, page {}",
+                i + 1
+            );
+            assert_eq!(
+                folio(page),
+                Some(i as u32 + 1),
+                "{year}, page {}:\n{page}",
+                i + 1
+            );
+        }
+        fs::remove_file(&pdf).expect("remove the PDF");
+    }
+}
+
+#[test]
+fn numbering_continues_the_bound_report_and_the_chapter_has_its_number() {
+    let tmp = data_with_report("first_page: 123\nchapter_number: \"7\"\n");
+    build(tmp.path(), 2018, "all");
+    let out = tmp.path().join("out");
+    // PDF: printed numbers, and the page labels viewers and print dialogs show.
+    let pdf = out.join("wspolpraca-miedzynarodowa-2018.pdf");
+    let pages = pages(&pdf);
+    for (i, page) in pages.iter().enumerate() {
+        assert_eq!(folio(page), Some(123 + i as u32), "page {}:\n{page}", i + 1);
+    }
+    let json = tool(
+        "qpdf",
+        &["--json", "--json-key=pagelabels", pdf.to_str().unwrap()],
+    );
+    let labels: serde_json::Value = serde_json::from_str(&json).expect("qpdf's JSON");
+    let first = &labels["pagelabels"][0]["label"];
+    assert_eq!(first["/St"], 123, "{json}");
+    assert_eq!(first["/S"], "/D", "{json}");
+    // The chapter's number before its title, in every format.
+    let md = fs::read_to_string(out.join("wspolpraca-miedzynarodowa-2018.md")).expect("md");
+    assert!(
+        md.replace('\u{a0}', " ")
+            .starts_with("# 7. Współpraca międzynarodowa\n"),
+        "{}",
+        &md[..80]
+    );
+    assert!(pages[0].contains("7. Współpraca międzynarodowa"));
+    // HTML printed by Chromium: the running head and the numbers from 123.
+    let html = out.join("wspolpraca-miedzynarodowa-2018.html");
+    let printed = out.join("printed.pdf");
+    let profile = tempfile::tempdir().expect("browser profile");
+    let status = Command::new("/usr/bin/chromium")
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-pdf-header-footer",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg(format!("--print-to-pdf={}", printed.display()))
+        .arg(format!("file://{}", html.display()))
+        .output()
+        .expect("Chromium is needed (run tests/run.sh, which installs it)");
+    assert!(
+        printed.is_file(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    let printed_pages = self::pages(&printed);
+    assert!(printed_pages.len() >= 3);
+    for (i, page) in printed_pages.iter().enumerate() {
+        let head = page
+            .lines()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or_default();
+        assert_eq!(
+            head.trim(),
+            "Raport o stanie Miasta Poznania za 2018 r. · 7. Współpraca międzynarodowa",
+            "printed page {}",
+            i + 1
+        );
+        assert_eq!(
+            folio(page),
+            Some(123 + i as u32),
+            "printed page {}:\n{page}",
+            i + 1
+        );
+    }
+}
