@@ -194,24 +194,19 @@ impl Templates {
     }
 }
 
-/// Writes the built-in templates into `dir` for editing; refuses to overwrite existing files.
-/// Returns the files written.
+/// Writes the built-in templates into `dir` for editing, all of them or none; refuses to
+/// overwrite existing files. Returns the files written.
 pub fn export(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
-    std::fs::create_dir_all(dir).with_context(|| format!("cannot create `{}`", dir.display()))?;
-    let existing: Vec<String> = BUILTIN
-        .iter()
-        .map(|(n, _)| dir.join(n))
-        .filter(|p| p.exists())
-        .map(|p| p.display().to_string())
-        .collect();
-    if !existing.is_empty() {
-        anyhow::bail!("these files exist already and were not overwritten: {} (move them away or export into another folder)", existing.join(", "));
-    }
-    let mut written = Vec::new();
+    let mut set = crate::output::FileSet::new(dir);
     for (name, content) in BUILTIN {
-        let path = dir.join(name);
-        crate::output::write_atomic(&path, content.as_bytes())?;
-        written.push(path);
+        set.create(*name, *content);
     }
-    Ok(written)
+    match set.commit() {
+        Ok(written) => Ok(written),
+        Err(crate::output::WriteError::Exists(paths)) => {
+            let existing: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+            anyhow::bail!("these files exist already and were not overwritten: {} (move them away or export into another folder)", existing.join(", "))
+        }
+        Err(e) => Err(e.into()),
+    }
 }

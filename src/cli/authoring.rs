@@ -48,7 +48,7 @@ pub(super) fn init(args: &InitArgs) -> i32 {
     };
     let year = args.year.unwrap_or_else(current_year);
     let files = scaffold::init_files(&args.dir, &info, year);
-    if let Some(code) = create_or_report(&files, "report-gen init") {
+    if let Some(code) = create_or_report(&args.dir, &files, "report-gen init") {
         return code;
     }
     print_created(&files);
@@ -77,7 +77,7 @@ pub(super) fn new_year(year: i32, data: &Path) -> i32 {
         Ok(v) => v,
         Err(e) => return report_scaffold_error(e, "report-gen new-year"),
     };
-    if let Some(code) = create_or_report(&files, "report-gen new-year") {
+    if let Some(code) = create_or_report(data, &files, "report-gen new-year") {
         return code;
     }
     print_created(&files);
@@ -120,8 +120,8 @@ pub(super) fn schema(file: Option<SchemaFile>, write: Option<&Path>) -> i32 {
 }
 
 /// Creates `files`; on failure prints why and returns the exit code.
-fn create_or_report(files: &[NewFile], command: &str) -> Option<i32> {
-    match scaffold::create(files) {
+fn create_or_report(root: &Path, files: &[NewFile], command: &str) -> Option<i32> {
+    match scaffold::create(root, files) {
         Ok(()) => None,
         Err(e) => Some(report_scaffold_error(e, command)),
     }

@@ -3,8 +3,8 @@
 use std::path::Path;
 
 use super::report::{
-    found_in, print_diagnostics, print_located, print_unsourced, report_error, EXIT_OK,
-    EXIT_PROBLEM,
+    found_in, print_diagnostics, print_located, print_unsourced, repair_before_writing,
+    report_error, report_write_error, EXIT_OK, EXIT_PROBLEM,
 };
 use super::{RenderArgs, TableFormat};
 use report_gen::build::{BuildError, Format};
@@ -16,6 +16,7 @@ use report_gen::diag::Counts;
 
 /// Builds the chapter as `args` and `format` say; returns the exit code.
 pub(super) fn build(args: &RenderArgs, format: Format) -> i32 {
+    repair_before_writing(&args.out_dir());
     let templates = match Templates::new(args.templates.as_deref()) {
         Ok(t) => t,
         Err(e) => return report_error(&e),
@@ -55,6 +56,7 @@ pub(super) fn build(args: &RenderArgs, format: Format) -> i32 {
             EXIT_PROBLEM
         }
         Err(BuildError::Other(e)) => report_error(&e.context("nothing was written")),
+        Err(BuildError::Write(e)) => report_write_error(&e),
     }
 }
 

@@ -5,6 +5,7 @@ use std::path::Path;
 
 use report_gen::data::load::Sources;
 use report_gen::diag::{Counts, Diagnostic, Located};
+use report_gen::output::WriteError;
 
 /// Exit code: success.
 pub const EXIT_OK: i32 = 0;
@@ -20,6 +21,38 @@ pub(super) fn report_error(e: &anyhow::Error) -> i32 {
         eprintln!("  caused by: {cause}");
     }
     EXIT_PROBLEM
+}
+
+/// Prints why a set of files was not written, saying whether the earlier files are intact;
+/// returns the problem exit code.
+pub(super) fn report_write_error(e: &WriteError) -> i32 {
+    match e {
+        WriteError::Mixed { .. } => {
+            eprintln!("error: {e}");
+            EXIT_PROBLEM
+        }
+        WriteError::Exists(_) => {
+            report_error(&anyhow::anyhow!("{e}").context("nothing was written"))
+        }
+        WriteError::Unchanged(e) => report_error(
+            &anyhow::anyhow!("{e:#}")
+                .context("nothing was written: the files there before are as they were"),
+        ),
+    }
+}
+
+/// Repairs the folder `dir` before a command writes into it, and says so if an earlier run was
+/// interrupted there. A folder that cannot be repaired is reported when the files are written.
+pub(super) fn repair_before_writing(dir: &Path) {
+    if let Ok(repair) = report_gen::output::repair(dir) {
+        if repair.rolled_back {
+            eprintln!(
+                "note: an earlier run writing into `{}` was interrupted; the files it had \
+                 replaced were put back",
+                dir.display()
+            );
+        }
+    }
 }
 
 /// An error and its causes on one line (`watch` keeps going after it).

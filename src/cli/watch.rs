@@ -213,6 +213,7 @@ fn rebuild(opts: &Options) {
             failed("a problem in the templates or data");
         }
         Err(BuildError::Other(e)) => failed(&one_line(&e)),
+        Err(BuildError::Write(e)) => failed(&e.to_string()),
     }
 }
 

@@ -238,13 +238,11 @@ fn sorted(value: Value) -> Value {
 
 /// Writes every schema into `dir` (atomically, file by file); returns the files written.
 pub fn write_all(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
-    let mut written = Vec::new();
+    let mut set = crate::output::FileSet::new(dir);
     for file in SchemaFile::ALL {
-        let path = dir.join(file.file_name());
-        crate::output::write_atomic(&path, render(file).as_bytes())?;
-        written.push(path);
+        set.replace(file.file_name(), render(file));
     }
-    Ok(written)
+    Ok(set.commit()?)
 }
 
 #[cfg(test)]

@@ -163,21 +163,30 @@ pub fn new_year_files(dir: &Path, year: i32) -> Result<(Vec<NewFile>, Option<i32
     Ok((files, from))
 }
 
-/// Writes `files`, each atomically, after making sure none of them exists; on any existing
-/// file nothing is written.
-pub fn create(files: &[NewFile]) -> Result<(), ScaffoldError> {
-    let existing: Vec<Diagnostic> = files
-        .iter()
-        .filter(|(path, _)| path.exists())
-        .map(|(path, _)| Diagnostic::error(path, None, "the file already exists"))
-        .collect();
-    if !existing.is_empty() {
-        return Err(ScaffoldError::Exists(existing));
-    }
+/// Writes `files` (all inside the folder `root`), all of them or none, and none if any of them
+/// exists already. A run that failed or was killed leaves no file behind, so a rerun works.
+pub fn create(root: &Path, files: &[NewFile]) -> Result<(), ScaffoldError> {
+    let mut set = crate::output::FileSet::new(root);
     for (path, text) in files {
-        crate::output::write_atomic(path, text.as_bytes())?;
+        let rel = path.strip_prefix(root).map_err(|_| {
+            anyhow::anyhow!(
+                "internal error: `{}` is not inside `{}`",
+                path.display(),
+                root.display()
+            )
+        })?;
+        set.create(rel, text.as_str());
     }
-    Ok(())
+    match set.commit() {
+        Ok(_) => Ok(()),
+        Err(crate::output::WriteError::Exists(paths)) => Err(ScaffoldError::Exists(
+            paths
+                .iter()
+                .map(|p| Diagnostic::error(p, None, "the file already exists"))
+                .collect(),
+        )),
+        Err(e) => Err(ScaffoldError::Other(e.into())),
+    }
 }
 
 fn year_file(year: i32, sections: &str, events: &str) -> String {

@@ -1,0 +1,583 @@
+//! Writing files: the one place that writes, and where a set of files is replaced whole or not
+//! at all.
+//!
+//! A build writes two or three files (`.md`, `.html`, `.pdf`), `init` sixteen. POSIX can
+//! replace one file atomically (a rename), never several, so a [`FileSet`] is committed like
+//! a small database transaction, in the folder it writes to (`root`):
+//!
+//! 1. **Lock** `root/.report-gen-lock` ([`File::lock`](std::fs::File::lock)): one writer per
+//!    folder, so two builds into one folder never mix their files. The lock is held only for
+//!    the steps below (milliseconds), not while rendering; a second run waits up to 10 s.
+//! 2. **Repair**: a journal left by a run that was killed (or lost power) is rolled back (see
+//!    `journal`), and temporary files of earlier runs are removed (`.report-gen-tmp-*`,
+//!    `.report-gen-old-*`, and `.NAME.PID.N.tmp` of versions before this one whose process
+//!    is gone). Under the lock no other run can be writing them.
+//! 3. **Check** every target before anything changes: a folder where a file should go, a
+//!    read-only file, or (for [`FileSet::create`]) a file that already exists stops the
+//!    commit with nothing written. These are most of the real failures, so most failures
+//!    never reach step 5.
+//! 4. **Stage** each new file next to its target (`.report-gen-tmp-PID-N-NAME`, same folder,
+//!    so the same file system), with the old file's permissions, synced to disk. A full disk
+//!    or a kill here leaves only temporary files, removed at once or by the next run.
+//! 5. **Journal** the moves (`.report-gen-journal`, synced), then **move** each file in: the
+//!    old one keeps a second name (`.report-gen-old-*`, a hard link, so the target never
+//!    vanishes; a rename where hard links are not supported), then the staged file is renamed
+//!    over the target. If a move fails, every step is undone from the journal and the error
+//!    says nothing was replaced; if the undoing fails too, the journal stays and the error
+//!    says so, and the next run into the folder finishes the undoing.
+//! 6. **Commit**: the journal is removed (synced): from here the new set counts as written.
+//!    The old files' second names are then removed (or by the next run's step 2).
+//!
+//! So after any failure, kill or power loss, once the next run has repaired the folder it
+//! holds exactly the old set (same bytes, same modification times: the old files are the
+//! same inodes, never rewritten) or exactly the new one. Files other than the set's targets
+//! are never touched, and nothing is removed that report-gen did not write. Why not a staged
+//! folder swapped in with one rename: `--out` may be a folder that holds other files too, and
+//! the folder of a data set holds the user's own files.
+//!
+//! Durability costs three syncs more than writing the files one by one did (the journal, its
+//! folder twice); measured on a build of the shipped year 2023 in all formats, see
+//! BENCHMARKS.md.
+
+mod journal;
+mod lock;
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Write as _};
+use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use anyhow::Context as _;
+
+pub use journal::JOURNAL;
+pub use lock::LOCK_FILE;
+
+/// Names of staged new files (and of the journal being written).
+const TMP_PREFIX: &str = ".report-gen-tmp-";
+/// Second names of old files while a set is moved in.
+const OLD_PREFIX: &str = ".report-gen-old-";
+
+/// Files to write into one folder, all or none.
+#[derive(Debug)]
+pub struct FileSet {
+    root: PathBuf,
+    files: Vec<NewFile>,
+}
+
+#[derive(Debug)]
+struct NewFile {
+    /// Relative to the set's root.
+    rel: PathBuf,
+    bytes: Vec<u8>,
+    /// Whether an existing file may be replaced (else it stops the commit).
+    replace: bool,
+}
+
+/// Why a set of files was not written.
+#[derive(Debug)]
+pub enum WriteError {
+    /// Files of a [`FileSet::create`] that exist already; nothing was written.
+    Exists(Vec<PathBuf>),
+    /// Nothing was written: every file the set would have replaced is as it was.
+    Unchanged(anyhow::Error),
+    /// Moving the files in failed and so did taking them back: the folder may hold some new
+    /// files. Its journal is kept, and the next run into the folder restores the old set.
+    Mixed {
+        /// Why the move failed.
+        error: anyhow::Error,
+        /// Why the old files could not all be put back.
+        rollback: anyhow::Error,
+        /// The folder.
+        root: PathBuf,
+    },
+}
+
+impl std::fmt::Display for WriteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            WriteError::Exists(paths) => {
+                let names: Vec<String> =
+                    paths.iter().map(|p| format!("`{}`", p.display())).collect();
+                write!(f, "these files exist already: {}", names.join(", "))
+            }
+            WriteError::Unchanged(e) => write!(f, "{e:#}"),
+            WriteError::Mixed {
+                error,
+                rollback,
+                root,
+            } => write!(
+                f,
+                "{error:#}; putting the earlier files back failed too ({rollback:#}), so \
+                 `{}` may hold some new files: run the command again to restore them",
+                root.display()
+            ),
+        }
+    }
+}
+
+impl From<WriteError> for anyhow::Error {
+    fn from(e: WriteError) -> Self {
+        match e {
+            WriteError::Unchanged(e) => e,
+            other => anyhow::anyhow!("{other}"),
+        }
+    }
+}
+
+/// What a repair found in a folder.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Repair {
+    /// An earlier run was interrupted while moving its files in; the files before it were put
+    /// back.
+    pub rolled_back: bool,
+    /// Temporary files of earlier runs that were removed.
+    pub removed_temporary: usize,
+}
+
+/// A step of [`FileSet::commit`], for tests that make one fail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Step {
+    /// The n-th file has been staged.
+    Staged(usize),
+    /// The journal has been written.
+    Journal,
+    /// The n-th file has been moved into place.
+    Moved(usize),
+}
+
+impl FileSet {
+    /// An empty set of files to write into `root` (created if missing).
+    pub fn new(root: impl Into<PathBuf>) -> FileSet {
+        FileSet {
+            root: root.into(),
+            files: Vec::new(),
+        }
+    }
+
+    /// Adds a file at `rel` (relative to the root) that replaces any file of that name.
+    pub fn replace(&mut self, rel: impl Into<PathBuf>, bytes: impl Into<Vec<u8>>) {
+        self.add(rel.into(), bytes.into(), true);
+    }
+
+    /// Adds a file at `rel` that must not exist yet: if it does, nothing is written.
+    pub fn create(&mut self, rel: impl Into<PathBuf>, bytes: impl Into<Vec<u8>>) {
+        self.add(rel.into(), bytes.into(), false);
+    }
+
+    fn add(&mut self, rel: PathBuf, bytes: Vec<u8>, replace: bool) {
+        self.files.push(NewFile {
+            rel,
+            bytes,
+            replace,
+        });
+    }
+
+    /// The paths the set writes, in the order added.
+    pub fn paths(&self) -> Vec<PathBuf> {
+        self.files.iter().map(|f| self.root.join(&f.rel)).collect()
+    }
+
+    /// Writes every file, or none (see the module's documentation); returns their paths.
+    pub fn commit(self) -> Result<Vec<PathBuf>, WriteError> {
+        self.commit_with(&mut |_| Ok(()))
+    }
+
+    /// [`commit`](Self::commit), calling `fault` after each step; an error from it fails the
+    /// commit there, as a real failure would.
+    pub(crate) fn commit_with(
+        self,
+        fault: &mut dyn FnMut(Step) -> io::Result<()>,
+    ) -> Result<Vec<PathBuf>, WriteError> {
+        let root = &self.root;
+        for f in &self.files {
+            let plain = f
+                .rel
+                .components()
+                .all(|c| matches!(c, Component::Normal(_)));
+            let text = f.rel.to_str().unwrap_or("\t");
+            if !plain || text.contains(['\t', '\n', '\r']) {
+                return Err(WriteError::Unchanged(anyhow::anyhow!(
+                    "internal error: `{}` is not a file name inside `{}`",
+                    f.rel.display(),
+                    root.display()
+                )));
+            }
+        }
+        let mut dirs: Vec<PathBuf> = self
+            .files
+            .iter()
+            .map(|f| parent_of(&root.join(&f.rel)))
+            .collect();
+        dirs.push(root.clone());
+        dirs.sort();
+        dirs.dedup();
+        let mut created = CreatedDirs::default();
+        for dir in &dirs {
+            created.create(dir).map_err(WriteError::Unchanged)?;
+        }
+        let result = self.commit_locked(&dirs, fault);
+        if result.is_err() {
+            created.remove_empty();
+        }
+        result
+    }
+
+    fn commit_locked(
+        &self,
+        dirs: &[PathBuf],
+        fault: &mut dyn FnMut(Step) -> io::Result<()>,
+    ) -> Result<Vec<PathBuf>, WriteError> {
+        let root = &self.root;
+        let _lock = lock::Lock::acquire(root).map_err(WriteError::Unchanged)?;
+        let names: Vec<&std::ffi::OsStr> = self
+            .files
+            .iter()
+            .filter_map(|f| f.rel.file_name())
+            .collect();
+        repair_locked(root, dirs, &names).map_err(WriteError::Unchanged)?;
+
+        // Check every target before anything changes.
+        let mut olds: Vec<Option<fs::Permissions>> = Vec::new();
+        let mut exists = Vec::new();
+        for f in &self.files {
+            let target = root.join(&f.rel);
+            olds.push(check_target(&target, f.replace).map_err(WriteError::Unchanged)?);
+            if !f.replace && olds.last().is_some_and(Option::is_some) {
+                exists.push(target);
+            }
+        }
+        if !exists.is_empty() {
+            return Err(WriteError::Exists(exists));
+        }
+
+        // Stage every file next to its target.
+        let mut staged = Staged::default();
+        for (i, (f, old)) in self.files.iter().zip(&olds).enumerate() {
+            let target = root.join(&f.rel);
+            stage(&target, &f.bytes, old.as_ref())
+                .map(|p| staged.0.push(p))
+                .and_then(|()| fault(Step::Staged(i)).map_err(anyhow::Error::from))
+                .with_context(|| format!("cannot write `{}`", target.display()))
+                .map_err(WriteError::Unchanged)?;
+        }
+        let entries: Vec<journal::Entry> = self
+            .files
+            .iter()
+            .zip(&staged.0)
+            .zip(&olds)
+            .map(|((f, s), old)| {
+                let parent = f.rel.parent().unwrap_or(Path::new(""));
+                let name = s.file_name().unwrap_or_default();
+                journal::Entry {
+                    target: f.rel.clone(),
+                    staged: parent.join(name),
+                    backup: old.as_ref().map(|_| {
+                        let n = name.to_string_lossy();
+                        parent.join(n.replacen(TMP_PREFIX, OLD_PREFIX, 1))
+                    }),
+                }
+            })
+            .collect();
+        let journaled = journal::write(root, &temporary_name(root, "journal"), &entries)
+            .and_then(|()| fault(Step::Journal));
+        // From here the journal (or the undoing from it) owns the staged files.
+        staged.0.clear();
+        if let Err(error) = journaled {
+            let error = anyhow::Error::new(error)
+                .context(format!("cannot write into `{}`", root.display()));
+            return Err(undo(root, &entries, error));
+        }
+
+        for (i, e) in entries.iter().enumerate() {
+            let moved =
+                move_in(root, e, self.files[i].replace).and_then(|()| fault(Step::Moved(i)));
+            if let Err(error) = moved {
+                let target = root.join(&e.target);
+                let error = anyhow::Error::new(error)
+                    .context(format!("cannot replace `{}`", target.display()));
+                return Err(undo(root, &entries, error));
+            }
+        }
+        let synced: io::Result<()> = dirs.iter().try_for_each(|d| sync_dir(d));
+        if let Err(error) = synced.and_then(|()| journal::remove(root)) {
+            let error = anyhow::Error::new(error)
+                .context(format!("cannot finish writing into `{}`", root.display()));
+            return Err(undo(root, &entries, error));
+        }
+        // Committed. The old files' second names go now, or with the next run's repair.
+        for e in &entries {
+            if let Some(b) = &e.backup {
+                let _ = fs::remove_file(root.join(b));
+            }
+        }
+        Ok(self.paths())
+    }
+}
+
+/// Takes back a failed move: the error says nothing was written if that worked.
+fn undo(root: &Path, entries: &[journal::Entry], error: anyhow::Error) -> WriteError {
+    let undone = journal::roll_back(root, entries)
+        .and_then(|()| journal::remove(root).context("cannot remove the journal"));
+    match undone {
+        Ok(()) => WriteError::Unchanged(error),
+        Err(rollback) => WriteError::Mixed {
+            error,
+            rollback,
+            root: root.to_path_buf(),
+        },
+    }
+}
+
+/// Repairs `root` after an interrupted run: rolls back its journal and removes temporary files
+/// of earlier runs (see the module's documentation). A folder that does not exist needs none.
+pub fn repair(root: &Path) -> anyhow::Result<Repair> {
+    if !root.is_dir() {
+        return Ok(Repair::default());
+    }
+    let _lock = lock::Lock::acquire(root)?;
+    repair_locked(root, &[root.to_path_buf()], &[])
+}
+
+/// [`repair`] under the lock; also cleans `dirs`, and the temporary files older versions left
+/// for files named `names`.
+fn repair_locked(
+    root: &Path,
+    dirs: &[PathBuf],
+    names: &[&std::ffi::OsStr],
+) -> anyhow::Result<Repair> {
+    let mut repair = Repair::default();
+    let mut dirs = dirs.to_vec();
+    if let Some(entries) = journal::read(root)? {
+        journal::roll_back(root, &entries)
+            .and_then(|()| journal::remove(root).context("cannot remove the journal"))
+            .with_context(|| {
+                format!(
+                    "an earlier run writing into `{}` was interrupted, and its files cannot be \
+                     taken back",
+                    root.display()
+                )
+            })?;
+        repair.rolled_back = true;
+        dirs.extend(entries.iter().map(|e| parent_of(&root.join(&e.target))));
+        dirs.sort();
+        dirs.dedup();
+    }
+    for dir in &dirs {
+        repair.removed_temporary += remove_temporary(dir, names);
+    }
+    Ok(repair)
+}
+
+/// Removes the temporary files of earlier runs in `dir`; returns how many.
+fn remove_temporary(dir: &Path, names: &[&std::ffi::OsStr]) -> usize {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return 0;
+    };
+    let mut removed = 0;
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let text = name.to_string_lossy();
+        let ours = text.starts_with(TMP_PREFIX) || text.starts_with(OLD_PREFIX);
+        let legacy = names
+            .iter()
+            .any(|n| is_legacy_temporary(&text, &n.to_string_lossy()));
+        let is_file = entry.file_type().is_ok_and(|t| t.is_file());
+        if (ours || legacy) && is_file && fs::remove_file(entry.path()).is_ok() {
+            removed += 1;
+        }
+    }
+    removed
+}
+
+/// Whether `file` is a temporary file that versions before this one wrote for `name`
+/// (`.NAME.PID.N.tmp`) and whose process is gone. Without `/proc` none is.
+fn is_legacy_temporary(file: &str, name: &str) -> bool {
+    let Some(rest) = file
+        .strip_prefix('.')
+        .and_then(|r| r.strip_prefix(name))
+        .and_then(|r| r.strip_prefix('.'))
+        .and_then(|r| r.strip_suffix(".tmp"))
+    else {
+        return false;
+    };
+    let Some((pid, n)) = rest.split_once('.') else {
+        return false;
+    };
+    let numbers = !pid.is_empty()
+        && !n.is_empty()
+        && pid.bytes().chain(n.bytes()).all(|b| b.is_ascii_digit());
+    let proc = Path::new("/proc");
+    numbers
+        && pid != std::process::id().to_string()
+        && proc.join("self").exists()
+        && !proc.join(pid).exists()
+}
+
+/// The permissions of the file at `target`, or `None` if there is none; an error if it cannot
+/// be replaced (a folder, read-only) or, for a new file, is there.
+fn check_target(target: &Path, replace: bool) -> anyhow::Result<Option<fs::Permissions>> {
+    let meta = match fs::symlink_metadata(target) {
+        Ok(m) => m,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => {
+            return Err(e).with_context(|| format!("cannot look at `{}`", target.display()));
+        }
+    };
+    if meta.is_dir() {
+        anyhow::bail!(
+            "`{}` is a folder, so the file of that name cannot be written; rename or move the \
+             folder",
+            target.display()
+        );
+    }
+    if !replace {
+        return Ok(Some(meta.permissions()));
+    }
+    let meta = fs::metadata(target).unwrap_or(meta);
+    if meta.permissions().readonly() {
+        anyhow::bail!(
+            "`{}` is read-only, so it is not replaced; make it writable (or delete it) to \
+             replace it",
+            target.display()
+        );
+    }
+    Ok(Some(meta.permissions()))
+}
+
+/// Writes `bytes` into a new temporary file next to `target`, with `permissions`, synced.
+fn stage(
+    target: &Path,
+    bytes: &[u8],
+    permissions: Option<&fs::Permissions>,
+) -> anyhow::Result<PathBuf> {
+    let dir = parent_of(target);
+    let name = target
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("file");
+    let path = temporary_name(&dir, name);
+    let mut file = OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path)
+        .with_context(|| format!("cannot create a temporary file in `{}`", dir.display()))?;
+    let written = (|| -> io::Result<()> {
+        file.write_all(bytes)?;
+        if let Some(p) = permissions {
+            file.set_permissions(p.clone())?;
+        }
+        file.sync_all()
+    })();
+    if let Err(e) = written {
+        drop(file);
+        let _ = fs::remove_file(&path);
+        return Err(e.into());
+    }
+    Ok(path)
+}
+
+/// Moves the staged file of `e` over its target, giving the old file its second name first.
+fn move_in(root: &Path, e: &journal::Entry, replace: bool) -> io::Result<()> {
+    let target = root.join(&e.target);
+    let staged = root.join(&e.staged);
+    if let Some(backup) = &e.backup {
+        let backup = root.join(backup);
+        if !link(&target, &backup)? {
+            fs::rename(&target, &backup)?;
+        }
+    }
+    if !replace && link(&staged, &target)? {
+        // Linking never replaces a file that appeared meanwhile (unlike a rename).
+        return fs::remove_file(&staged);
+    }
+    fs::rename(&staged, &target)
+}
+
+/// Makes `to` a second name of `from`; `false` where the file system has no hard links.
+#[cfg(unix)]
+fn link(from: &Path, to: &Path) -> io::Result<bool> {
+    match fs::hard_link(from, to) {
+        Ok(()) => Ok(true),
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(e),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Err(e),
+        Err(_) => Ok(false),
+    }
+}
+
+#[cfg(not(unix))]
+fn link(_from: &Path, _to: &Path) -> io::Result<bool> {
+    Ok(false)
+}
+
+/// A fresh temporary name in `dir` for a file called `name`.
+fn temporary_name(dir: &Path, name: &str) -> PathBuf {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+    dir.join(format!("{TMP_PREFIX}{}-{n}-{name}", std::process::id()))
+}
+
+/// The folder holding `path` (`.` for a bare file name).
+fn parent_of(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// Syncs a folder, so that the renames in it survive a power loss (a no-op where folders
+/// cannot be opened).
+fn sync_dir(dir: &Path) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        File::open(dir)?.sync_all()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = dir;
+        Ok(())
+    }
+}
+
+/// Staged files not yet handed to a journal; removed when dropped.
+#[derive(Default)]
+struct Staged(Vec<PathBuf>);
+
+impl Drop for Staged {
+    fn drop(&mut self) {
+        for p in &self.0 {
+            let _ = fs::remove_file(p);
+        }
+    }
+}
+
+/// Folders a commit created, removed again (when empty) if it fails.
+#[derive(Default)]
+struct CreatedDirs(Vec<PathBuf>);
+
+impl CreatedDirs {
+    fn create(&mut self, dir: &Path) -> anyhow::Result<()> {
+        let mut missing = Vec::new();
+        let mut at = Some(dir);
+        while let Some(d) = at.filter(|d| !d.as_os_str().is_empty()) {
+            if fs::symlink_metadata(d).is_ok() {
+                break;
+            }
+            missing.push(d.to_path_buf());
+            at = d.parent();
+        }
+        fs::create_dir_all(dir)
+            .with_context(|| format!("cannot create the folder `{}`", dir.display()))?;
+        missing.reverse();
+        self.0.extend(missing);
+        Ok(())
+    }
+
+    fn remove_empty(&self) {
+        for d in self.0.iter().rev() {
+            let _ = fs::remove_dir(d);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;
