@@ -194,19 +194,12 @@ impl Templates {
     }
 }
 
-/// Writes the built-in templates into `dir` for editing, all of them or none; refuses to
-/// overwrite existing files. Returns the files written.
-pub fn export(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
+/// Writes the built-in templates into `dir` for editing, all of them or none; nothing is
+/// written if any of them exists already. Returns the files written.
+pub fn export(dir: &Path) -> Result<Vec<PathBuf>, crate::output::WriteError> {
     let mut set = crate::output::FileSet::new(dir);
     for (name, content) in BUILTIN {
         set.create(*name, *content);
     }
-    match set.commit() {
-        Ok(written) => Ok(written),
-        Err(crate::output::WriteError::Exists(paths)) => {
-            let existing: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
-            anyhow::bail!("these files exist already and were not overwritten: {} (move them away or export into another folder)", existing.join(", "))
-        }
-        Err(e) => Err(e.into()),
-    }
+    set.commit()
 }

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::report::{print_unsourced, report_error, EXIT_OK, EXIT_PROBLEM};
+use super::report::{print_unsourced, report_error, report_write_error, EXIT_OK, EXIT_PROBLEM};
 use report_gen::data::load::year_path;
 use report_gen::data::schema::{self, SchemaFile};
 use report_gen::scaffold::{self, CityInfo, NewFile, ScaffoldError};
@@ -106,7 +106,7 @@ pub(super) fn schema(file: Option<SchemaFile>, write: Option<&Path>) -> i32 {
                 }
                 EXIT_OK
             }
-            Err(e) => report_error(&e),
+            Err(e) => report_write_error(&e),
         },
         (Some(file), None) => {
             print!("{}", schema::render(file));
@@ -138,6 +138,7 @@ fn report_scaffold_error(e: ScaffoldError, command: &str) -> i32 {
             );
             EXIT_PROBLEM
         }
+        ScaffoldError::Write(e) => report_write_error(&e),
         ScaffoldError::Other(e) => report_error(&e),
     }
 }

@@ -259,7 +259,7 @@ pub fn main() -> i32 {
                 }
                 EXIT_OK
             }
-            Err(e) => report_error(&e),
+            Err(e) => report::report_write_error(&e),
         },
         Command::Init(args) => authoring::init(&args),
         Command::NewYear { year, data } => authoring::new_year(year, &data),

@@ -32,12 +32,17 @@ pub(super) fn report_write_error(e: &WriteError) -> i32 {
             EXIT_PROBLEM
         }
         WriteError::Exists(_) => {
-            report_error(&anyhow::anyhow!("{e}").context("nothing was written"))
+            eprintln!("error: nothing was written: {e}");
+            eprintln!("  = help: move them away or choose another folder");
+            EXIT_PROBLEM
         }
-        WriteError::Unchanged(e) => report_error(
-            &anyhow::anyhow!("{e:#}")
-                .context("nothing was written: the files there before are as they were"),
-        ),
+        WriteError::Unchanged(e) => {
+            eprintln!("error: nothing was written; every file that was there is as it was");
+            for cause in e.chain() {
+                eprintln!("  caused by: {cause}");
+            }
+            EXIT_PROBLEM
+        }
     }
 }
 

@@ -559,7 +559,15 @@ impl CreatedDirs {
         let mut missing = Vec::new();
         let mut at = Some(dir);
         while let Some(d) = at.filter(|d| !d.as_os_str().is_empty()) {
-            if fs::symlink_metadata(d).is_ok() {
+            if let Ok(meta) = fs::metadata(d) {
+                if !meta.is_dir() {
+                    anyhow::bail!(
+                        "`{}` is a file, so the folder `{}` cannot be made; rename or move the \
+                         file, or choose another folder",
+                        d.display(),
+                        dir.display()
+                    );
+                }
                 break;
             }
             missing.push(d.to_path_buf());

@@ -36,6 +36,8 @@ pub type NewFile = (PathBuf, String);
 pub enum ScaffoldError {
     /// Files that are already there (nothing is ever overwritten), each as a diagnostic.
     Exists(Vec<Diagnostic>),
+    /// The files could not be written (and whether anything was).
+    Write(crate::output::WriteError),
     /// Anything else, in plain words.
     Other(anyhow::Error),
 }
@@ -185,7 +187,7 @@ pub fn create(root: &Path, files: &[NewFile]) -> Result<(), ScaffoldError> {
                 .map(|p| Diagnostic::error(p, None, "the file already exists"))
                 .collect(),
         )),
-        Err(e) => Err(ScaffoldError::Other(e.into())),
+        Err(e) => Err(ScaffoldError::Write(e)),
     }
 }
 
