@@ -1,6 +1,7 @@
 //! The commands that help staff write the data: `init`, `new-year` and `schema` (what they
 //! print and their exit codes; the files themselves come from `scaffold` and `schema`).
 
+use super::report::{eoutln, out, outln};
 use std::path::{Path, PathBuf};
 
 use super::report::{print_unsourced, report_error, report_write_error, EXIT_OK, EXIT_PROBLEM};
@@ -53,17 +54,17 @@ pub(super) fn init(args: &InitArgs) -> i32 {
     }
     print_created(&files);
     let dir = args.dir.display();
-    println!("\nNext:");
+    outln!("\nNext:");
     let mut step = 1;
     if placeholder {
-        println!("  {step}. In {dir}/report.yaml, replace the placeholder city with yours.");
+        outln!("  {step}. In {dir}/report.yaml, replace the placeholder city with yours.");
         step += 1;
     }
-    println!(
+    outln!(
         "  {step}. Replace the example partner (Brno) in {dir}/registry/partners.yaml and the \
          example event in {dir}/years/{year}.yaml with your own."
     );
-    println!(
+    outln!(
         "  {}. Check and build:\n       report-gen check --data {dir}\n       report-gen build \
          --data {dir} --year {year} --format md",
         step + 1
@@ -83,10 +84,10 @@ pub(super) fn new_year(year: i32, data: &Path) -> i32 {
     print_created(&files);
     let year_file = year_path(data, year);
     match from {
-        Some(y) => println!("\nIt has the sections of {y} and no events yet."),
-        None => println!("\nIt has a starting set of sections and no events yet."),
+        Some(y) => outln!("\nIt has the sections of {y} and no events yet."),
+        None => outln!("\nIt has a starting set of sections and no events yet."),
     }
-    println!(
+    outln!(
         "Next: add the events of {year} to {}, then\n  report-gen check --data {}\n  \
          report-gen build --data {} --year {year}",
         year_file.display(),
@@ -102,14 +103,14 @@ pub(super) fn schema(file: Option<SchemaFile>, write: Option<&Path>) -> i32 {
         (_, Some(dir)) => match schema::write_all(dir) {
             Ok(paths) => {
                 for p in paths {
-                    println!("wrote {}", p.display());
+                    outln!("wrote {}", p.display());
                 }
                 EXIT_OK
             }
             Err(e) => report_write_error(&e),
         },
         (Some(file), None) => {
-            print!("{}", schema::render(file));
+            out!("{}", schema::render(file));
             EXIT_OK
         }
         // clap requires one of the two; kept total rather than panicking.
@@ -131,7 +132,7 @@ fn report_scaffold_error(e: ScaffoldError, command: &str) -> i32 {
     match e {
         ScaffoldError::Exists(diags) => {
             print_unsourced(&diags);
-            eprintln!(
+            eoutln!(
                 "nothing was written: `{command}` never replaces a file; move {} away or choose \
                  another folder",
                 if diags.len() == 1 { "it" } else { "them" }
@@ -145,7 +146,7 @@ fn report_scaffold_error(e: ScaffoldError, command: &str) -> i32 {
 
 fn print_created(files: &[NewFile]) {
     for (path, _) in files {
-        println!("created {}", path.display());
+        outln!("created {}", path.display());
     }
 }
 

@@ -1,5 +1,6 @@
 //! `report-gen build` and `report-gen table`.
 
+use super::report::{eoutln, out, outln};
 use std::path::Path;
 
 use super::report::{
@@ -35,7 +36,7 @@ pub(super) fn build(args: &RenderArgs, format: Format) -> i32 {
         let unprintable = report_gen::glyphs::as_errors(report_gen::glyphs::unprintable(&sources));
         if !unprintable.is_empty() {
             print_diagnostics(&sources, &unprintable);
-            eprintln!("the PDF cannot be made: nothing was written");
+            eoutln!("the PDF cannot be made: nothing was written");
             return EXIT_PROBLEM;
         }
     }
@@ -46,13 +47,13 @@ pub(super) fn build(args: &RenderArgs, format: Format) -> i32 {
     match report_gen::build::build(&set, year, format, &templates, epoch, &args.out_dir()) {
         Ok(files) => {
             for f in files {
-                println!("wrote {}", f.display());
+                outln!("wrote {}", f.display());
             }
             EXIT_OK
         }
         Err(BuildError::Diagnostic(d)) => {
             print_located(&d);
-            eprintln!("nothing was written");
+            eoutln!("nothing was written");
             EXIT_PROBLEM
         }
         Err(BuildError::Other(e)) => report_error(&e.context("nothing was written")),
@@ -71,7 +72,7 @@ pub(super) fn table(year: i32, format: TableFormat, data: &Path) -> i32 {
         TableFormat::Md => report_gen::build::table_markdown(&set, year),
         TableFormat::Csv => report_gen::build::table_csv(&set, year),
     };
-    print!("{out}");
+    out!("{out}");
     EXIT_OK
 }
 
@@ -96,7 +97,7 @@ fn load_or_report(root: &Path) -> Option<(DataSet, Sources)> {
     } = load_data(root);
     print_diagnostics(&sources, &diagnostics);
     if set.is_none() {
-        eprintln!(
+        eoutln!(
             "{}: nothing was written",
             found_in(Counts::of(&diagnostics), root, false)
         );

@@ -1,5 +1,6 @@
 //! `report-gen check`: every problem of the data, or a one-line summary of what it holds.
 
+use super::report::{eoutln, outln};
 use std::path::Path;
 
 use super::report::{found_in, print_diagnostics, EXIT_OK, EXIT_PROBLEM};
@@ -37,7 +38,7 @@ pub(super) fn check(root: &Path) -> i32 {
             } else {
                 String::new()
             };
-            println!(
+            outln!(
                 "ok: {partners}; registry: {} places, {} organisations, {} projects, {} people; events per year: {}{warnings}",
                 set.places.len(),
                 set.organisations.len(),
@@ -48,7 +49,7 @@ pub(super) fn check(root: &Path) -> i32 {
             EXIT_OK
         }
         _ => {
-            eprintln!("{}", found_in(counts, root, true));
+            eoutln!("{}", found_in(counts, root, true));
             EXIT_PROBLEM
         }
     }

@@ -12,6 +12,7 @@ mod lint;
 mod report;
 mod watch;
 
+use report::outln;
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -234,6 +235,32 @@ enum TableFormat {
 
 /// Runs the command line; returns the exit code.
 pub fn main() -> i32 {
+    quiet_on_closed_pipes();
+    let code = run();
+    match report::stdout_failure() {
+        // Already ended by SIGPIPE on Unix; elsewhere the reader is gone, so is the output.
+        Some(e) if e.kind() == std::io::ErrorKind::BrokenPipe => code,
+        Some(e) => report_error(&anyhow::Error::new(e).context("cannot write the output")),
+        None => code,
+    }
+}
+
+/// Makes a write to a closed pipe (`report-gen check | head -1`, a pager quit early) end the
+/// program quietly, as it ends every Unix tool, instead of failing the write: Rust ignores
+/// SIGPIPE, and a failed `println!` panics with exit code 101. The files are written before
+/// anything is printed about them, and a set of files survives being stopped at any point
+/// (see `report_gen::output`).
+fn quiet_on_closed_pipes() {
+    #[cfg(unix)]
+    // SAFETY: called first thing in `main`, before any other thread exists; SIG_DFL is a
+    // valid disposition for SIGPIPE.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
+/// Runs the command; returns the exit code.
+fn run() -> i32 {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
@@ -255,7 +282,7 @@ pub fn main() -> i32 {
         } => match templates::export(&dir) {
             Ok(files) => {
                 for f in files {
-                    println!("wrote {}", f.display());
+                    outln!("wrote {}", f.display());
                 }
                 EXIT_OK
             }

@@ -1,7 +1,9 @@
 //! The one owner of what the commands print about problems: exit codes, errors with their
 //! causes, diagnostics with their excerpts, and the "N errors" summaries.
 
+use std::io::Write as _;
 use std::path::Path;
+use std::sync::Mutex;
 
 use report_gen::data::load::Sources;
 use report_gen::diag::{Counts, Diagnostic, Located};
@@ -14,11 +16,57 @@ pub const EXIT_PROBLEM: i32 = 1;
 /// Exit code: wrong command line.
 pub const EXIT_USAGE: i32 = 2;
 
+/// `print!` that never panics: what cannot be written to stdout (a full disk behind `>`) is
+/// remembered, and [`stdout_failure`] turns it into an error at the end. (A closed pipe ends
+/// the program before that: see `quiet_on_closed_pipes` in `mod.rs`.)
+macro_rules! out {
+    ($($arg:tt)*) => { $crate::cli::report::write_stdout(format_args!($($arg)*)) };
+}
+/// `println!` that never panics (see [`out!`]).
+macro_rules! outln {
+    () => { $crate::cli::report::write_stdout(format_args!("\n")) };
+    ($($arg:tt)*) => { $crate::cli::report::write_stdout(format_args!("{}\n", format_args!($($arg)*))) };
+}
+/// `eprint!` that never panics: stderr that cannot be written to is ignored (there is nowhere
+/// left to say so).
+macro_rules! eout {
+    ($($arg:tt)*) => { $crate::cli::report::write_stderr(format_args!($($arg)*)) };
+}
+/// `eprintln!` that never panics (see [`eout!`]).
+macro_rules! eoutln {
+    ($($arg:tt)*) => { $crate::cli::report::write_stderr(format_args!("{}\n", format_args!($($arg)*))) };
+}
+pub(crate) use {eoutln, out, outln};
+
+/// The first error writing to stdout, if any.
+static STDOUT_FAILED: Mutex<Option<std::io::Error>> = Mutex::new(None);
+
+/// Writes to stdout; an error is kept for [`stdout_failure`].
+pub(crate) fn write_stdout(args: std::fmt::Arguments<'_>) {
+    if let Err(e) = std::io::stdout().write_fmt(args) {
+        if let Ok(mut first) = STDOUT_FAILED.lock() {
+            first.get_or_insert(e);
+        }
+    }
+}
+
+/// Writes to stderr, ignoring errors.
+pub(crate) fn write_stderr(args: std::fmt::Arguments<'_>) {
+    let _ = std::io::stderr().write_fmt(args);
+}
+
+/// Why stdout could not be written to (after flushing it), if it could not.
+pub(crate) fn stdout_failure() -> Option<std::io::Error> {
+    let flushed = std::io::stdout().flush();
+    let mut first = STDOUT_FAILED.lock().ok()?;
+    first.take().or(flushed.err())
+}
+
 /// Prints an error and its causes; returns the problem exit code.
 pub(super) fn report_error(e: &anyhow::Error) -> i32 {
-    eprintln!("error: {e}");
+    eoutln!("error: {e}");
     for cause in e.chain().skip(1) {
-        eprintln!("  caused by: {cause}");
+        eoutln!("  caused by: {cause}");
     }
     EXIT_PROBLEM
 }
@@ -28,18 +76,18 @@ pub(super) fn report_error(e: &anyhow::Error) -> i32 {
 pub(super) fn report_write_error(e: &WriteError) -> i32 {
     match e {
         WriteError::Mixed { .. } => {
-            eprintln!("error: {e}");
+            eoutln!("error: {e}");
             EXIT_PROBLEM
         }
         WriteError::Exists(_) => {
-            eprintln!("error: nothing was written: {e}");
-            eprintln!("  = help: move them away or choose another folder");
+            eoutln!("error: nothing was written: {e}");
+            eoutln!("  = help: move them away or choose another folder");
             EXIT_PROBLEM
         }
         WriteError::Unchanged(e) => {
-            eprintln!("error: nothing was written; every file that was there is as it was");
+            eoutln!("error: nothing was written; every file that was there is as it was");
             for cause in e.chain() {
-                eprintln!("  caused by: {cause}");
+                eoutln!("  caused by: {cause}");
             }
             EXIT_PROBLEM
         }
@@ -51,7 +99,7 @@ pub(super) fn report_write_error(e: &WriteError) -> i32 {
 pub(super) fn repair_before_writing(dir: &Path) {
     if let Ok(repair) = report_gen::output::repair(dir) {
         if repair.rolled_back {
-            eprintln!(
+            eoutln!(
                 "note: an earlier run writing into `{}` was interrupted; the files it had \
                  replaced were put back",
                 dir.display()
@@ -72,20 +120,20 @@ pub(super) fn one_line(e: &anyhow::Error) -> String {
 /// position.
 pub(super) fn print_diagnostics(sources: &Sources, diags: &[Diagnostic]) {
     if !diags.is_empty() {
-        eprint!("{}", sources.render(diags));
+        eout!("{}", sources.render(diags));
     }
 }
 
 /// Prints diagnostics whose files were not read as data (no excerpt).
 pub(super) fn print_unsourced(diags: &[Diagnostic]) {
     for d in diags {
-        eprint!("{}", d.render(None));
+        eout!("{}", d.render(None));
     }
 }
 
 /// Prints one diagnostic that carries its file's text.
 pub(super) fn print_located(d: &Located) {
-    eprint!("{}", d.render());
+    eout!("{}", d.render());
 }
 
 /// "3 errors found in `data`" and, when there are any, ", and 1 warning".

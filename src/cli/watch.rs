@@ -8,6 +8,7 @@
 //! Each rebuild reloads everything and calls [`report_gen::build::build`], which renders in memory
 //! and writes atomically: a broken edit never replaces the last good chapter.
 
+use super::report::{eoutln, outln};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
@@ -59,7 +60,7 @@ pub(super) fn run(args: &RenderArgs, format: Format) -> i32 {
     if let Err(e) = ctrlc::set_handler(move || {
         let _ = stop.send(Message::Stop);
     }) {
-        eprintln!("error: cannot catch Ctrl-C: {e}");
+        eoutln!("error: cannot catch Ctrl-C: {e}");
         return EXIT_PROBLEM;
     }
     let watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
@@ -73,7 +74,7 @@ pub(super) fn run(args: &RenderArgs, format: Format) -> i32 {
     let mut watcher = match watcher {
         Ok(w) => w,
         Err(e) => {
-            eprintln!("error: cannot watch files: {e}");
+            eoutln!("error: cannot watch files: {e}");
             return EXIT_PROBLEM;
         }
     };
@@ -82,7 +83,7 @@ pub(super) fn run(args: &RenderArgs, format: Format) -> i32 {
     for dir in &folders {
         // Absolute paths, so that the events name files the way `relevant` and `shorten` expect.
         if let Err(e) = watcher.watch(&absolute(dir), RecursiveMode::Recursive) {
-            eprintln!(
+            eoutln!(
                 "error: cannot watch `{}`: {e}\n  = help: check that the folder exists; pass it with `--data DIR` or `--templates DIR`",
                 dir.display()
             );
@@ -93,7 +94,7 @@ pub(super) fn run(args: &RenderArgs, format: Format) -> i32 {
         .iter()
         .map(|d| format!("`{}`", d.display()))
         .collect();
-    println!(
+    outln!(
         "watching {} for changes; the chapter of {} is written to `{}`. Press Ctrl-C to stop.",
         shown.join(" and "),
         opts.args.year,
@@ -103,11 +104,11 @@ pub(super) fn run(args: &RenderArgs, format: Format) -> i32 {
     let out_dir = absolute(&opts.out);
     while let Some(changed) = next_change(&rx, &out_dir) {
         let names: Vec<String> = changed.iter().map(|p| shorten(p, opts)).collect();
-        println!("changed: {}", names.join(", "));
+        outln!("changed: {}", names.join(", "));
         rebuild(opts);
     }
     drop(watcher);
-    println!("stopped");
+    outln!("stopped");
     EXIT_OK
 }
 
@@ -131,7 +132,7 @@ fn next_change(rx: &Receiver<Message>, out_dir: &Path) -> Option<Vec<PathBuf>> {
         };
         match message {
             Message::Stop => return None,
-            Message::WatchError(e) => eprintln!("warning: the file watcher reported: {e}"),
+            Message::WatchError(e) => eoutln!("warning: the file watcher reported: {e}"),
             Message::Changed(paths) => {
                 changed.extend(paths.into_iter().filter(|p| relevant(p, out_dir)))
             }
@@ -202,7 +203,7 @@ fn rebuild(opts: &Options) {
     match build::build(&set, args.year, opts.format, &templates, epoch, &opts.out) {
         Ok(files) => {
             let files: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
-            println!(
+            outln!(
                 "rebuilt in {} ms: {}",
                 start.elapsed().as_millis(),
                 files.join(", ")
@@ -218,7 +219,7 @@ fn rebuild(opts: &Options) {
 }
 
 fn failed(why: &str) {
-    eprintln!("not rebuilt ({why}); the last good files are kept. Waiting for changes…");
+    eoutln!("not rebuilt ({why}); the last good files are kept. Waiting for changes…");
 }
 
 /// A path made absolute against the current folder, so it compares with the watcher's paths.

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use crate::data::load::{self, year_path};
 use crate::data::schema::{self, SchemaFile};
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Severity};
 
 /// The city used when `init` is not told one: obviously not real, so it is noticed and replaced.
 pub const PLACEHOLDER_CITY: (&str, &str) = ("Przykładowo", "Przykładowa");
@@ -135,7 +135,16 @@ pub fn new_year_files(dir: &Path, year: i32) -> Result<(Vec<NewFile>, Option<i32
             dir.display()
         )));
     }
-    let (raw, _, _) = load::load(dir);
+    let (raw, _, diags) = load::load(dir);
+    // Without the years folder there are no sections to copy: say so rather than start afresh.
+    let years_dir = dir.join(load::YEARS_DIR);
+    if let Some(d) = diags.iter().find(|d| d.file == years_dir && d.severity == Severity::Error) {
+        return Err(ScaffoldError::Other(anyhow::anyhow!(
+            "`{}`: {}",
+            d.file.display(),
+            d.message
+        )));
+    }
     let model = raw
         .years
         .iter()
