@@ -6,7 +6,12 @@
 //! a temporary file, rename it, set its permissions) is one rebuild. Reads are not changes: the
 //! rebuild's own reading of the files must not trigger the next rebuild.
 //! Each rebuild reloads everything and calls [`report_gen::build::build`], which renders in memory
-//! and writes atomically: a broken edit never replaces the last good chapter.
+//! and writes the files as one set: a broken edit never replaces the last good chapter.
+//!
+//! A watched folder that is removed or replaced (a restore from a backup, a `git checkout` of
+//! another branch that recreates it) sends no more events, so every [`CHECK_EVERY`] `watch`
+//! looks whether each folder is still the one it watches. If not, it says so, waits for the
+//! folder to be back, watches it again and rebuilds; it never sits deaf.
 
 use super::report::{eoutln, outln};
 use std::path::{Path, PathBuf};
@@ -23,6 +28,7 @@ use report_gen::build::{self, BuildError, Format};
 use report_gen::chapter::templates::Templates;
 use report_gen::data::{load_data, Loaded};
 use report_gen::diag::Counts;
+use report_gen::output::WriteError;
 
 /// How long the files must be quiet before a rebuild. Editors finish a save within a few
 /// milliseconds; 50 ms coalesces that burst and keeps save-to-page well under 100 ms.
@@ -80,14 +86,17 @@ pub(super) fn run(args: &RenderArgs, format: Format) -> i32 {
     };
     let mut folders = vec![opts.args.data.clone()];
     folders.extend(opts.args.templates.clone());
+    let mut watched = Vec::new();
     for dir in &folders {
-        // Absolute paths, so that the events name files the way `relevant` and `shorten` expect.
-        if let Err(e) = watcher.watch(&absolute(dir), RecursiveMode::Recursive) {
-            eoutln!(
-                "error: cannot watch `{}`: {e}\n  = help: check that the folder exists; pass it with `--data DIR` or `--templates DIR`",
-                dir.display()
-            );
-            return EXIT_PROBLEM;
+        match Watched::start(&mut watcher, dir) {
+            Ok(w) => watched.push(w),
+            Err(e) => {
+                eoutln!(
+                    "error: cannot watch `{}`: {e}\n  = help: check that the folder exists; pass it with `--data DIR` or `--templates DIR`",
+                    dir.display()
+                );
+                return EXIT_PROBLEM;
+            }
         }
     }
     let shown: Vec<String> = folders
@@ -102,36 +111,157 @@ pub(super) fn run(args: &RenderArgs, format: Format) -> i32 {
     );
     rebuild(opts);
     let out_dir = absolute(&opts.out);
-    while let Some(changed) = next_change(&rx, &out_dir) {
-        let names: Vec<String> = changed.iter().map(|p| shorten(p, opts)).collect();
-        outln!("changed: {}", names.join(", "));
-        rebuild(opts);
+    loop {
+        match next_change(&rx, &out_dir, &watched) {
+            Next::Stop => break,
+            Next::Changed(changed) => {
+                let names: Vec<String> = changed.iter().map(|p| shorten(p, opts)).collect();
+                outln!("changed: {}", names.join(", "));
+                rebuild(opts);
+            }
+            Next::Gone(i) => {
+                let dir = watched[i].dir.clone();
+                eoutln!(
+                    "warning: the folder `{}` was removed or replaced; waiting for it to come back (Ctrl-C stops)…",
+                    dir.display()
+                );
+                if !wait_for_folder(&rx, &dir) {
+                    break;
+                }
+                watched[i].stop(&mut watcher);
+                match Watched::start(&mut watcher, &dir) {
+                    Ok(w) => watched[i] = w,
+                    Err(e) => {
+                        eoutln!(
+                            "error: the folder `{}` is back, but it cannot be watched: {e}",
+                            dir.display()
+                        );
+                        return EXIT_PROBLEM;
+                    }
+                }
+                outln!("the folder `{}` is back", dir.display());
+                rebuild(opts);
+            }
+        }
     }
     drop(watcher);
     outln!("stopped");
     EXIT_OK
 }
 
-/// Waits for the next relevant change and then until the files have been quiet for
-/// [`DEBOUNCE`]; returns every file changed meanwhile, or `None` on Ctrl-C.
-fn next_change(rx: &Receiver<Message>, out_dir: &Path) -> Option<Vec<PathBuf>> {
-    let mut changed: Vec<PathBuf> = Vec::new();
+/// How often `watch` checks that the folders it watches are still the ones it watches: a
+/// folder removed, or replaced by another (a restore from a backup, `mv` of another folder in
+/// its place), sends no more events, so it is noticed by looking. A `stat` per folder.
+const CHECK_EVERY: Duration = Duration::from_millis(250);
+
+/// A folder being watched, and which folder it was when the watch started.
+struct Watched {
+    /// As the user named it.
+    dir: PathBuf,
+    /// Absolute, as the watcher names its files.
+    absolute: PathBuf,
+    identity: Option<Identity>,
+}
+
+impl Watched {
+    /// Starts watching `dir` (recursively).
+    fn start(watcher: &mut impl Watcher, dir: &Path) -> notify::Result<Watched> {
+        // Absolute paths, so that the events name files the way `relevant` and `shorten` expect.
+        let abs = absolute(dir);
+        watcher.watch(&abs, RecursiveMode::Recursive)?;
+        Ok(Watched {
+            dir: dir.to_path_buf(),
+            identity: identity(&abs),
+            absolute: abs,
+        })
+    }
+
+    fn stop(&self, watcher: &mut impl Watcher) {
+        let _ = watcher.unwatch(&self.absolute);
+    }
+
+    /// Whether the folder at the path is still the one watched.
+    fn is_current(&self) -> bool {
+        self.absolute.is_dir() && identity(&self.absolute) == self.identity
+    }
+}
+
+/// Which folder a path names (device and inode), where that can be known.
+type Identity = (u64, u64);
+
+fn identity(path: &Path) -> Option<Identity> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt as _;
+        std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        None
+    }
+}
+
+/// Waits until `dir` is a folder again and the files in it have been quiet for a moment (a
+/// restore copies many); `false` on Ctrl-C.
+fn wait_for_folder(rx: &Receiver<Message>, dir: &Path) -> bool {
+    let mut quiet_since: Option<(Instant, Option<Identity>)> = None;
     loop {
-        let message = if changed.is_empty() {
-            rx.recv().ok()?
-        } else {
-            match rx.recv_timeout(DEBOUNCE) {
-                Ok(m) => m,
-                Err(RecvTimeoutError::Timeout) => {
-                    changed.sort();
-                    changed.dedup();
-                    return Some(changed);
-                }
-                Err(RecvTimeoutError::Disconnected) => return None,
+        match rx.recv_timeout(CHECK_EVERY) {
+            Ok(Message::Stop) | Err(RecvTimeoutError::Disconnected) => return false,
+            _ => {}
+        }
+        let now = (dir.is_dir(), identity(dir));
+        match (now.0, quiet_since) {
+            (false, _) => quiet_since = None,
+            (true, None) => quiet_since = Some((Instant::now(), now.1)),
+            (true, Some((since, id))) if id == now.1 && since.elapsed() >= CHECK_EVERY => {
+                return true
             }
+            (true, Some(_)) => {}
+        }
+    }
+}
+
+/// What happened while waiting.
+enum Next {
+    /// These files changed.
+    Changed(Vec<PathBuf>),
+    /// The folder `watched[i]` is no longer there (or is another one).
+    Gone(usize),
+    /// Ctrl-C.
+    Stop,
+}
+
+/// Waits for the next relevant change and then until the files have been quiet for
+/// [`DEBOUNCE`]; returns every file changed meanwhile. Every [`CHECK_EVERY`], and before
+/// returning changes, checks that each watched folder is still there.
+fn next_change(rx: &Receiver<Message>, out_dir: &Path, watched: &[Watched]) -> Next {
+    let mut changed: Vec<PathBuf> = Vec::new();
+    let gone = || watched.iter().position(|w| !w.is_current());
+    loop {
+        let wait = if changed.is_empty() {
+            CHECK_EVERY
+        } else {
+            DEBOUNCE
+        };
+        let message = match rx.recv_timeout(wait) {
+            Ok(m) => m,
+            Err(RecvTimeoutError::Timeout) => {
+                if let Some(i) = gone() {
+                    return Next::Gone(i);
+                }
+                if changed.is_empty() {
+                    continue;
+                }
+                changed.sort();
+                changed.dedup();
+                return Next::Changed(changed);
+            }
+            Err(RecvTimeoutError::Disconnected) => return Next::Stop,
         };
         match message {
-            Message::Stop => return None,
+            Message::Stop => return Next::Stop,
             Message::WatchError(e) => eoutln!("warning: the file watcher reported: {e}"),
             Message::Changed(paths) => {
                 changed.extend(paths.into_iter().filter(|p| relevant(p, out_dir)))
@@ -214,6 +344,9 @@ fn rebuild(opts: &Options) {
             failed("a problem in the templates or data");
         }
         Err(BuildError::Other(e)) => failed(&one_line(&e)),
+        Err(BuildError::Write(e @ WriteError::Mixed { .. })) => {
+            eoutln!("error: {e}. Waiting for changes…");
+        }
         Err(BuildError::Write(e)) => failed(&e.to_string()),
     }
 }

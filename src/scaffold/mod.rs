@@ -138,7 +138,10 @@ pub fn new_year_files(dir: &Path, year: i32) -> Result<(Vec<NewFile>, Option<i32
     let (raw, _, diags) = load::load(dir);
     // Without the years folder there are no sections to copy: say so rather than start afresh.
     let years_dir = dir.join(load::YEARS_DIR);
-    if let Some(d) = diags.iter().find(|d| d.file == years_dir && d.severity == Severity::Error) {
+    if let Some(d) = diags
+        .iter()
+        .find(|d| d.file == years_dir && d.severity == Severity::Error)
+    {
         return Err(ScaffoldError::Other(anyhow::anyhow!(
             "`{}`: {}",
             d.file.display(),
