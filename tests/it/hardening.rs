@@ -1,0 +1,538 @@
+//! The promises of issue 12, classes 1 and 5, on the real binary: a build replaces its whole set
+//! of files or none, even when killed at any moment or when the disk is full; two builds into
+//! one folder do not mix; a closed pipe ends the program quietly; a data folder that cannot be
+//! read is an error naming it.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::thread;
+use std::time::{Duration, Instant, SystemTime};
+
+use crate::support::harness::{copy_over, fixtures, run};
+
+fn bin() -> &'static str {
+    env!("CARGO_BIN_EXE_report-gen")
+}
+
+/// `minimal/` in `root/name`, with `events` more events in 2022 whose texts say `version`.
+fn data_set(root: &Path, name: &str, version: &str, events: usize) -> PathBuf {
+    let dir = root.join(name);
+    copy_over(&fixtures().join("minimal"), &dir, false);
+    let year = dir.join("years/2022.yaml");
+    let text = fs::read_to_string(&year).expect("minimal 2022.yaml");
+    let (head, rest) = text
+        .split_once("\ndiplomatic:")
+        .expect("diplomatic after events");
+    let mut more = String::new();
+    for n in 0..events {
+        more.push_str(&format!(
+            "  - date: 2022-04-04\n    about: [brno]\n    text: spotkanie numer {n} w Brnie ({version})\n"
+        ));
+    }
+    fs::write(&year, format!("{head}\n{more}\ndiplomatic:{rest}")).expect("write the year");
+    dir
+}
+
+/// The files of an output folder: name → (bytes, modification time). Hidden files included.
+type Files = BTreeMap<String, (Vec<u8>, SystemTime)>;
+
+fn files(dir: &Path) -> Files {
+    let mut out = Files::new();
+    let Ok(entries) = fs::read_dir(dir) else {
+        return out;
+    };
+    for e in entries.flatten() {
+        let meta = e.metadata().expect("metadata");
+        let bytes = if meta.is_file() {
+            fs::read(e.path()).expect("read an output file")
+        } else {
+            b"<folder>".to_vec()
+        };
+        out.insert(
+            e.file_name().to_string_lossy().into_owned(),
+            (bytes, meta.modified().expect("mtime")),
+        );
+    }
+    out
+}
+
+/// Only the bytes of each file (a new set has new modification times).
+fn contents(f: &Files) -> BTreeMap<String, Vec<u8>> {
+    f.iter().map(|(k, (b, _))| (k.clone(), b.clone())).collect()
+}
+
+fn build(cwd: &Path, data: &str, out: &str) -> crate::support::harness::Output {
+    run(
+        cwd,
+        &["build", "--year", "2022", "--data", data, "--out", out],
+    )
+}
+
+/// A small generator for the kill times; the seed is printed so a failure can be replayed.
+struct Lcg(u64);
+
+impl Lcg {
+    fn below(&mut self, n: u64) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (self.0 >> 33) % n.max(1)
+    }
+}
+
+#[test]
+fn a_build_killed_at_any_moment_leaves_the_old_set_or_the_new_one() {
+    let tmp = tempfile::tempdir().expect("temporary directory");
+    let root = tmp.path();
+    data_set(root, "old", "wersja stara", 800);
+    data_set(root, "new", "wersja nowa", 800);
+    build(root, "new", "reference").assert_ok();
+    let new_set = contents(&files(&root.join("reference")));
+    let start = Instant::now();
+    build(root, "old", "out").assert_ok();
+    let full = start.elapsed();
+    let old_set = files(&root.join("out"));
+    assert_eq!(old_set.len(), 3);
+
+    let seed = SystemTime::now()
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .map_or(1, |d| d.as_nanos() as u64);
+    eprintln!("kill loop: seed {seed}, a whole build takes {full:?}");
+    let mut rng = Lcg(seed);
+    let (mut old_kept, mut new_whole, mut repaired) = (0, 0, 0);
+    for round in 0..16 {
+        let now = files(&root.join("out"));
+        if contents(&now) != contents(&old_set) {
+            fs::remove_dir_all(root.join("out")).expect("clear the output");
+            build(root, "old", "out").assert_ok();
+        }
+        let old_now = files(&root.join("out"));
+        let mut child = Command::new(bin())
+            .args(["build", "--year", "2022", "--data", "new", "--out", "out"])
+            .current_dir(root)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start a build");
+        // Any moment of the build; every other round near its end, where the files are moved.
+        let t = full.as_micros() as u64;
+        let wait = Duration::from_micros(if round % 2 == 0 {
+            rng.below(t * 12 / 10)
+        } else {
+            t * 8 / 10 + rng.below(t * 4 / 10)
+        });
+        thread::sleep(wait);
+        let _ = child.kill();
+        let status = child.wait().expect("wait for the build");
+
+        let after_kill = files(&root.join("out"));
+        let visible: BTreeMap<String, Vec<u8>> = contents(&after_kill)
+            .into_iter()
+            .filter(|(k, _)| !k.starts_with('.'))
+            .collect();
+        let whole = visible == contents(&old_now) || visible == new_set;
+        assert!(
+            whole || after_kill.contains_key(".report-gen-journal"),
+            "round {round} (killed after {wait:?}, {status}): a mixed set without a journal: {:?}",
+            after_kill.keys()
+        );
+        // The next run repairs the folder first, whatever it then does (here: no such year).
+        let next = run(
+            root,
+            &["build", "--year", "1999", "--data", "new", "--out", "out"],
+        );
+        assert_eq!(next.code, Some(1), "{}", next.describe());
+        if next.stderr.contains("was interrupted") {
+            repaired += 1;
+        }
+        let repaired_set = files(&root.join("out"));
+        if repaired_set == old_now {
+            old_kept += 1;
+        } else if contents(&repaired_set) == new_set {
+            new_whole += 1;
+        } else {
+            panic!(
+                "round {round} (killed after {wait:?}): neither the old set (same bytes and \
+                 times) nor the new one: {:?}",
+                repaired_set.keys()
+            );
+        }
+    }
+    eprintln!(
+        "kill loop: {old_kept} times the old set, {new_whole} times the new one, {repaired} \
+         interrupted moves taken back"
+    );
+}
+
+#[test]
+fn two_builds_into_one_folder_write_one_whole_set() {
+    let tmp = tempfile::tempdir().expect("temporary directory");
+    let root = tmp.path();
+    data_set(root, "a", "wersja A", 200);
+    data_set(root, "b", "wersja B", 200);
+    build(root, "a", "ref-a").assert_ok();
+    build(root, "b", "ref-b").assert_ok();
+    let a = contents(&files(&root.join("ref-a")));
+    let b = contents(&files(&root.join("ref-b")));
+    for round in 0..6 {
+        let builds: Vec<_> = ["a", "b"]
+            .into_iter()
+            .map(|data| {
+                let root = root.to_path_buf();
+                thread::spawn(move || build(&root, data, "out"))
+            })
+            .collect();
+        for b in builds {
+            b.join().expect("a build thread").assert_ok();
+        }
+        let out = contents(&files(&root.join("out")));
+        assert!(
+            out == a || out == b,
+            "round {round}: the files of two builds are mixed: {:?}",
+            out.keys()
+        );
+    }
+}
+
+/// A tmpfs of `bytes` at `dir`, unmounted when dropped; `None` where it cannot be mounted
+/// (not root, or no right to mount).
+struct SmallDisk(PathBuf);
+
+impl SmallDisk {
+    fn mount(dir: &Path, bytes: u64) -> Option<SmallDisk> {
+        fs::create_dir_all(dir).ok()?;
+        let ok = Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={bytes}"), "tmpfs"])
+            .arg(dir)
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        ok.then(|| SmallDisk(dir.to_path_buf()))
+    }
+}
+
+impl Drop for SmallDisk {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg(&self.0).status();
+    }
+}
+
+#[test]
+fn a_full_disk_writes_nothing_and_keeps_the_old_set() {
+    let tmp = tempfile::tempdir().expect("temporary directory");
+    let root = tmp.path();
+    data_set(root, "old", "wersja stara", 100);
+    data_set(root, "new", "wersja nowa", 100);
+    build(root, "old", "ref").assert_ok();
+    // Room for one set, not for a second one beside it.
+    let pages: u64 = files(&root.join("ref"))
+        .values()
+        .map(|(b, _)| (b.len() as u64).div_ceil(4096))
+        .sum();
+    let Some(_disk) = SmallDisk::mount(&root.join("disk"), (pages + pages / 2 + 1) * 4096) else {
+        eprintln!("skipped: cannot mount a small tmpfs here (needs root)");
+        return;
+    };
+    build(root, "old", "disk/out").assert_ok();
+    let before = files(&root.join("disk/out"));
+    let full = build(root, "new", "disk/out");
+    assert_eq!(full.code, Some(1), "{}", full.describe());
+    assert!(
+        full.stderr
+            .contains("nothing was written; every file that was there is as it was")
+            && full.stderr.contains("No space left on device"),
+        "{}",
+        full.describe()
+    );
+    assert_eq!(
+        files(&root.join("disk/out")),
+        before,
+        "the old set, and no temporary file"
+    );
+
+    // `init` on a full disk leaves nothing behind, and a rerun with room works.
+    let init = run(root, &["init", "disk/dane"]);
+    assert_eq!(init.code, Some(1), "{}", init.describe());
+    assert!(
+        init.stderr.contains("nothing was written"),
+        "{}",
+        init.describe()
+    );
+    assert!(
+        !root.join("disk/dane").exists(),
+        "init removed what it made"
+    );
+    fs::remove_dir_all(root.join("disk/out")).expect("make room");
+    run(root, &["init", "disk/dane"]).assert_ok();
+}
+
+#[test]
+fn an_interrupted_init_is_undone_by_the_next_one() {
+    let tmp = tempfile::tempdir().expect("temporary directory");
+    let root = tmp.path();
+    let start = Instant::now();
+    run(root, &["init", "whole"]).assert_ok();
+    let full = start.elapsed();
+    let mut rng = Lcg(u64::from(std::process::id()));
+    for round in 0..10 {
+        let dir = format!("dane{round}");
+        let mut child = Command::new(bin())
+            .args(["init", &dir])
+            .current_dir(root)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start init");
+        thread::sleep(Duration::from_micros(rng.below(full.as_micros() as u64)));
+        let _ = child.kill();
+        let _ = child.wait();
+        let again = run(root, &["init", &dir]);
+        let whole = run(root, &["check", "--data", &dir]);
+        assert!(
+            again.code == Some(0)
+                || again.stderr.contains("exist already")
+                || again.stderr.contains("already exists"),
+            "round {round}: {}",
+            again.describe()
+        );
+        whole.assert_ok();
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_closed_pipe_ends_the_program_quietly() {
+    use std::io::Read as _;
+    use std::os::unix::process::ExitStatusExt as _;
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+    for args in [
+        vec!["check", "--data"],
+        vec!["table", "--year", "2018", "--data"],
+        vec!["lint", "--data"],
+    ] {
+        // stdout: a pipe whose reader is gone before the program starts.
+        let (reader, writer) = std::io::pipe().expect("a pipe");
+        drop(reader);
+        let mut child = Command::new(bin())
+            .args(&args)
+            .arg(&data)
+            .stdout(writer)
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start report-gen");
+        let mut stderr = String::new();
+        child
+            .stderr
+            .take()
+            .expect("stderr")
+            .read_to_string(&mut stderr)
+            .expect("read stderr");
+        let status = child.wait().expect("wait");
+        assert!(
+            !stderr.contains("panicked") && status.code() != Some(101),
+            "{args:?}: {status} {stderr}"
+        );
+        assert!(
+            status.signal() == Some(libc::SIGPIPE) || status.code() == Some(0),
+            "{args:?}: ended by the closed pipe, not otherwise: {status} {stderr}"
+        );
+
+        // Both closed, as in `report-gen check 2>&1 | head -c0`.
+        let (reader, writer) = std::io::pipe().expect("a pipe");
+        drop(reader);
+        let status = Command::new(bin())
+            .args(&args)
+            .arg(&data)
+            .stdout(writer.try_clone().expect("clone the pipe"))
+            .stderr(writer)
+            .status()
+            .expect("run report-gen");
+        assert_ne!(status.code(), Some(101), "{args:?}: {status}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_full_stdout_is_an_error_not_a_panic() {
+    let Ok(full) = fs::OpenOptions::new().write(true).open("/dev/full") else {
+        return;
+    };
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+    let out = Command::new(bin())
+        .args(["table", "--year", "2018", "--data"])
+        .arg(&data)
+        .stdout(full)
+        .output()
+        .expect("run report-gen");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(
+        stderr.contains("error: cannot write the output"),
+        "{stderr}"
+    );
+}
+
+/// Runs `report-gen check` on `data` in `cwd` as the user nobody when this runs as root (whom
+/// permissions do not stop), else as the user running the tests.
+#[cfg(unix)]
+fn check_as_a_user(cwd: &Path) -> Option<crate::support::harness::Output> {
+    let root = fs::metadata("/proc/self").map(|m| {
+        use std::os::unix::fs::MetadataExt as _;
+        m.uid() == 0
+    });
+    if root.unwrap_or(false) {
+        let setpriv = Command::new("setpriv").arg("--version").output();
+        if !setpriv.is_ok_and(|o| o.status.success()) {
+            return None;
+        }
+        let out = Command::new("setpriv")
+            .args(["--reuid=65534", "--regid=65534", "--clear-groups", bin()])
+            .args(["check", "--data", "data"])
+            .current_dir(cwd)
+            .output()
+            .ok()?;
+        Some(crate::support::harness::Output {
+            code: out.status.code(),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+            elapsed: Duration::ZERO,
+            peak_kib: 0,
+        })
+    } else {
+        Some(run(cwd, &["check", "--data", "data"]))
+    }
+}
+
+#[test]
+fn a_folder_of_the_data_that_cannot_be_read_is_an_error_naming_it() {
+    for folder in ["years", "registry"] {
+        let tmp = crate::support::harness::data_dir(None);
+        let path = tmp.path().join("data").join(folder);
+        fs::remove_dir_all(&path).expect("remove the folder");
+        fs::write(&path, "not a folder").expect("a file in its place");
+        let out = run(tmp.path(), &["check", "--data", "data"]);
+        assert_eq!(out.code, Some(1), "{}", out.describe());
+        let first = out.stderr.lines().next().unwrap_or_default();
+        assert_eq!(
+            first,
+            format!("data/{folder}: error: this should be a folder, but it is a file"),
+            "{}",
+            out.describe()
+        );
+        assert!(out.stderr.contains("1 error found"), "{}", out.describe());
+    }
+
+    #[cfg(unix)]
+    for folder in ["years", "registry", ""] {
+        use std::os::unix::fs::PermissionsExt as _;
+        let tmp = crate::support::harness::data_dir(None);
+        // Others may enter the temporary folder (nobody must reach the data).
+        fs::set_permissions(tmp.path(), fs::Permissions::from_mode(0o755)).expect("chmod");
+        let path = tmp.path().join("data").join(folder);
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o000)).expect("chmod 000");
+        let out = check_as_a_user(tmp.path());
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o755)).expect("chmod back");
+        let Some(out) = out else {
+            eprintln!("skipped: no setpriv to drop root's rights");
+            return;
+        };
+        let name = if folder.is_empty() {
+            PathBuf::from("data")
+        } else {
+            Path::new("data").join(folder)
+        };
+        let first = out.stderr.lines().next().unwrap_or_default().to_string();
+        assert!(
+            first.starts_with(&format!(
+                "{}: error: the folder cannot be opened: Permission denied",
+                name.display()
+            )),
+            "{}",
+            out.describe()
+        );
+        assert!(out.stderr.contains("1 error found"), "{}", out.describe());
+        assert!(
+            !out.stdout.contains("no report years"),
+            "{}",
+            out.describe()
+        );
+    }
+}
+
+/// Whether `strace` can trace here (installed, and ptrace allowed).
+fn strace_works() -> bool {
+    Command::new("strace")
+        .args(["-qq", "-o", "/dev/null", "true"])
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+/// A build of `data` into `out` under `strace`, with `inject` applied to the renames: the
+/// journal's is the first, then one per file moved in (md, html, pdf).
+fn build_with_fault(cwd: &Path, data: &str, inject: &str) -> std::process::Output {
+    Command::new("strace")
+        .args(["-f", "-qq", "-o", "/dev/null"])
+        .arg(format!("-einject=rename,renameat,renameat2:{inject}"))
+        .arg(bin())
+        .args(["build", "--year", "2022", "--data", data, "--out", "out"])
+        .current_dir(cwd)
+        .output()
+        .expect("run strace")
+}
+
+#[test]
+fn a_failure_or_a_kill_at_each_rename_keeps_the_old_set() {
+    if !strace_works() {
+        eprintln!("skipped: strace cannot trace here");
+        return;
+    }
+    let tmp = tempfile::tempdir().expect("temporary directory");
+    let root = tmp.path();
+    data_set(root, "old", "wersja stara", 50);
+    data_set(root, "new", "wersja nowa", 50);
+    build(root, "old", "out").assert_ok();
+    let old_set = files(&root.join("out"));
+    for when in 1..=4 {
+        // The rename fails: the message says nothing was written, and it is true.
+        let failed = build_with_fault(root, "new", &format!("error=EIO:when={when}"));
+        let stderr = String::from_utf8_lossy(&failed.stderr);
+        assert_eq!(failed.status.code(), Some(1), "rename {when}: {stderr}");
+        assert!(
+            stderr.contains("error: nothing was written; every file that was there is as it was")
+                && stderr.contains("Input/output error"),
+            "rename {when}: {stderr}"
+        );
+        assert_eq!(
+            files(&root.join("out")),
+            old_set,
+            "after a failed rename {when}"
+        );
+
+        // The process is killed at that rename: the next run puts the old set back.
+        let killed = build_with_fault(root, "new", &format!("signal=SIGKILL:when={when}"));
+        assert_eq!(killed.status.code(), None, "rename {when}: killed");
+        let next = run(
+            root,
+            &["build", "--year", "1999", "--data", "new", "--out", "out"],
+        );
+        assert_eq!(
+            next.stderr.contains("was interrupted"),
+            when > 1,
+            "rename {when}: {}",
+            next.describe()
+        );
+        assert_eq!(
+            files(&root.join("out")),
+            old_set,
+            "after a kill at rename {when} and the next run"
+        );
+    }
+    build(root, "new", "out").assert_ok();
+    let new_set = files(&root.join("out"));
+    assert_eq!(new_set.len(), 3, "{:?}", new_set.keys());
+    assert_ne!(contents(&new_set), contents(&old_set));
+}
