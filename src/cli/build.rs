@@ -17,7 +17,9 @@ use report_gen::diag::Counts;
 
 /// Builds the chapter as `args` and `format` say; returns the exit code.
 pub(super) fn build(args: &RenderArgs, format: Format) -> i32 {
-    repair_before_writing(&args.out_dir());
+    if let Err(code) = repair_before_writing(&args.out_dir()) {
+        return code;
+    }
     let templates = match Templates::new(args.templates.as_deref()) {
         Ok(t) => t,
         Err(e) => return report_error(&e),

@@ -95,16 +95,22 @@ pub(super) fn report_write_error(e: &WriteError) -> i32 {
 }
 
 /// Repairs the folder `dir` before a command writes into it, and says so if an earlier run was
-/// interrupted there. A folder that cannot be repaired is reported when the files are written.
-pub(super) fn repair_before_writing(dir: &Path) {
-    if let Ok(repair) = report_gen::output::repair(dir) {
-        if repair.rolled_back {
-            eoutln!(
-                "note: an earlier run writing into `{}` was interrupted; the files it had \
-                 replaced were put back",
-                dir.display()
-            );
+/// interrupted there. `Err` (with the exit code, the error printed) if the folder cannot be
+/// written into or another run holds it: the command would fail there anyway, after all its
+/// work.
+pub(super) fn repair_before_writing(dir: &Path) -> Result<(), i32> {
+    match report_gen::output::repair(dir) {
+        Ok(repair) => {
+            if repair.rolled_back {
+                eoutln!(
+                    "note: an earlier run writing into `{}` was interrupted; the files it had \
+                     replaced were put back",
+                    dir.display()
+                );
+            }
+            Ok(())
         }
+        Err(e) => Err(report_error(&e.context("nothing was written"))),
     }
 }
 
