@@ -11,11 +11,12 @@
 //! - `expected.txt`: fragments that must all appear on stderr; the first one names the file
 //!   (a diagnostic header such as `templates/chapter.md.j2:15:1: error: …` where the problem has
 //!   a position).
-//! - optionally `out-setup.txt`: what to do to the good output before the bad build, one step a
-//!   line: `folder NAME` (the file NAME becomes a folder holding a file), `read-only NAME`,
-//!   `out-is-a-file` (the output folder becomes a file). For the faults of writing itself.
+//! - optionally `setup.txt`: what to do after the good build, one step a line, with a path
+//!   relative to the folder holding `data/` and `out/`: `folder PATH` (the file becomes a
+//!   folder holding a file), `read-only PATH`, `file PATH` (the folder becomes a file). For
+//!   the faults of writing, and folders of the data that cannot be read.
 //!
-//! Each case first builds `minimal/` into `out/` (all formats), applies `out-setup.txt`,
+//! Each case first builds `minimal/` into `out/` (all formats), applies `setup.txt`,
 //! records every file's bytes and modification time, then applies the case and runs the bad
 //! build into the same `out/`.
 
@@ -64,28 +65,30 @@ fn snapshot(dir: &Path) -> BTreeMap<String, (Vec<u8>, SystemTime)> {
     out
 }
 
-/// Applies the steps of `out-setup.txt` (see the module's documentation) to the output `out`.
-fn set_up_output(setup: &Path, out: &Path) {
+/// Applies the steps of `setup.txt` (see the module's documentation) in `root`.
+fn set_up(setup: &Path, root: &Path) {
     let Ok(text) = fs::read_to_string(setup) else {
         return;
     };
     for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
-        match line.split_once(' ') {
-            Some(("folder", name)) => {
-                let path = out.join(name);
-                fs::remove_file(&path).expect("remove the output file");
+        let Some((step, rel)) = line.split_once(' ') else {
+            panic!("a step and a path in {}: {line}", setup.display());
+        };
+        let path = root.join(rel);
+        match step {
+            "folder" => {
+                fs::remove_file(&path).expect("remove the file");
                 fs::create_dir(&path).expect("a folder in its place");
                 fs::write(path.join("keep.txt"), "a file of the user's").expect("write into it");
             }
-            Some(("read-only", name)) => {
-                let path = out.join(name);
-                let mut perms = fs::metadata(&path).expect("output file").permissions();
+            "read-only" => {
+                let mut perms = fs::metadata(&path).expect("the file").permissions();
                 perms.set_readonly(true);
                 fs::set_permissions(&path, perms).expect("make it read-only");
             }
-            None if line == "out-is-a-file" => {
-                fs::remove_dir_all(out).expect("remove the output folder");
-                fs::write(out, "a file where the output folder should be").expect("write it");
+            "file" => {
+                fs::remove_dir_all(&path).expect("remove the folder");
+                fs::write(&path, "a file where a folder should be").expect("write it");
             }
             _ => panic!("unknown step in {}: {line}", setup.display()),
         }
@@ -114,7 +117,7 @@ fn build_case(case: &Case) -> (std::time::Duration, u64, Result<(), String>) {
         "md, html and pdf: {:?}",
         snapshot(&out_dir).keys()
     );
-    set_up_output(&case.dir.join("out-setup.txt"), &out_dir);
+    set_up(&case.dir.join("setup.txt"), tmp.path());
     let before = snapshot(&out_dir);
 
     copy_over(&case.dir, &tmp.path().join("data"), true);
