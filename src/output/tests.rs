@@ -259,3 +259,35 @@ fn two_writers_into_one_folder_never_mix_their_sets() {
     assert_eq!(version("a.md"), version("a.pdf"));
     assert_eq!(version("a.html"), version("a.pdf"));
 }
+
+#[test]
+fn a_journal_that_cannot_be_read_stops_everything_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let before = old_set(dir.path());
+    fs::write(
+        dir.path().join(JOURNAL),
+        "report-gen journal 1\nnew\t../../etc/passwd\tx\n",
+    )
+    .unwrap();
+    let mut before = before;
+    let journal = dir.path().join(JOURNAL);
+    before.insert(
+        JOURNAL.to_string(),
+        (
+            fs::read(&journal).unwrap(),
+            fs::metadata(&journal).unwrap().modified().unwrap(),
+        ),
+    );
+    let Err(WriteError::Unchanged(e)) = set(dir.path(), "new").commit() else {
+        panic!("an unreadable journal must stop the commit");
+    };
+    assert!(
+        format!("{e:#}").contains("cannot be read; move it away"),
+        "{e:#}"
+    );
+    assert_eq!(
+        snapshot(dir.path()),
+        before,
+        "nothing touched, not even outside the folder"
+    );
+}
