@@ -39,16 +39,20 @@
 //! folder twice); measured on a build of the shipped year 2023 in all formats, see
 //! BENCHMARKS.md.
 
+mod files;
 mod journal;
 mod lock;
 
-use std::fs::{self, File, OpenOptions};
-use std::io::{self, Write as _};
+use std::fs;
+use std::io;
 use std::path::{Component, Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
 
 use anyhow::Context as _;
 
+use files::{
+    check_target, move_in, parent_of, remove_temporary, stage, sync_dir, temporary_name,
+    CreatedDirs, Staged,
+};
 pub use journal::JOURNAL;
 pub use lock::LOCK_FILE;
 
@@ -235,24 +239,47 @@ impl FileSet {
             .filter_map(|f| f.rel.file_name())
             .collect();
         repair_locked(root, dirs, &names).map_err(WriteError::Unchanged)?;
-
-        // Check every target before anything changes.
-        let mut olds: Vec<Option<fs::Permissions>> = Vec::new();
-        let mut exists = Vec::new();
-        for f in &self.files {
-            let target = root.join(&f.rel);
-            olds.push(check_target(&target, f.replace).map_err(WriteError::Unchanged)?);
-            if !f.replace && olds.last().is_some_and(Option::is_some) {
-                exists.push(target);
+        let olds = self.check_targets()?;
+        let entries = self.stage_and_journal(&olds, fault)?;
+        self.move_in_all(&entries, dirs, fault)?;
+        // Committed. The old files' second names go now, or with the next run's repair.
+        for e in &entries {
+            if let Some(b) = &e.backup {
+                let _ = fs::remove_file(root.join(b));
             }
         }
-        if !exists.is_empty() {
-            return Err(WriteError::Exists(exists));
-        }
+        Ok(self.paths())
+    }
 
-        // Stage every file next to its target.
+    /// Checks every target before anything changes; returns the permissions of the file each
+    /// replaces (`None`: a new file).
+    fn check_targets(&self) -> Result<Vec<Option<fs::Permissions>>, WriteError> {
+        let mut olds = Vec::new();
+        let mut exists = Vec::new();
+        for f in &self.files {
+            let target = self.root.join(&f.rel);
+            let old = check_target(&target, f.replace).map_err(WriteError::Unchanged)?;
+            if !f.replace && old.is_some() {
+                exists.push(target);
+            }
+            olds.push(old);
+        }
+        if exists.is_empty() {
+            Ok(olds)
+        } else {
+            Err(WriteError::Exists(exists))
+        }
+    }
+
+    /// Stages every file next to its target, then writes the journal of the moves.
+    fn stage_and_journal(
+        &self,
+        olds: &[Option<fs::Permissions>],
+        fault: &mut dyn FnMut(Step) -> io::Result<()>,
+    ) -> Result<Vec<journal::Entry>, WriteError> {
+        let root = &self.root;
         let mut staged = Staged::default();
-        for (i, (f, old)) in self.files.iter().zip(&olds).enumerate() {
+        for (i, (f, old)) in self.files.iter().zip(olds).enumerate() {
             let target = root.join(&f.rel);
             stage(&target, &f.bytes, old.as_ref())
                 .map(|p| staged.0.push(p))
@@ -264,7 +291,7 @@ impl FileSet {
             .files
             .iter()
             .zip(&staged.0)
-            .zip(&olds)
+            .zip(olds)
             .map(|((f, s), old)| {
                 let parent = f.rel.parent().unwrap_or(Path::new(""));
                 let name = s.file_name().unwrap_or_default();
@@ -287,7 +314,17 @@ impl FileSet {
                 .context(format!("cannot write into `{}`", root.display()));
             return Err(undo(root, &entries, error));
         }
+        Ok(entries)
+    }
 
+    /// Moves every staged file in, syncs the folders and removes the journal: the commit.
+    fn move_in_all(
+        &self,
+        entries: &[journal::Entry],
+        dirs: &[PathBuf],
+        fault: &mut dyn FnMut(Step) -> io::Result<()>,
+    ) -> Result<(), WriteError> {
+        let root = &self.root;
         for (i, e) in entries.iter().enumerate() {
             let moved =
                 move_in(root, e, self.files[i].replace).and_then(|()| fault(Step::Moved(i)));
@@ -295,22 +332,16 @@ impl FileSet {
                 let target = root.join(&e.target);
                 let error = anyhow::Error::new(error)
                     .context(format!("cannot replace `{}`", target.display()));
-                return Err(undo(root, &entries, error));
+                return Err(undo(root, entries, error));
             }
         }
         let synced: io::Result<()> = dirs.iter().try_for_each(|d| sync_dir(d));
         if let Err(error) = synced.and_then(|()| journal::remove(root)) {
             let error = anyhow::Error::new(error)
                 .context(format!("cannot finish writing into `{}`", root.display()));
-            return Err(undo(root, &entries, error));
+            return Err(undo(root, entries, error));
         }
-        // Committed. The old files' second names go now, or with the next run's repair.
-        for e in &entries {
-            if let Some(b) = &e.backup {
-                let _ = fs::remove_file(root.join(b));
-            }
-        }
-        Ok(self.paths())
+        Ok(())
     }
 }
 
@@ -366,225 +397,6 @@ fn repair_locked(
         repair.removed_temporary += remove_temporary(dir, names);
     }
     Ok(repair)
-}
-
-/// Removes the temporary files of earlier runs in `dir`; returns how many.
-fn remove_temporary(dir: &Path, names: &[&std::ffi::OsStr]) -> usize {
-    let Ok(entries) = fs::read_dir(dir) else {
-        return 0;
-    };
-    let mut removed = 0;
-    for entry in entries.flatten() {
-        let name = entry.file_name();
-        let text = name.to_string_lossy();
-        let ours = text.starts_with(TMP_PREFIX) || text.starts_with(OLD_PREFIX);
-        let legacy = names
-            .iter()
-            .any(|n| is_legacy_temporary(&text, &n.to_string_lossy()));
-        let is_file = entry.file_type().is_ok_and(|t| t.is_file());
-        if (ours || legacy) && is_file && fs::remove_file(entry.path()).is_ok() {
-            removed += 1;
-        }
-    }
-    removed
-}
-
-/// Whether `file` is a temporary file that versions before this one wrote for `name`
-/// (`.NAME.PID.N.tmp`) and whose process is gone. Without `/proc` none is.
-fn is_legacy_temporary(file: &str, name: &str) -> bool {
-    let Some(rest) = file
-        .strip_prefix('.')
-        .and_then(|r| r.strip_prefix(name))
-        .and_then(|r| r.strip_prefix('.'))
-        .and_then(|r| r.strip_suffix(".tmp"))
-    else {
-        return false;
-    };
-    let Some((pid, n)) = rest.split_once('.') else {
-        return false;
-    };
-    let numbers = !pid.is_empty()
-        && !n.is_empty()
-        && pid.bytes().chain(n.bytes()).all(|b| b.is_ascii_digit());
-    let proc = Path::new("/proc");
-    numbers
-        && pid != std::process::id().to_string()
-        && proc.join("self").exists()
-        && !proc.join(pid).exists()
-}
-
-/// The permissions of the file at `target`, or `None` if there is none; an error if it cannot
-/// be replaced (a folder, read-only) or, for a new file, is there.
-fn check_target(target: &Path, replace: bool) -> anyhow::Result<Option<fs::Permissions>> {
-    let meta = match fs::symlink_metadata(target) {
-        Ok(m) => m,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => {
-            return Err(e).with_context(|| format!("cannot look at `{}`", target.display()));
-        }
-    };
-    if meta.is_dir() {
-        anyhow::bail!(
-            "`{}` is a folder, so the file of that name cannot be written; rename or move the \
-             folder",
-            target.display()
-        );
-    }
-    if !replace {
-        return Ok(Some(meta.permissions()));
-    }
-    let meta = fs::metadata(target).unwrap_or(meta);
-    if meta.permissions().readonly() {
-        anyhow::bail!(
-            "`{}` is read-only, so it is not replaced; make it writable (or delete it) to \
-             replace it",
-            target.display()
-        );
-    }
-    Ok(Some(meta.permissions()))
-}
-
-/// Writes `bytes` into a new temporary file next to `target`, with `permissions`, synced.
-fn stage(
-    target: &Path,
-    bytes: &[u8],
-    permissions: Option<&fs::Permissions>,
-) -> anyhow::Result<PathBuf> {
-    let dir = parent_of(target);
-    let name = target
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or("file");
-    let path = temporary_name(&dir, name);
-    let mut file = OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&path)
-        .with_context(|| format!("cannot create a temporary file in `{}`", dir.display()))?;
-    let written = (|| -> io::Result<()> {
-        file.write_all(bytes)?;
-        if let Some(p) = permissions {
-            file.set_permissions(p.clone())?;
-        }
-        file.sync_all()
-    })();
-    if let Err(e) = written {
-        drop(file);
-        let _ = fs::remove_file(&path);
-        return Err(e.into());
-    }
-    Ok(path)
-}
-
-/// Moves the staged file of `e` over its target, giving the old file its second name first.
-fn move_in(root: &Path, e: &journal::Entry, replace: bool) -> io::Result<()> {
-    let target = root.join(&e.target);
-    let staged = root.join(&e.staged);
-    if let Some(backup) = &e.backup {
-        let backup = root.join(backup);
-        if !link(&target, &backup)? {
-            fs::rename(&target, &backup)?;
-        }
-    }
-    if !replace && link(&staged, &target)? {
-        // Linking never replaces a file that appeared meanwhile (unlike a rename).
-        return fs::remove_file(&staged);
-    }
-    fs::rename(&staged, &target)
-}
-
-/// Makes `to` a second name of `from`; `false` where the file system has no hard links.
-#[cfg(unix)]
-fn link(from: &Path, to: &Path) -> io::Result<bool> {
-    match fs::hard_link(from, to) {
-        Ok(()) => Ok(true),
-        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(e),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => Err(e),
-        Err(_) => Ok(false),
-    }
-}
-
-#[cfg(not(unix))]
-fn link(_from: &Path, _to: &Path) -> io::Result<bool> {
-    Ok(false)
-}
-
-/// A fresh temporary name in `dir` for a file called `name`.
-fn temporary_name(dir: &Path, name: &str) -> PathBuf {
-    static COUNTER: AtomicU64 = AtomicU64::new(0);
-    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-    dir.join(format!("{TMP_PREFIX}{}-{n}-{name}", std::process::id()))
-}
-
-/// The folder holding `path` (`.` for a bare file name).
-fn parent_of(path: &Path) -> PathBuf {
-    match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    }
-}
-
-/// Syncs a folder, so that the renames in it survive a power loss (a no-op where folders
-/// cannot be opened).
-fn sync_dir(dir: &Path) -> io::Result<()> {
-    #[cfg(unix)]
-    {
-        File::open(dir)?.sync_all()
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = dir;
-        Ok(())
-    }
-}
-
-/// Staged files not yet handed to a journal; removed when dropped.
-#[derive(Default)]
-struct Staged(Vec<PathBuf>);
-
-impl Drop for Staged {
-    fn drop(&mut self) {
-        for p in &self.0 {
-            let _ = fs::remove_file(p);
-        }
-    }
-}
-
-/// Folders a commit created, removed again (when empty) if it fails.
-#[derive(Default)]
-struct CreatedDirs(Vec<PathBuf>);
-
-impl CreatedDirs {
-    fn create(&mut self, dir: &Path) -> anyhow::Result<()> {
-        let mut missing = Vec::new();
-        let mut at = Some(dir);
-        while let Some(d) = at.filter(|d| !d.as_os_str().is_empty()) {
-            if let Ok(meta) = fs::metadata(d) {
-                if !meta.is_dir() {
-                    anyhow::bail!(
-                        "`{}` is a file, so the folder `{}` cannot be made; rename or move the \
-                         file, or choose another folder",
-                        d.display(),
-                        dir.display()
-                    );
-                }
-                break;
-            }
-            missing.push(d.to_path_buf());
-            at = d.parent();
-        }
-        fs::create_dir_all(dir)
-            .with_context(|| format!("cannot create the folder `{}`", dir.display()))?;
-        missing.reverse();
-        self.0.extend(missing);
-        Ok(())
-    }
-
-    fn remove_empty(&self) {
-        for d in self.0.iter().rev() {
-            let _ = fs::remove_dir(d);
-        }
-    }
 }
 
 #[cfg(test)]

@@ -3,6 +3,8 @@
 
 use super::*;
 
+use std::fs::File;
+
 use std::collections::BTreeMap;
 use std::time::SystemTime;
 
