@@ -14,16 +14,19 @@
 //! folder to be back, watches it again and rebuilds; it never sits deaf.
 
 use super::report::{eoutln, outln};
+mod folders;
+
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
 use notify::event::{MetadataKind, ModifyKind};
-use notify::{EventKind, RecursiveMode, Watcher};
+use notify::EventKind;
 
 use super::report::{one_line, print_diagnostics, print_located, print_unsourced};
 use super::report::{EXIT_OK, EXIT_PROBLEM};
 use super::RenderArgs;
+use folders::{Watched, CHECK_EVERY};
 use report_gen::build::{self, BuildError, Format};
 use report_gen::chapter::templates::Templates;
 use report_gen::data::{load_data, Loaded};
@@ -45,7 +48,7 @@ struct Options {
     out: PathBuf,
 }
 
-enum Message {
+pub(super) enum Message {
     /// Files changed.
     Changed(Vec<PathBuf>),
     /// The file watcher reported a problem.
@@ -119,108 +122,16 @@ pub(super) fn run(args: &RenderArgs, format: Format) -> i32 {
                 outln!("changed: {}", names.join(", "));
                 rebuild(opts);
             }
-            Next::Gone(i) => {
-                let dir = watched[i].dir.clone();
-                eoutln!(
-                    "warning: the folder `{}` was removed or replaced; waiting for it to come back (Ctrl-C stops)…",
-                    dir.display()
-                );
-                if !wait_for_folder(&rx, &dir) {
-                    break;
-                }
-                watched[i].stop(&mut watcher);
-                match Watched::start(&mut watcher, &dir) {
-                    Ok(w) => watched[i] = w,
-                    Err(e) => {
-                        eoutln!(
-                            "error: the folder `{}` is back, but it cannot be watched: {e}",
-                            dir.display()
-                        );
-                        return EXIT_PROBLEM;
-                    }
-                }
-                outln!("the folder `{}` is back", dir.display());
-                rebuild(opts);
-            }
+            Next::Gone(i) => match folders::await_return(&rx, &mut watcher, &mut watched[i]) {
+                folders::Back::Watched => rebuild(opts),
+                folders::Back::Stop => break,
+                folders::Back::Failed => return EXIT_PROBLEM,
+            },
         }
     }
     drop(watcher);
     outln!("stopped");
     EXIT_OK
-}
-
-/// How often `watch` checks that the folders it watches are still the ones it watches: a
-/// folder removed, or replaced by another (a restore from a backup, `mv` of another folder in
-/// its place), sends no more events, so it is noticed by looking. A `stat` per folder.
-const CHECK_EVERY: Duration = Duration::from_millis(250);
-
-/// A folder being watched, and which folder it was when the watch started.
-struct Watched {
-    /// As the user named it.
-    dir: PathBuf,
-    /// Absolute, as the watcher names its files.
-    absolute: PathBuf,
-    identity: Option<Identity>,
-}
-
-impl Watched {
-    /// Starts watching `dir` (recursively).
-    fn start(watcher: &mut impl Watcher, dir: &Path) -> notify::Result<Watched> {
-        // Absolute paths, so that the events name files the way `relevant` and `shorten` expect.
-        let abs = absolute(dir);
-        watcher.watch(&abs, RecursiveMode::Recursive)?;
-        Ok(Watched {
-            dir: dir.to_path_buf(),
-            identity: identity(&abs),
-            absolute: abs,
-        })
-    }
-
-    fn stop(&self, watcher: &mut impl Watcher) {
-        let _ = watcher.unwatch(&self.absolute);
-    }
-
-    /// Whether the folder at the path is still the one watched.
-    fn is_current(&self) -> bool {
-        self.absolute.is_dir() && identity(&self.absolute) == self.identity
-    }
-}
-
-/// Which folder a path names (device and inode), where that can be known.
-type Identity = (u64, u64);
-
-fn identity(path: &Path) -> Option<Identity> {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt as _;
-        std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = path;
-        None
-    }
-}
-
-/// Waits until `dir` is a folder again and the files in it have been quiet for a moment (a
-/// restore copies many); `false` on Ctrl-C.
-fn wait_for_folder(rx: &Receiver<Message>, dir: &Path) -> bool {
-    let mut quiet_since: Option<(Instant, Option<Identity>)> = None;
-    loop {
-        match rx.recv_timeout(CHECK_EVERY) {
-            Ok(Message::Stop) | Err(RecvTimeoutError::Disconnected) => return false,
-            _ => {}
-        }
-        let now = (dir.is_dir(), identity(dir));
-        match (now.0, quiet_since) {
-            (false, _) => quiet_since = None,
-            (true, None) => quiet_since = Some((Instant::now(), now.1)),
-            (true, Some((since, id))) if id == now.1 && since.elapsed() >= CHECK_EVERY => {
-                return true
-            }
-            (true, Some(_)) => {}
-        }
-    }
 }
 
 /// What happened while waiting.
@@ -356,7 +267,7 @@ fn failed(why: &str) {
 }
 
 /// A path made absolute against the current folder, so it compares with the watcher's paths.
-fn absolute(path: &Path) -> PathBuf {
+pub(super) fn absolute(path: &Path) -> PathBuf {
     let abs = std::env::current_dir()
         .map(|cwd| cwd.join(path))
         .unwrap_or_else(|_| path.to_path_buf());
