@@ -4,15 +4,16 @@
 
 mod support;
 
+mod all_or_nothing;
 mod authoring_cli;
 mod build_cli;
 mod chapter;
 mod check_cli;
 mod formats;
-mod hardening;
 mod html_writer;
 mod lint;
 mod model;
 mod pdf_writer;
+mod process;
 mod schema;
 mod watch;
