@@ -1,10 +1,11 @@
 //! The commands that help staff write the data: `init`, `new-year` and `schema` (what they
 //! print and their exit codes; the files themselves come from `scaffold` and `schema`).
 
-use super::report::{eoutln, out, outln};
 use std::path::{Path, PathBuf};
 
-use super::report::{print_unsourced, report_error, report_write_error, EXIT_OK, EXIT_PROBLEM};
+use super::report::{
+    eoutln, out, outln, print_unsourced, report_error, report_write_error, EXIT_OK, EXIT_PROBLEM,
+};
 use report_gen::data::load::year_path;
 use report_gen::data::schema::{self, SchemaFile};
 use report_gen::scaffold::{self, CityInfo, NewFile, ScaffoldError};

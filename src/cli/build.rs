@@ -1,11 +1,10 @@
 //! `report-gen build` and `report-gen table`.
 
-use super::report::{eoutln, out, outln};
 use std::path::Path;
 
 use super::report::{
-    found_in, print_diagnostics, print_located, print_unsourced, repair_before_writing,
-    report_error, report_write_error, EXIT_OK, EXIT_PROBLEM,
+    eoutln, found_in, out, outln, print_diagnostics, print_located, print_unsourced,
+    repair_before_writing, report_error, report_write_error, EXIT_OK, EXIT_PROBLEM,
 };
 use super::{RenderArgs, TableFormat};
 use report_gen::build::{BuildError, Format};

@@ -1,9 +1,8 @@
 //! `report-gen check`: every problem of the data, or a one-line summary of what it holds.
 
-use super::report::{eoutln, outln};
 use std::path::Path;
 
-use super::report::{found_in, print_diagnostics, EXIT_OK, EXIT_PROBLEM};
+use super::report::{eoutln, found_in, outln, print_diagnostics, EXIT_OK, EXIT_PROBLEM};
 use report_gen::data::{load_data, Loaded};
 use report_gen::diag::Counts;
 

@@ -1,10 +1,9 @@
 //! `report-gen lint`: prints what the lint rules found (or the data's errors) and sets the
 //! exit code.
 
-use super::report::{eoutln, outln};
 use std::path::Path;
 
-use super::report::{found_in, print_diagnostics, EXIT_OK, EXIT_PROBLEM};
+use super::report::{eoutln, found_in, outln, print_diagnostics, EXIT_OK, EXIT_PROBLEM};
 use report_gen::diag::{count, Counts};
 use report_gen::lint::{run, Outcome};
 

@@ -12,14 +12,13 @@ mod lint;
 mod report;
 mod watch;
 
-use report::outln;
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use report_gen::chapter::templates;
 
-use report::report_error;
+use report::{outln, report_error};
 use report::{EXIT_OK, EXIT_USAGE};
 
 #[derive(Parser, Debug)]

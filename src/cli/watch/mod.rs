@@ -13,7 +13,6 @@
 //! looks whether each folder is still the one it watches. If not, it says so, waits for the
 //! folder to be back, watches it again and rebuilds; it never sits deaf.
 
-use super::report::{eoutln, outln};
 mod folders;
 
 use std::path::{Path, PathBuf};
@@ -23,7 +22,7 @@ use std::time::{Duration, Instant};
 use notify::event::{MetadataKind, ModifyKind};
 use notify::EventKind;
 
-use super::report::{one_line, print_diagnostics, print_located, print_unsourced};
+use super::report::{eoutln, one_line, outln, print_diagnostics, print_located, print_unsourced};
 use super::report::{EXIT_OK, EXIT_PROBLEM};
 use super::RenderArgs;
 use folders::{Watched, CHECK_EVERY};
