@@ -376,6 +376,32 @@ fn a_failure_or_a_kill_at_each_rename_keeps_the_old_set() {
             "after a kill at rename {when} and the next run"
         );
     }
+    // Every rename from the html's on fails, so putting the md back fails too: the message says
+    // the folder may be mixed, and the next run restores the old set.
+    let mixed = build_with_fault(root, "new", "error=EIO:when=3+");
+    let stderr = String::from_utf8_lossy(&mixed.stderr);
+    assert_eq!(mixed.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("putting the earlier files back failed too")
+            && stderr.contains("may hold some new files: run the command again")
+            && !stderr.contains("nothing was written"),
+        "{stderr}"
+    );
+    let next = run(
+        root,
+        &["build", "--year", "1999", "--data", "new", "--out", "out"],
+    );
+    assert!(
+        next.stderr.contains("was interrupted"),
+        "{}",
+        next.describe()
+    );
+    assert_eq!(
+        files(&root.join("out")),
+        old_set,
+        "restored by the next run"
+    );
+
     build(root, "new", "out").assert_ok();
     let new_set = files(&root.join("out"));
     assert_eq!(new_set.len(), 3, "{:?}", new_set.keys());
