@@ -75,8 +75,19 @@ pub(super) fn report_error(e: &anyhow::Error) -> i32 {
 /// returns the problem exit code.
 pub(super) fn report_write_error(e: &WriteError) -> i32 {
     match e {
-        WriteError::Mixed { .. } => {
-            eoutln!("error: {e}");
+        WriteError::Mixed {
+            error,
+            rollback,
+            root,
+        } => {
+            eoutln!(
+                "error: `{}` may now hold some new files beside the earlier ones: moving the \
+                 files in failed, and putting the earlier ones back failed too",
+                root.display()
+            );
+            eoutln!("  caused by: {error:#}");
+            eoutln!("  putting them back: {rollback:#}");
+            eoutln!("  = help: run the same command again: it puts the earlier files back first");
             EXIT_PROBLEM
         }
         WriteError::Exists(_) => {

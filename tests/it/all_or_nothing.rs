@@ -382,8 +382,9 @@ fn a_failure_or_a_kill_at_each_rename_keeps_the_old_set() {
     let stderr = String::from_utf8_lossy(&mixed.stderr);
     assert_eq!(mixed.status.code(), Some(1), "{stderr}");
     assert!(
-        stderr.contains("putting the earlier files back failed too")
-            && stderr.contains("may hold some new files: run the command again")
+        stderr.contains("error: `out` may now hold some new files beside the earlier ones")
+            && stderr.contains("putting them back: cannot restore")
+            && stderr.contains("run the same command again")
             && !stderr.contains("nothing was written"),
         "{stderr}"
     );
