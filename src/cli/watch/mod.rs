@@ -22,7 +22,10 @@ use std::time::{Duration, Instant};
 use notify::event::{MetadataKind, ModifyKind};
 use notify::EventKind;
 
-use super::report::{eoutln, one_line, outln, print_diagnostics, print_located, print_unsourced};
+use super::report::{
+    eoutln, one_line, outln, print_diagnostics, print_located, print_unsourced,
+    repair_before_writing,
+};
 use super::report::{EXIT_OK, EXIT_PROBLEM};
 use super::RenderArgs;
 use folders::{Watched, CHECK_EVERY};
@@ -111,6 +114,9 @@ pub(super) fn run(args: &RenderArgs, format: Format) -> i32 {
         opts.args.year,
         opts.out.display()
     );
+    if let Err(code) = repair_before_writing(&opts.out) {
+        return code;
+    }
     rebuild(opts);
     let out_dir = absolute(&opts.out);
     loop {
