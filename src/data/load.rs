@@ -203,7 +203,7 @@ pub fn load(root: &Path) -> (RawData, Sources, Vec<Diagnostic>) {
     };
     let mut sources = Sources::default();
     let mut diags = Vec::new();
-    if !root.exists() {
+    if fs::metadata(root).is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound) {
         diags.push(
             Diagnostic::error(root, None, "the data directory does not exist").with_help(
                 "run the command in the project folder, or pass the folder with `--data DIR`",
