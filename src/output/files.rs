@@ -8,7 +8,6 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use anyhow::Context as _;
 
-use super::journal;
 use super::{OLD_PREFIX, TMP_PREFIX};
 
 /// Removes the temporary files of earlier runs in `dir`; returns how many.
@@ -122,21 +121,23 @@ pub(super) fn stage(
     Ok(path)
 }
 
-/// Moves the staged file of `e` over its target, giving the old file its second name first.
-pub(super) fn move_in(root: &Path, e: &journal::Entry, replace: bool) -> io::Result<()> {
-    let target = root.join(&e.target);
-    let staged = root.join(&e.staged);
-    if let Some(backup) = &e.backup {
-        let backup = root.join(backup);
-        if !link(&target, &backup)? {
-            fs::rename(&target, &backup)?;
+/// Moves `staged` over `target`, giving the old file its second name `backup` first.
+pub(super) fn move_in(
+    target: &Path,
+    staged: &Path,
+    backup: Option<&Path>,
+    replace: bool,
+) -> io::Result<()> {
+    if let Some(backup) = backup {
+        if !link(target, backup)? {
+            fs::rename(target, backup)?;
         }
     }
-    if !replace && link(&staged, &target)? {
+    if !replace && link(staged, target)? {
         // Linking never replaces a file that appeared meanwhile (unlike a rename).
-        return fs::remove_file(&staged);
+        return fs::remove_file(staged);
     }
-    fs::rename(&staged, &target)
+    fs::rename(staged, target)
 }
 
 /// Makes `to` a second name of `from`; `false` where the file system has no hard links.

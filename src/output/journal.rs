@@ -12,6 +12,8 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
 
+use super::files::{parent_of, sync_dir};
+
 /// The journal's file name.
 pub const JOURNAL: &str = ".report-gen-journal";
 
@@ -60,7 +62,7 @@ pub(super) fn write(root: &Path, tmp: &Path, entries: &[Entry]) -> io::Result<()
         let _ = fs::remove_file(tmp);
     }
     written?;
-    super::sync_dir(root)
+    sync_dir(root)
 }
 
 /// The journal in `root`, if there is one.
@@ -118,7 +120,7 @@ pub(super) fn read(root: &Path) -> anyhow::Result<Option<Vec<Entry>>> {
 /// Removes the journal of `root` (the moment a set of files counts as moved in).
 pub(super) fn remove(root: &Path) -> io::Result<()> {
     match fs::remove_file(root.join(JOURNAL)) {
-        Ok(()) => super::sync_dir(root),
+        Ok(()) => sync_dir(root),
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
         Err(e) => Err(e),
     }
@@ -159,12 +161,12 @@ pub(super) fn roll_back(root: &Path, entries: &[Entry]) -> anyhow::Result<()> {
     }
     let mut dirs: Vec<PathBuf> = entries
         .iter()
-        .map(|e| super::parent_of(&root.join(&e.target)))
+        .map(|e| parent_of(&root.join(&e.target)))
         .collect();
     dirs.sort();
     dirs.dedup();
     for dir in dirs {
-        super::sync_dir(&dir).with_context(|| format!("cannot sync `{}`", dir.display()))?;
+        sync_dir(&dir).with_context(|| format!("cannot sync `{}`", dir.display()))?;
     }
     Ok(())
 }

@@ -326,8 +326,14 @@ impl FileSet {
     ) -> Result<(), WriteError> {
         let root = &self.root;
         for (i, e) in entries.iter().enumerate() {
-            let moved =
-                move_in(root, e, self.files[i].replace).and_then(|()| fault(Step::Moved(i)));
+            let backup = e.backup.as_ref().map(|b| root.join(b));
+            let moved = move_in(
+                &root.join(&e.target),
+                &root.join(&e.staged),
+                backup.as_deref(),
+                self.files[i].replace,
+            )
+            .and_then(|()| fault(Step::Moved(i)));
             if let Err(error) = moved {
                 let target = root.join(&e.target);
                 let error = anyhow::Error::new(error)
