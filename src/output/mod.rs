@@ -35,9 +35,15 @@
 //! folder swapped in with one rename: `--out` may be a folder that holds other files too, and
 //! the folder of a data set holds the user's own files.
 //!
-//! Durability costs three syncs more than writing the files one by one did (the journal, its
-//! folder twice); measured on a build of the shipped year 2023 in all formats, see
-//! BENCHMARKS.md.
+//! Between a kill in step 5 and the next run the folder may show a mix of old and new files
+//! (only then, and only with the journal beside them). It is rolled back, not forward: the run
+//! that was stopped never said it had written anything. A read-only file is refused rather
+//! than replaced (a rename would replace it): someone made it read-only to keep it.
+//!
+//! Durability costs four syncs more than writing the files one by one did (the journal, and
+//! its folder after the journal is written, after the moves and after the journal is removed);
+//! they make the promise hold after a power cut too (a kill needs none of them). Measured on a
+//! build of the shipped year 2023 in all formats: BENCHMARKS.md.
 
 mod files;
 mod journal;
