@@ -317,16 +317,69 @@ fn strace_works() -> bool {
 }
 
 /// A build of `data` into `out` under `strace`, with `inject` applied to the renames: the
-/// journal's is the first, then one per file moved in (md, html, pdf).
-fn build_with_fault(cwd: &Path, data: &str, inject: &str) -> std::process::Output {
-    Command::new("strace")
+/// journal's is the first, then one per file moved in (md, html, pdf). `no_links`: hard links
+/// fail as on a file system without them, so each old file is renamed aside first (two renames
+/// per file).
+fn build_with_fault(cwd: &Path, data: &str, inject: &str, no_links: bool) -> std::process::Output {
+    let mut strace = Command::new("strace");
+    strace
         .args(["-f", "-qq", "-o", "/dev/null"])
-        .arg(format!("-einject=rename,renameat,renameat2:{inject}"))
+        .arg(format!("-einject=rename,renameat,renameat2:{inject}"));
+    if no_links {
+        strace.arg("-einject=link,linkat:error=EPERM");
+    }
+    strace
         .arg(bin())
         .args(["build", "--year", "2022", "--data", data, "--out", "out"])
         .current_dir(cwd)
         .output()
         .expect("run strace")
+}
+
+/// Fails, then kills, a build of `new` over the set `old_set` in `root/out` at each of its
+/// `renames` renames; after each the folder must hold `old_set` (after the next run, for a
+/// kill).
+fn fail_and_kill_at_each_rename(root: &Path, old_set: &Files, renames: usize, no_links: bool) {
+    for when in 1..=renames {
+        // The rename fails: the message says nothing was written, and it is true.
+        let failed = build_with_fault(root, "new", &format!("error=EIO:when={when}"), no_links);
+        let stderr = String::from_utf8_lossy(&failed.stderr);
+        assert_eq!(failed.status.code(), Some(1), "rename {when}: {stderr}");
+        assert!(
+            stderr.contains("error: nothing was written; every file that was there is as it was")
+                && stderr.contains("Input/output error"),
+            "rename {when}: {stderr}"
+        );
+        assert_eq!(
+            files(&root.join("out")),
+            *old_set,
+            "after a failed rename {when}"
+        );
+
+        // The process is killed at that rename: the next run puts the old set back.
+        let killed = build_with_fault(
+            root,
+            "new",
+            &format!("signal=SIGKILL:when={when}"),
+            no_links,
+        );
+        assert_eq!(killed.status.code(), None, "rename {when}: killed");
+        let next = run(
+            root,
+            &["build", "--year", "1999", "--data", "new", "--out", "out"],
+        );
+        assert_eq!(
+            next.stderr.contains("was interrupted"),
+            when > 1,
+            "rename {when}: {}",
+            next.describe()
+        );
+        assert_eq!(
+            files(&root.join("out")),
+            *old_set,
+            "after a kill at rename {when} and the next run"
+        );
+    }
 }
 
 #[test]
@@ -341,44 +394,13 @@ fn a_failure_or_a_kill_at_each_rename_keeps_the_old_set() {
     data_set(root, "new", "wersja nowa", 50);
     build(root, "old", "out").assert_ok();
     let old_set = files(&root.join("out"));
-    for when in 1..=4 {
-        // The rename fails: the message says nothing was written, and it is true.
-        let failed = build_with_fault(root, "new", &format!("error=EIO:when={when}"));
-        let stderr = String::from_utf8_lossy(&failed.stderr);
-        assert_eq!(failed.status.code(), Some(1), "rename {when}: {stderr}");
-        assert!(
-            stderr.contains("error: nothing was written; every file that was there is as it was")
-                && stderr.contains("Input/output error"),
-            "rename {when}: {stderr}"
-        );
-        assert_eq!(
-            files(&root.join("out")),
-            old_set,
-            "after a failed rename {when}"
-        );
+    fail_and_kill_at_each_rename(root, &old_set, 4, false);
+    // Without hard links each old file is renamed aside: 7 renames.
+    fail_and_kill_at_each_rename(root, &old_set, 7, true);
 
-        // The process is killed at that rename: the next run puts the old set back.
-        let killed = build_with_fault(root, "new", &format!("signal=SIGKILL:when={when}"));
-        assert_eq!(killed.status.code(), None, "rename {when}: killed");
-        let next = run(
-            root,
-            &["build", "--year", "1999", "--data", "new", "--out", "out"],
-        );
-        assert_eq!(
-            next.stderr.contains("was interrupted"),
-            when > 1,
-            "rename {when}: {}",
-            next.describe()
-        );
-        assert_eq!(
-            files(&root.join("out")),
-            old_set,
-            "after a kill at rename {when} and the next run"
-        );
-    }
     // Every rename from the html's on fails, so putting the md back fails too: the message says
     // the folder may be mixed, and the next run restores the old set.
-    let mixed = build_with_fault(root, "new", "error=EIO:when=3+");
+    let mixed = build_with_fault(root, "new", "error=EIO:when=3+", false);
     let stderr = String::from_utf8_lossy(&mixed.stderr);
     assert_eq!(mixed.status.code(), Some(1), "{stderr}");
     assert!(
