@@ -1,5 +1,5 @@
-//! Stage 4, `build`: render the requested formats in memory, then write them all; nothing is
-//! written if any format fails. Also the agreement table on its own (`table`).
+//! Stage 4, `build`: render the requested formats in memory, then write them as one set (all
+//! or none, see [`output`]); nothing is written if any format fails. Also the agreement table on its own (`table`).
 
 use std::path::{Path, PathBuf};
 
@@ -28,8 +28,10 @@ pub enum Format {
 pub enum BuildError {
     /// A problem in the user's templates or data, with its location and the file's text.
     Diagnostic(Box<Located>),
-    /// Anything else (a file that cannot be written, an image that cannot be read).
+    /// Anything else (an image that cannot be read).
     Other(anyhow::Error),
+    /// The files could not be written; says whether the earlier ones are intact.
+    Write(output::WriteError),
 }
 
 impl From<Box<Located>> for BuildError {
@@ -44,7 +46,8 @@ impl From<anyhow::Error> for BuildError {
     }
 }
 
-/// Renders `year` in `format` (every format for `All`) and writes the files into `out_dir`.
+/// Renders `year` in `format` (every format for `All`) and writes the files into `out_dir`,
+/// all of them or none (see [`output`]).
 /// `pdf_epoch`: the date written into the PDF (see [`render`]). Returns the files written.
 pub fn build(
     set: &DataSet,
@@ -55,13 +58,11 @@ pub fn build(
     out_dir: &Path,
 ) -> Result<Vec<PathBuf>, BuildError> {
     let files = render(set, year, format, templates, pdf_epoch)?;
-    let mut written = Vec::new();
+    let mut set = output::FileSet::new(out_dir);
     for (name, bytes) in files {
-        let path = out_dir.join(name);
-        output::write_atomic(&path, &bytes)?;
-        written.push(path);
+        set.replace(name, bytes);
     }
-    Ok(written)
+    set.commit().map_err(BuildError::Write)
 }
 
 /// Renders `year` in `format` without writing anything: (file name, bytes) per format.

@@ -20,10 +20,10 @@ pub mod doc;
 pub mod glyphs;
 pub mod html;
 pub mod lint;
+pub mod output;
 pub mod pdf;
 pub mod scaffold;
 
-mod output;
 pub mod polish;
 mod text;
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The project's test command (README.md, "Run the tests"); .ci/run calls it too.
 # It first installs what the tests need and cannot fetch through cargo — poppler-utils and
-# qpdf (PDF checks), Chromium and the npm packages of tests/browser (the accessibility check in
+# qpdf (PDF checks), strace (failures and kills injected at each rename), Chromium and the npm packages of tests/browser (the accessibility check in
 # a real browser) — then runs every test. No test is skipped for a missing tool: a missing
 # tool is installed here, or the test fails.
 set -euo pipefail
@@ -12,6 +12,7 @@ sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 missing=()
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v qpdf >/dev/null 2>&1 || missing+=(qpdf)
+command -v strace >/dev/null 2>&1 || missing+=(strace)
 command -v node >/dev/null 2>&1 || missing+=(nodejs npm)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 if [ ${#missing[@]} -gt 0 ]; then

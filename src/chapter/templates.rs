@@ -194,24 +194,12 @@ impl Templates {
     }
 }
 
-/// Writes the built-in templates into `dir` for editing; refuses to overwrite existing files.
-/// Returns the files written.
-pub fn export(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
-    std::fs::create_dir_all(dir).with_context(|| format!("cannot create `{}`", dir.display()))?;
-    let existing: Vec<String> = BUILTIN
-        .iter()
-        .map(|(n, _)| dir.join(n))
-        .filter(|p| p.exists())
-        .map(|p| p.display().to_string())
-        .collect();
-    if !existing.is_empty() {
-        anyhow::bail!("these files exist already and were not overwritten: {} (move them away or export into another folder)", existing.join(", "));
-    }
-    let mut written = Vec::new();
+/// Writes the built-in templates into `dir` for editing, all of them or none; nothing is
+/// written if any of them exists already. Returns the files written.
+pub fn export(dir: &Path) -> Result<Vec<PathBuf>, crate::output::WriteError> {
+    let mut set = crate::output::FileSet::new(dir);
     for (name, content) in BUILTIN {
-        let path = dir.join(name);
-        crate::output::write_atomic(&path, content.as_bytes())?;
-        written.push(path);
+        set.create(*name, *content);
     }
-    Ok(written)
+    set.commit()
 }

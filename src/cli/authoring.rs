@@ -3,7 +3,9 @@
 
 use std::path::{Path, PathBuf};
 
-use super::report::{print_unsourced, report_error, EXIT_OK, EXIT_PROBLEM};
+use super::report::{
+    eoutln, out, outln, print_unsourced, report_error, report_write_error, EXIT_OK, EXIT_PROBLEM,
+};
 use report_gen::data::load::year_path;
 use report_gen::data::schema::{self, SchemaFile};
 use report_gen::scaffold::{self, CityInfo, NewFile, ScaffoldError};
@@ -48,22 +50,22 @@ pub(super) fn init(args: &InitArgs) -> i32 {
     };
     let year = args.year.unwrap_or_else(current_year);
     let files = scaffold::init_files(&args.dir, &info, year);
-    if let Some(code) = create_or_report(&files, "report-gen init") {
+    if let Some(code) = create_or_report(&args.dir, &files, "report-gen init") {
         return code;
     }
     print_created(&files);
     let dir = args.dir.display();
-    println!("\nNext:");
+    outln!("\nNext:");
     let mut step = 1;
     if placeholder {
-        println!("  {step}. In {dir}/report.yaml, replace the placeholder city with yours.");
+        outln!("  {step}. In {dir}/report.yaml, replace the placeholder city with yours.");
         step += 1;
     }
-    println!(
+    outln!(
         "  {step}. Replace the example partner (Brno) in {dir}/registry/partners.yaml and the \
          example event in {dir}/years/{year}.yaml with your own."
     );
-    println!(
+    outln!(
         "  {}. Check and build:\n       report-gen check --data {dir}\n       report-gen build \
          --data {dir} --year {year} --format md",
         step + 1
@@ -77,16 +79,16 @@ pub(super) fn new_year(year: i32, data: &Path) -> i32 {
         Ok(v) => v,
         Err(e) => return report_scaffold_error(e, "report-gen new-year"),
     };
-    if let Some(code) = create_or_report(&files, "report-gen new-year") {
+    if let Some(code) = create_or_report(data, &files, "report-gen new-year") {
         return code;
     }
     print_created(&files);
     let year_file = year_path(data, year);
     match from {
-        Some(y) => println!("\nIt has the sections of {y} and no events yet."),
-        None => println!("\nIt has a starting set of sections and no events yet."),
+        Some(y) => outln!("\nIt has the sections of {y} and no events yet."),
+        None => outln!("\nIt has a starting set of sections and no events yet."),
     }
-    println!(
+    outln!(
         "Next: add the events of {year} to {}, then\n  report-gen check --data {}\n  \
          report-gen build --data {} --year {year}",
         year_file.display(),
@@ -102,14 +104,14 @@ pub(super) fn schema(file: Option<SchemaFile>, write: Option<&Path>) -> i32 {
         (_, Some(dir)) => match schema::write_all(dir) {
             Ok(paths) => {
                 for p in paths {
-                    println!("wrote {}", p.display());
+                    outln!("wrote {}", p.display());
                 }
                 EXIT_OK
             }
-            Err(e) => report_error(&e),
+            Err(e) => report_write_error(&e),
         },
         (Some(file), None) => {
-            print!("{}", schema::render(file));
+            out!("{}", schema::render(file));
             EXIT_OK
         }
         // clap requires one of the two; kept total rather than panicking.
@@ -120,8 +122,8 @@ pub(super) fn schema(file: Option<SchemaFile>, write: Option<&Path>) -> i32 {
 }
 
 /// Creates `files`; on failure prints why and returns the exit code.
-fn create_or_report(files: &[NewFile], command: &str) -> Option<i32> {
-    match scaffold::create(files) {
+fn create_or_report(root: &Path, files: &[NewFile], command: &str) -> Option<i32> {
+    match scaffold::create(root, files) {
         Ok(()) => None,
         Err(e) => Some(report_scaffold_error(e, command)),
     }
@@ -131,20 +133,21 @@ fn report_scaffold_error(e: ScaffoldError, command: &str) -> i32 {
     match e {
         ScaffoldError::Exists(diags) => {
             print_unsourced(&diags);
-            eprintln!(
+            eoutln!(
                 "nothing was written: `{command}` never replaces a file; move {} away or choose \
                  another folder",
                 if diags.len() == 1 { "it" } else { "them" }
             );
             EXIT_PROBLEM
         }
+        ScaffoldError::Write(e) => report_write_error(&e),
         ScaffoldError::Other(e) => report_error(&e),
     }
 }
 
 fn print_created(files: &[NewFile]) {
     for (path, _) in files {
-        println!("created {}", path.display());
+        outln!("created {}", path.display());
     }
 }
 

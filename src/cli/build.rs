@@ -3,8 +3,8 @@
 use std::path::Path;
 
 use super::report::{
-    found_in, print_diagnostics, print_located, print_unsourced, report_error, EXIT_OK,
-    EXIT_PROBLEM,
+    eoutln, found_in, out, outln, print_diagnostics, print_located, print_unsourced,
+    repair_before_writing, report_error, report_write_error, EXIT_OK, EXIT_PROBLEM,
 };
 use super::{RenderArgs, TableFormat};
 use report_gen::build::{BuildError, Format};
@@ -16,6 +16,9 @@ use report_gen::diag::Counts;
 
 /// Builds the chapter as `args` and `format` say; returns the exit code.
 pub(super) fn build(args: &RenderArgs, format: Format) -> i32 {
+    if let Err(code) = repair_before_writing(&args.out_dir()) {
+        return code;
+    }
     let templates = match Templates::new(args.templates.as_deref()) {
         Ok(t) => t,
         Err(e) => return report_error(&e),
@@ -34,7 +37,7 @@ pub(super) fn build(args: &RenderArgs, format: Format) -> i32 {
         let unprintable = report_gen::glyphs::as_errors(report_gen::glyphs::unprintable(&sources));
         if !unprintable.is_empty() {
             print_diagnostics(&sources, &unprintable);
-            eprintln!("the PDF cannot be made: nothing was written");
+            eoutln!("the PDF cannot be made: nothing was written");
             return EXIT_PROBLEM;
         }
     }
@@ -45,16 +48,17 @@ pub(super) fn build(args: &RenderArgs, format: Format) -> i32 {
     match report_gen::build::build(&set, year, format, &templates, epoch, &args.out_dir()) {
         Ok(files) => {
             for f in files {
-                println!("wrote {}", f.display());
+                outln!("wrote {}", f.display());
             }
             EXIT_OK
         }
         Err(BuildError::Diagnostic(d)) => {
             print_located(&d);
-            eprintln!("nothing was written");
+            eoutln!("nothing was written");
             EXIT_PROBLEM
         }
         Err(BuildError::Other(e)) => report_error(&e.context("nothing was written")),
+        Err(BuildError::Write(e)) => report_write_error(&e),
     }
 }
 
@@ -69,7 +73,7 @@ pub(super) fn table(year: i32, format: TableFormat, data: &Path) -> i32 {
         TableFormat::Md => report_gen::build::table_markdown(&set, year),
         TableFormat::Csv => report_gen::build::table_csv(&set, year),
     };
-    print!("{out}");
+    out!("{out}");
     EXIT_OK
 }
 
@@ -94,7 +98,7 @@ fn load_or_report(root: &Path) -> Option<(DataSet, Sources)> {
     } = load_data(root);
     print_diagnostics(&sources, &diagnostics);
     if set.is_none() {
-        eprintln!(
+        eoutln!(
             "{}: nothing was written",
             found_in(Counts::of(&diagnostics), root, false)
         );

@@ -17,7 +17,7 @@ use notify::{EventKind, RecursiveMode, Watcher};
 /// milliseconds; 50 ms coalesces that burst and keeps save-to-page well under 100 ms.
 pub const DEBOUNCE: Duration = Duration::from_millis(50);
 
-enum Message {
+pub(super) enum Message {
     /// Files changed.
     Changed(Vec<PathBuf>),
     /// The file watcher reported a problem.
@@ -108,7 +108,9 @@ impl Changes {
             };
             match message {
                 Message::Stop => return None,
-                Message::WatchError(e) => eprintln!("warning: the file watcher reported: {e}"),
+                Message::WatchError(e) => {
+                    super::report::eoutln!("warning: the file watcher reported: {e}")
+                }
                 Message::Changed(paths) => changed.extend(
                     paths
                         .into_iter()
@@ -137,7 +139,7 @@ impl Changes {
 
 /// Whether an event changes a file: created, written, renamed, removed, or its permissions
 /// changed. Opening, reading and access times are not changes.
-fn is_change(kind: &EventKind) -> bool {
+pub(super) fn is_change(kind: &EventKind) -> bool {
     match kind {
         EventKind::Access(_) => false,
         EventKind::Modify(ModifyKind::Metadata(m)) => !matches!(m, MetadataKind::AccessTime),
@@ -147,7 +149,7 @@ fn is_change(kind: &EventKind) -> bool {
 
 /// Whether a changed path should trigger a rebuild: not our own output, not an editor's
 /// backup, swap or lock file.
-fn relevant(path: &Path, ignored: Option<&Path>) -> bool {
+pub(super) fn relevant(path: &Path, ignored: Option<&Path>) -> bool {
     if ignored.is_some_and(|dir| path.starts_with(dir)) {
         return false;
     }
@@ -167,7 +169,7 @@ fn relevant(path: &Path, ignored: Option<&Path>) -> bool {
 }
 
 /// A path made absolute against the current folder, so it compares with the watcher's paths.
-fn absolute(path: &Path) -> PathBuf {
+pub(super) fn absolute(path: &Path) -> PathBuf {
     let abs = std::env::current_dir()
         .map(|cwd| cwd.join(path))
         .unwrap_or_else(|_| path.to_path_buf());

@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use super::report::{found_in, print_diagnostics, EXIT_OK, EXIT_PROBLEM};
+use super::report::{eoutln, found_in, outln, print_diagnostics, EXIT_OK, EXIT_PROBLEM};
 use report_gen::data::{load_data, Loaded};
 use report_gen::diag::Counts;
 
@@ -37,7 +37,7 @@ pub(super) fn check(root: &Path) -> i32 {
             } else {
                 String::new()
             };
-            println!(
+            outln!(
                 "ok: {partners}; registry: {} places, {} organisations, {} projects, {} people; events per year: {}{warnings}",
                 set.places.len(),
                 set.organisations.len(),
@@ -48,7 +48,7 @@ pub(super) fn check(root: &Path) -> i32 {
             EXIT_OK
         }
         _ => {
-            eprintln!("{}", found_in(counts, root, true));
+            eoutln!("{}", found_in(counts, root, true));
             EXIT_PROBLEM
         }
     }

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use super::report::{found_in, print_diagnostics, EXIT_OK, EXIT_PROBLEM};
+use super::report::{eoutln, found_in, outln, print_diagnostics, EXIT_OK, EXIT_PROBLEM};
 use report_gen::diag::{count, Counts};
 use report_gen::lint::{run, Outcome};
 
@@ -16,7 +16,7 @@ pub(super) fn lint(root: &Path, deny_warnings: bool) -> i32 {
         } => {
             print_diagnostics(&sources, &diagnostics);
             let counts = Counts::of(&diagnostics);
-            eprintln!(
+            eoutln!(
                 "{}: fix {} first, then run `report-gen lint` again",
                 found_in(counts, root, false),
                 if counts.errors == 1 { "it" } else { "them" },
@@ -29,11 +29,11 @@ pub(super) fn lint(root: &Path, deny_warnings: bool) -> i32 {
             sources,
         } => {
             if findings.is_empty() {
-                println!("ok: nothing found in {texts} texts of `{}`", root.display());
+                outln!("ok: nothing found in {texts} texts of `{}`", root.display());
                 return EXIT_OK;
             }
             print_diagnostics(&sources, &findings);
-            eprintln!(
+            eoutln!(
                 "{} in {texts} texts of `{}`",
                 count(findings.len(), "warning"),
                 root.display()

@@ -20,7 +20,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use report_gen::chapter::templates;
 
-use report::report_error;
+use report::{outln, report_error};
 use report::{EXIT_OK, EXIT_USAGE};
 
 #[derive(Parser, Debug)]
@@ -254,6 +254,32 @@ enum TableFormat {
 
 /// Runs the command line; returns the exit code.
 pub fn main() -> i32 {
+    quiet_on_closed_pipes();
+    let code = run();
+    match report::stdout_failure() {
+        // Already ended by SIGPIPE on Unix; elsewhere the reader is gone, so is the output.
+        Some(e) if e.kind() == std::io::ErrorKind::BrokenPipe => code,
+        Some(e) => report_error(&anyhow::Error::new(e).context("cannot write the output")),
+        None => code,
+    }
+}
+
+/// Makes a write to a closed pipe (`report-gen check | head -1`, a pager quit early) end the
+/// program quietly, as it ends every Unix tool, instead of failing the write: Rust ignores
+/// SIGPIPE, and a failed `println!` panics with exit code 101. The files are written before
+/// anything is printed about them, and a set of files survives being stopped at any point
+/// (see `report_gen::output`).
+fn quiet_on_closed_pipes() {
+    #[cfg(unix)]
+    // SAFETY: called first thing in `main`, before any other thread exists; SIG_DFL is a
+    // valid disposition for SIGPIPE.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
+/// Runs the command; returns the exit code.
+fn run() -> i32 {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
@@ -276,11 +302,11 @@ pub fn main() -> i32 {
         } => match templates::export(&dir) {
             Ok(files) => {
                 for f in files {
-                    println!("wrote {}", f.display());
+                    outln!("wrote {}", f.display());
                 }
                 EXIT_OK
             }
-            Err(e) => report_error(&e),
+            Err(e) => report::report_write_error(&e),
         },
         Command::Init(args) => authoring::init(&args),
         Command::NewYear { year, data } => authoring::new_year(year, &data),

@@ -1,10 +1,13 @@
 //! The one owner of what the commands print about problems: exit codes, errors with their
 //! causes, diagnostics with their excerpts, and the "N errors" summaries.
 
+use std::io::Write as _;
 use std::path::Path;
+use std::sync::Mutex;
 
 use report_gen::data::load::Sources;
 use report_gen::diag::{printable, Counts, Diagnostic, Located};
+use report_gen::output::WriteError;
 
 /// Exit code: success.
 pub const EXIT_OK: i32 = 0;
@@ -13,16 +16,116 @@ pub const EXIT_PROBLEM: i32 = 1;
 /// Exit code: wrong command line.
 pub const EXIT_USAGE: i32 = 2;
 
+/// `print!` that never panics: what cannot be written to stdout (a full disk behind `>`) is
+/// remembered, and [`stdout_failure`] turns it into an error at the end. (A closed pipe ends
+/// the program before that: see `quiet_on_closed_pipes` in `mod.rs`.)
+macro_rules! out {
+    ($($arg:tt)*) => { $crate::cli::report::write_stdout(format_args!($($arg)*)) };
+}
+/// `println!` that never panics (see [`out!`]).
+macro_rules! outln {
+    () => { $crate::cli::report::write_stdout(format_args!("\n")) };
+    ($($arg:tt)*) => { $crate::cli::report::write_stdout(format_args!("{}\n", format_args!($($arg)*))) };
+}
+/// `eprint!` that never panics: stderr that cannot be written to is ignored (there is nowhere
+/// left to say so).
+macro_rules! eout {
+    ($($arg:tt)*) => { $crate::cli::report::write_stderr(format_args!($($arg)*)) };
+}
+/// `eprintln!` that never panics (see [`eout!`]).
+macro_rules! eoutln {
+    ($($arg:tt)*) => { $crate::cli::report::write_stderr(format_args!("{}\n", format_args!($($arg)*))) };
+}
+pub(crate) use {eoutln, out, outln};
+
+/// The first error writing to stdout, if any.
+static STDOUT_FAILED: Mutex<Option<std::io::Error>> = Mutex::new(None);
+
+/// Writes to stdout; an error is kept for [`stdout_failure`].
+pub(crate) fn write_stdout(args: std::fmt::Arguments<'_>) {
+    if let Err(e) = std::io::stdout().write_fmt(args) {
+        if let Ok(mut first) = STDOUT_FAILED.lock() {
+            first.get_or_insert(e);
+        }
+    }
+}
+
+/// Writes to stderr, ignoring errors.
+pub(crate) fn write_stderr(args: std::fmt::Arguments<'_>) {
+    let _ = std::io::stderr().write_fmt(args);
+}
+
+/// Why stdout could not be written to (after flushing it), if it could not.
+pub(crate) fn stdout_failure() -> Option<std::io::Error> {
+    let flushed = std::io::stdout().flush();
+    let mut first = STDOUT_FAILED.lock().ok()?;
+    first.take().or(flushed.err())
+}
+
 /// Prints an error and its causes; returns the problem exit code.
 pub(super) fn report_error(e: &anyhow::Error) -> i32 {
-    eprintln!("error: {}", printable(&e.to_string(), MESSAGE_CHARS));
+    eoutln!("error: {}", printable(&e.to_string(), MESSAGE_CHARS));
     for cause in e.chain().skip(1) {
-        eprintln!(
+        eoutln!(
             "  caused by: {}",
             printable(&cause.to_string(), MESSAGE_CHARS)
         );
     }
     EXIT_PROBLEM
+}
+
+/// Prints why a set of files was not written, saying whether the earlier files are intact;
+/// returns the problem exit code.
+pub(super) fn report_write_error(e: &WriteError) -> i32 {
+    match e {
+        WriteError::Mixed {
+            error,
+            rollback,
+            root,
+        } => {
+            eoutln!(
+                "error: `{}` may now hold some new files beside the earlier ones: moving the \
+                 files in failed, and putting the earlier ones back failed too",
+                root.display()
+            );
+            eoutln!("  caused by: {error:#}");
+            eoutln!("  putting them back: {rollback:#}");
+            eoutln!("  = help: run the same command again: it puts the earlier files back first");
+            EXIT_PROBLEM
+        }
+        WriteError::Exists(_) => {
+            eoutln!("error: nothing was written: {e}");
+            eoutln!("  = help: move them away or choose another folder");
+            EXIT_PROBLEM
+        }
+        WriteError::Unchanged(e) => {
+            eoutln!("error: nothing was written; every file that was there is as it was");
+            for cause in e.chain() {
+                eoutln!("  caused by: {cause}");
+            }
+            EXIT_PROBLEM
+        }
+    }
+}
+
+/// Repairs the folder `dir` before a command writes into it, and says so if an earlier run was
+/// interrupted there. `Err` (with the exit code, the error printed) if the folder cannot be
+/// written into or another run holds it: the command would fail there anyway, after all its
+/// work.
+pub(super) fn repair_before_writing(dir: &Path) -> Result<(), i32> {
+    match report_gen::output::repair(dir) {
+        Ok(repair) => {
+            if repair.rolled_back {
+                eoutln!(
+                    "note: an earlier run writing into `{}` was interrupted; the files it had \
+                     replaced were put back",
+                    dir.display()
+                );
+            }
+            Ok(())
+        }
+        Err(e) => Err(report_error(&e.context("nothing was written"))),
+    }
 }
 
 /// An error and its causes on one line (`watch` keeps going after it).
@@ -42,26 +145,26 @@ const MESSAGE_CHARS: usize = 400;
 /// position.
 pub(super) fn print_diagnostics(sources: &Sources, diags: &[Diagnostic]) {
     if !diags.is_empty() {
-        eprint!("{}", sources.render(diags));
+        eout!("{}", sources.render(diags));
     }
 }
 
 /// Prints diagnostics whose files were not read as data (no excerpt).
 pub(super) fn print_unsourced(diags: &[Diagnostic]) {
     for d in diags {
-        eprint!("{}", d.render(None));
+        eout!("{}", d.render(None));
     }
 }
 
 /// Prints one diagnostic that carries its file's text.
 pub(super) fn print_located(d: &Located) {
-    eprint!("{}", d.render());
+    eout!("{}", d.render());
 }
 
 /// Prints a diagnostic already rendered with its excerpt (`serve` keeps them rendered, to send
 /// the same text to the page).
 pub(super) fn print_rendered(text: &str) {
-    eprint!("{text}");
+    eout!("{text}");
 }
 
 /// "3 errors found in `data`" and, when there are any, ", and 1 warning".

@@ -213,12 +213,16 @@ pub fn load(root: &Path) -> (RawData, Sources, Vec<Diagnostic>) {
     };
     let mut sources = Sources::default();
     let mut diags = Vec::new();
-    if !root.is_dir() {
+    if fs::metadata(root).is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound) {
         diags.push(
             Diagnostic::error(root, None, "the data directory does not exist").with_help(
                 "run the command in the project folder, or pass the folder with `--data DIR`",
             ),
         );
+        return (data, sources, diags);
+    }
+    if let Some(problem) = folder_problem(root) {
+        diags.push(problem);
         return (data, sources, diags);
     }
     let mut reader = Reader {
@@ -229,7 +233,7 @@ pub fn load(root: &Path) -> (RawData, Sources, Vec<Diagnostic>) {
     };
 
     let report_path = root.join("report.yaml");
-    if report_path.is_file() {
+    if is_file_or_unreadable(&report_path) {
         data.report = reader.read_one(&report_path);
     } else {
         reader.diags.push(
@@ -239,9 +243,17 @@ pub fn load(root: &Path) -> (RawData, Sources, Vec<Diagnostic>) {
     }
 
     let registry = root.join("registry");
+    let registry_problem = folder_problem(&registry);
+    let registry_broken = registry_problem.is_some();
+    reader.diags.extend(registry_problem);
     for (name, _) in REGISTRY_FILES {
         let path = registry.join(name);
-        if !path.is_file() {
+        if registry_broken {
+            // Reported once above; the ids of the registry cannot be checked.
+            reader.unreadable.insert(name.to_string());
+            continue;
+        }
+        if !is_file_or_unreadable(&path) {
             continue;
         }
         match name {
@@ -252,12 +264,17 @@ pub fn load(root: &Path) -> (RawData, Sources, Vec<Diagnostic>) {
             _ => data.people = reader.read_list(&path),
         }
     }
-    reader.unexpected_files(&registry, |name| {
-        REGISTRY_FILES.iter().any(|(n, _)| *n == name)
-    });
+    if !registry_broken {
+        reader.unexpected_files(&registry, |name| {
+            REGISTRY_FILES.iter().any(|(n, _)| *n == name)
+        });
+    }
 
     let years_dir = root.join(YEARS_DIR);
     let mut year_files: Vec<(i32, PathBuf)> = Vec::new();
+    if let Some(problem) = folder_problem(&years_dir) {
+        reader.diags.push(problem);
+    }
     if let Ok(entries) = fs::read_dir(&years_dir) {
         for entry in entries.flatten() {
             let path = entry.path();
@@ -287,6 +304,36 @@ pub fn load(root: &Path) -> (RawData, Sources, Vec<Diagnostic>) {
         }
     }
     (data, sources, diags)
+}
+
+/// Why the folder `dir` of the data cannot be read, if it exists and cannot: a file where the
+/// folder should be, or a folder that cannot be listed (its permissions). A missing folder is
+/// no problem here (an empty registry, no years yet).
+fn folder_problem(dir: &Path) -> Option<Diagnostic> {
+    match fs::metadata(dir) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Ok(m) if !m.is_dir() => Some(
+            Diagnostic::error(dir, None, "this should be a folder, but it is a file")
+                .with_help("move the file away; the data's files go into a folder of this name"),
+        ),
+        Ok(_) => fs::read_dir(dir).err().map(|e| cannot_open(dir, &e)),
+        Err(e) => Some(cannot_open(dir, &e)),
+    }
+}
+
+fn cannot_open(dir: &Path, e: &std::io::Error) -> Diagnostic {
+    Diagnostic::error(dir, None, format!("the folder cannot be opened: {e}")).with_help(
+        "check that you may read the folder (its permissions, or the network drive it is on)",
+    )
+}
+
+/// Whether `path` is a file, or something that cannot even be looked at (so that reading it
+/// reports why, rather than taking it for missing).
+fn is_file_or_unreadable(path: &Path) -> bool {
+    match fs::metadata(path) {
+        Ok(m) => m.is_file(),
+        Err(e) => e.kind() != std::io::ErrorKind::NotFound,
+    }
 }
 
 /// The folder of a data set that holds one file per report year.

@@ -236,15 +236,13 @@ fn sorted(value: Value) -> Value {
     }
 }
 
-/// Writes every schema into `dir` (atomically, file by file); returns the files written.
-pub fn write_all(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
-    let mut written = Vec::new();
+/// Writes every schema into `dir`, all of them or none; returns the files written.
+pub fn write_all(dir: &Path) -> Result<Vec<PathBuf>, crate::output::WriteError> {
+    let mut set = crate::output::FileSet::new(dir);
     for file in SchemaFile::ALL {
-        let path = dir.join(file.file_name());
-        crate::output::write_atomic(&path, render(file).as_bytes())?;
-        written.push(path);
+        set.replace(file.file_name(), render(file));
     }
-    Ok(written)
+    set.commit()
 }
 
 #[cfg(test)]

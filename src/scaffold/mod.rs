@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use crate::data::load::{self, year_path};
 use crate::data::schema::{self, SchemaFile};
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Severity};
 
 /// The city used when `init` is not told one: obviously not real, so it is noticed and replaced.
 pub const PLACEHOLDER_CITY: (&str, &str) = ("Przykładowo", "Przykładowa");
@@ -36,6 +36,8 @@ pub type NewFile = (PathBuf, String);
 pub enum ScaffoldError {
     /// Files that are already there (nothing is ever overwritten), each as a diagnostic.
     Exists(Vec<Diagnostic>),
+    /// The files could not be written (and whether anything was).
+    Write(crate::output::WriteError),
     /// Anything else, in plain words.
     Other(anyhow::Error),
 }
@@ -133,7 +135,19 @@ pub fn new_year_files(dir: &Path, year: i32) -> Result<(Vec<NewFile>, Option<i32
             dir.display()
         )));
     }
-    let (raw, _, _) = load::load(dir);
+    let (raw, _, diags) = load::load(dir);
+    // Without the years folder there are no sections to copy: say so rather than start afresh.
+    let years_dir = dir.join(load::YEARS_DIR);
+    if let Some(d) = diags
+        .iter()
+        .find(|d| d.file == years_dir && d.severity == Severity::Error)
+    {
+        return Err(ScaffoldError::Other(anyhow::anyhow!(
+            "`{}`: {}",
+            d.file.display(),
+            d.message
+        )));
+    }
     let model = raw
         .years
         .iter()
@@ -163,21 +177,30 @@ pub fn new_year_files(dir: &Path, year: i32) -> Result<(Vec<NewFile>, Option<i32
     Ok((files, from))
 }
 
-/// Writes `files`, each atomically, after making sure none of them exists; on any existing
-/// file nothing is written.
-pub fn create(files: &[NewFile]) -> Result<(), ScaffoldError> {
-    let existing: Vec<Diagnostic> = files
-        .iter()
-        .filter(|(path, _)| path.exists())
-        .map(|(path, _)| Diagnostic::error(path, None, "the file already exists"))
-        .collect();
-    if !existing.is_empty() {
-        return Err(ScaffoldError::Exists(existing));
-    }
+/// Writes `files` (all inside the folder `root`), all of them or none, and none if any of them
+/// exists already. A run that failed or was killed leaves no file behind, so a rerun works.
+pub fn create(root: &Path, files: &[NewFile]) -> Result<(), ScaffoldError> {
+    let mut set = crate::output::FileSet::new(root);
     for (path, text) in files {
-        crate::output::write_atomic(path, text.as_bytes())?;
+        let rel = path.strip_prefix(root).map_err(|_| {
+            anyhow::anyhow!(
+                "internal error: `{}` is not inside `{}`",
+                path.display(),
+                root.display()
+            )
+        })?;
+        set.create(rel, text.as_str());
     }
-    Ok(())
+    match set.commit() {
+        Ok(_) => Ok(()),
+        Err(crate::output::WriteError::Exists(paths)) => Err(ScaffoldError::Exists(
+            paths
+                .iter()
+                .map(|p| Diagnostic::error(p, None, "the file already exists"))
+                .collect(),
+        )),
+        Err(e) => Err(ScaffoldError::Write(e)),
+    }
 }
 
 fn year_file(year: i32, sections: &str, events: &str) -> String {

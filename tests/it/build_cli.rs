@@ -11,9 +11,14 @@
 //! - `expected.txt`: fragments that must all appear on stderr; the first one names the file
 //!   (a diagnostic header such as `templates/chapter.md.j2:15:1: error: …` where the problem has
 //!   a position).
+//! - optionally `setup.txt`: what to do after the good build, one step a line, with a path
+//!   relative to the folder holding `data/` and `out/`: `folder PATH` (the file becomes a
+//!   folder holding a file), `read-only PATH`, `file PATH` (the folder becomes a file). For
+//!   the faults of writing, and folders of the data that cannot be read.
 //!
-//! Each case first builds `minimal/` into `out/` (all formats), records every file's bytes and
-//! modification time, then applies the case and runs the bad build into the same `out/`.
+//! Each case first builds `minimal/` into `out/` (all formats), applies `setup.txt`,
+//! records every file's bytes and modification time, then applies the case and runs the bad
+//! build into the same `out/`.
 
 use crate::support::harness;
 
@@ -24,9 +29,19 @@ use std::time::SystemTime;
 
 use harness::{cases, copy_over, data_dir, parse_header, print_slowest, run, Case};
 
-/// Every file under `dir` (names relative to it), with its bytes and modification time.
+/// Every file under `dir` (names relative to it, hidden ones too), with its bytes and
+/// modification time; a file at `dir` itself is named `.`.
 fn snapshot(dir: &Path) -> BTreeMap<String, (Vec<u8>, SystemTime)> {
     let mut out = BTreeMap::new();
+    if dir.is_file() {
+        let meta = fs::metadata(dir).expect("metadata of the output path");
+        let bytes = fs::read(dir).expect("read the output path");
+        out.insert(
+            ".".to_string(),
+            (bytes, meta.modified().expect("modification time")),
+        );
+        return out;
+    }
     let Ok(entries) = fs::read_dir(dir) else {
         return out;
     };
@@ -50,6 +65,36 @@ fn snapshot(dir: &Path) -> BTreeMap<String, (Vec<u8>, SystemTime)> {
     out
 }
 
+/// Applies the steps of `setup.txt` (see the module's documentation) in `root`.
+fn set_up(setup: &Path, root: &Path) {
+    let Ok(text) = fs::read_to_string(setup) else {
+        return;
+    };
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        let Some((step, rel)) = line.split_once(' ') else {
+            panic!("a step and a path in {}: {line}", setup.display());
+        };
+        let path = root.join(rel);
+        match step {
+            "folder" => {
+                fs::remove_file(&path).expect("remove the file");
+                fs::create_dir(&path).expect("a folder in its place");
+                fs::write(path.join("keep.txt"), "a file of the user's").expect("write into it");
+            }
+            "read-only" => {
+                let mut perms = fs::metadata(&path).expect("the file").permissions();
+                perms.set_readonly(true);
+                fs::set_permissions(&path, perms).expect("make it read-only");
+            }
+            "file" => {
+                fs::remove_dir_all(&path).expect("remove the folder");
+                fs::write(&path, "a file where a folder should be").expect("write it");
+            }
+            _ => panic!("unknown step in {}: {line}", setup.display()),
+        }
+    }
+}
+
 /// Runs one case; returns the bad build's time and peak memory, and what went wrong.
 fn build_case(case: &Case) -> (std::time::Duration, u64, Result<(), String>) {
     let tmp = data_dir(None);
@@ -65,8 +110,15 @@ fn build_case(case: &Case) -> (std::time::Duration, u64, Result<(), String>) {
         "the good build must succeed\n{}",
         good.describe()
     );
-    let before = snapshot(&tmp.path().join("out"));
-    assert_eq!(before.len(), 3, "md, html and pdf: {:?}", before.keys());
+    let out_dir = tmp.path().join("out");
+    assert_eq!(
+        snapshot(&out_dir).len(),
+        3,
+        "md, html and pdf: {:?}",
+        snapshot(&out_dir).keys()
+    );
+    set_up(&case.dir.join("setup.txt"), tmp.path());
+    let before = snapshot(&out_dir);
 
     copy_over(&case.dir, &tmp.path().join("data"), true);
     let templates = case.dir.join("templates");

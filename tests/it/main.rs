@@ -4,6 +4,7 @@
 
 mod support;
 
+mod all_or_nothing;
 mod authoring_cli;
 mod build_cli;
 mod chapter;
@@ -14,6 +15,7 @@ mod lint;
 mod model;
 mod pages;
 mod pdf_writer;
+mod process;
 mod schema;
 mod serve;
 mod sources;

@@ -129,10 +129,10 @@ fn a_new_data_set_follows_its_schemas() {
         office: None,
         office_abbreviation: None,
     };
-    report_gen::scaffold::create(&report_gen::scaffold::init_files(&dir, &info, 2024))
+    report_gen::scaffold::create(&dir, &report_gen::scaffold::init_files(&dir, &info, 2024))
         .expect("init writes its files");
     let (files, _) = report_gen::scaffold::new_year_files(&dir, 2025).expect("new-year plans");
-    report_gen::scaffold::create(&files).expect("new-year writes its file");
+    report_gen::scaffold::create(&dir, &files).expect("new-year writes its file");
     let failures = check_data_set(&dir);
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

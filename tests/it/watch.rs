@@ -177,3 +177,46 @@ fn rebuilds_on_change_reports_errors_and_keeps_watching() {
         assert_eq!(status.code(), Some(0), "Ctrl-C exits with 0");
     }
 }
+
+#[test]
+fn recovers_when_the_data_folder_is_removed_and_restored() {
+    let tmp = tempfile::tempdir().expect("temporary directory");
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minimal");
+    let data = tmp.path().join("data");
+    copy_dir(&fixtures, &data);
+    let chapter = tmp.path().join("out/wspolpraca-miedzynarodowa-2022.md");
+
+    let mut w = Watcher::start(tmp.path());
+    w.expect_line("out", "rebuilt in");
+
+    // Moved away and a copy put back (a restore from a backup): another folder at the path.
+    let backup = tmp.path().join("data.bak");
+    fs::rename(&data, &backup).expect("move the data folder away");
+    w.expect_line("err", "the folder `data` was removed or replaced");
+    copy_dir(&backup, &data);
+    w.expect_line("out", "the folder `data` is back");
+    w.expect_line("out", "rebuilt in");
+    edit(
+        &data.join("years/2022.yaml"),
+        "spotkanie podsumowujące",
+        "spotkanie po powrocie",
+    );
+    wait_for_content(&chapter, "spotkanie po powrocie w\u{a0}Birmingham");
+    w.expect_line("out", "changed: data/years/2022.yaml");
+
+    // Removed outright and restored.
+    fs::remove_dir_all(&data).expect("remove the data folder");
+    w.expect_line("err", "the folder `data` was removed or replaced");
+    fs::rename(&backup, &data).expect("restore the data folder");
+    w.expect_line("out", "the folder `data` is back");
+    edit(
+        &data.join("years/2022.yaml"),
+        "spotkanie podsumowujące",
+        "spotkanie po kopii",
+    );
+    wait_for_content(&chapter, "spotkanie po kopii w\u{a0}Birmingham");
+    assert!(
+        w.child.try_wait().expect("child status").is_none(),
+        "still watching"
+    );
+}

@@ -29,7 +29,7 @@ use std::thread;
 use std::time::Instant;
 
 use super::changes::Changes;
-use super::report::{print_rendered, EXIT_OK, EXIT_PROBLEM};
+use super::report::{eoutln, outln, print_rendered, EXIT_OK, EXIT_PROBLEM};
 use state::{Kind, Problems, Rendered, Shared};
 
 /// The port when `--port` is not given.
@@ -65,7 +65,7 @@ pub(super) fn run(args: &ServeArgs) -> i32 {
     let listener = match TcpListener::bind((Ipv4Addr::LOCALHOST, args.port)) {
         Ok(l) => l,
         Err(e) => {
-            eprintln!("{}", bind_error(args.port, &e));
+            eoutln!("{}", bind_error(args.port, &e));
             return EXIT_PROBLEM;
         }
     };
@@ -73,7 +73,7 @@ pub(super) fn run(args: &ServeArgs) -> i32 {
     let address = match listener.local_addr() {
         Ok(a) => a,
         Err(e) => {
-            eprintln!("error: cannot read the server's address: {e}");
+            eoutln!("error: cannot read the server's address: {e}");
             return EXIT_PROBLEM;
         }
     };
@@ -83,7 +83,7 @@ pub(super) fn run(args: &ServeArgs) -> i32 {
     let changes = match Changes::start(&folders, None) {
         Ok(c) => c,
         Err(e) => {
-            eprintln!("error: {e}");
+            eoutln!("error: {e}");
             return EXIT_PROBLEM;
         }
     };
@@ -91,10 +91,10 @@ pub(super) fn run(args: &ServeArgs) -> i32 {
     let start = Instant::now();
     let (problems, _) = shared.reload();
     match problems {
-        None => println!("data loaded in {} ms", start.elapsed().as_millis()),
+        None => outln!("data loaded in {} ms", start.elapsed().as_millis()),
         Some(p) => {
             print_problems(&p);
-            eprintln!(
+            eoutln!(
                 "the chapter cannot be made yet ({}); the page shows the problems until a save fixes them",
                 report_gen::diag::count(p.total, "problem")
             );
@@ -104,7 +104,7 @@ pub(super) fn run(args: &ServeArgs) -> i32 {
         let (_, years) = shared.now();
         if let (Some(latest), false) = (years.last(), years.contains(&asked)) {
             let list: Vec<String> = years.iter().map(i32::to_string).collect();
-            eprintln!(
+            eoutln!(
                 "warning: there is no data for {asked} (the years are {}); the page opens at {latest}",
                 list.join(", ")
             );
@@ -113,7 +113,7 @@ pub(super) fn run(args: &ServeArgs) -> i32 {
     let server = match tiny_http::Server::from_listener(listener, None) {
         Ok(s) => s,
         Err(e) => {
-            eprintln!("error: cannot start the web server: {e}");
+            eoutln!("error: cannot start the web server: {e}");
             return EXIT_PROBLEM;
         }
     };
@@ -128,7 +128,7 @@ pub(super) fn run(args: &ServeArgs) -> i32 {
         });
     }
     let url = format!("http://{address}/");
-    println!(
+    outln!(
         "serving the chapter at {url} (open it in a browser); watching {} for changes. Press Ctrl-C to stop.",
         changes.folders_text()
     );
@@ -136,11 +136,11 @@ pub(super) fn run(args: &ServeArgs) -> i32 {
         open_browser(&url);
     }
     while let Some(changed) = changes.next() {
-        println!("changed: {}", changes.names(&changed));
+        outln!("changed: {}", changes.names(&changed));
         let start = Instant::now();
         match shared.reload() {
             (Some(p), _) => report_problems(&p),
-            (None, renders) if renders.is_empty() => println!(
+            (None, renders) if renders.is_empty() => outln!(
                 "data reloaded in {} ms (no page is open)",
                 start.elapsed().as_millis()
             ),
@@ -151,7 +151,7 @@ pub(super) fn run(args: &ServeArgs) -> i32 {
             }
         }
     }
-    println!("stopped");
+    outln!("stopped");
     EXIT_OK
 }
 
@@ -201,7 +201,7 @@ fn bind_error(port: u16, e: &io::Error) -> String {
 /// Prints why the data or templates could not be loaded.
 fn report_problems(p: &Problems) {
     print_problems(p);
-    eprintln!(
+    eoutln!(
         "not rebuilt ({} in the data or templates); the page shows the problems over the last good chapter. Waiting for changes…",
         report_gen::diag::count(p.total, "problem")
     );
@@ -214,13 +214,13 @@ fn report_render(year: i32, kind: Kind, rendered: &Rendered, start: Instant) {
         _ => "",
     };
     match rendered {
-        Ok(_) => println!(
+        Ok(_) => outln!(
             "rebuilt {what}{year} in {} ms: the page is updated",
             start.elapsed().as_millis()
         ),
         Err(p) => {
             print_problems(p);
-            eprintln!(
+            eoutln!(
                 "{what}{year} not rebuilt; the page shows the problems over the last good one. Waiting for changes…"
             );
         }
@@ -232,7 +232,7 @@ fn print_problems(p: &Problems) {
         print_rendered(&problem.text);
     }
     if p.total > p.problems.len() {
-        eprintln!("… and {} more", p.total - p.problems.len());
+        eoutln!("… and {} more", p.total - p.problems.len());
     }
 }
 
@@ -259,11 +259,11 @@ fn open_browser(url: &str) {
         Ok(mut child) => {
             thread::spawn(move || {
                 if !child.wait().is_ok_and(|s| s.success()) {
-                    eprintln!("warning: the browser could not be opened; open {url} yourself");
+                    eoutln!("warning: the browser could not be opened; open {url} yourself");
                 }
             });
         }
-        Err(e) => eprintln!("warning: cannot open a browser ({e}); open {url} yourself"),
+        Err(e) => eoutln!("warning: cannot open a browser ({e}); open {url} yourself"),
     }
 }
 

@@ -350,6 +350,8 @@ impl Shared {
             ))]),
             Err(BuildError::Diagnostic(d)) => fail(vec![Problem::located(&d)]),
             Err(BuildError::Other(e)) => fail(vec![Problem::other(&e)]),
+            // render() writes nothing; a write error cannot come from it.
+            Err(BuildError::Write(e)) => fail(vec![Problem::other(&anyhow::anyhow!("{e}"))]),
         }
     }
 

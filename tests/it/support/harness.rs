@@ -19,7 +19,7 @@ pub const TIMEOUT: Duration = Duration::from_secs(20);
 pub const MEMORY_LIMIT_KIB: u64 = 1024 * 1024;
 
 /// Files of a case directory that describe the case and are not copied into the data.
-pub const CASE_FILES: [&str; 3] = ["expected.txt", "args.txt", "templates"];
+pub const CASE_FILES: [&str; 4] = ["expected.txt", "args.txt", "templates", "setup.txt"];
 
 /// `tests/fixtures`.
 pub fn fixtures() -> PathBuf {
