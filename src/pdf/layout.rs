@@ -15,7 +15,7 @@ use super::marks::*;
 use super::structure::{ElemId, Kind, Structure};
 
 /// Body text size and line height.
-pub(super) const BODY: (f32, f32) = (10.0, 14.5);
+pub(super) const BODY: (f32, f32) = (10.5, 15.2);
 /// Space after a top-level paragraph.
 pub(super) const PARA_GAP: f32 = 7.0;
 /// Space after a paragraph inside a list item.

@@ -172,3 +172,38 @@ fn numbering_continues_the_bound_report_and_the_chapter_has_its_number() {
         );
     }
 }
+
+/// The body's measure: 60–75 characters a line, as a report should have (the median of the
+/// lines of running text; the short last lines of paragraphs, headings and table cells, under
+/// 45 characters, are left out).
+#[test]
+fn pdf_lines_have_a_readable_measure() {
+    let tmp = data_with_report("");
+    for year in YEARS {
+        build(tmp.path(), year, "pdf");
+        let pdf = tmp
+            .path()
+            .join(format!("out/wspolpraca-miedzynarodowa-{year}.pdf"));
+        let text = tool("pdftotext", &[pdf.to_str().unwrap(), "-"]);
+        let mut lengths: Vec<usize> = text
+            .lines()
+            .map(|l| l.trim().chars().count())
+            .filter(|&n| n >= 45)
+            .collect();
+        lengths.sort_unstable();
+        assert!(
+            lengths.len() > 30,
+            "{year}: {} lines of running text",
+            lengths.len()
+        );
+        let median = lengths[lengths.len() / 2];
+        assert!(
+            (60..=75).contains(&median),
+            "{year}: median line length {median} characters"
+        );
+        assert!(
+            lengths[lengths.len() * 9 / 10] <= 82,
+            "{year}: one line in ten is longer than 82 characters"
+        );
+    }
+}

@@ -8,8 +8,10 @@ use std::process::Command;
 pub const PAGE_W: f64 = 595.276;
 /// Page height.
 pub const PAGE_H: f64 = 841.89;
-/// Margin on every side.
+/// Margin at the top and bottom.
 pub const MARGIN: f64 = 70.866;
+/// Margin at the left and right (the 140 mm column).
+pub const MARGIN_X: f64 = 99.213;
 /// The footer sits below this y (top-down): rule at 56 pt and text at 44 pt from the bottom.
 pub const FOOTER_TOP: f64 = PAGE_H - 60.0;
 /// The running head sits above this y (top-down): text at 42 pt, rule at 50 pt from the top.
@@ -62,7 +64,7 @@ pub fn assert_boxes_clean(pdf: &Path) {
     let boxes = word_boxes(pdf);
     assert!(!boxes.is_empty());
     for (page, [x0, y0, x1, y1], w) in &boxes {
-        let inside_x = *x0 >= MARGIN - 1.0 && *x1 <= PAGE_W - MARGIN + 1.0;
+        let inside_x = *x0 >= MARGIN_X - 1.0 && *x1 <= PAGE_W - MARGIN_X + 1.0;
         let body = *y0 >= MARGIN - 1.0 && *y1 <= PAGE_H - MARGIN + 1.0;
         let footer = *y0 >= FOOTER_TOP && *y1 <= PAGE_H - 30.0;
         let head = *y0 >= 25.0 && *y1 <= HEADER_BOTTOM;
