@@ -1,7 +1,6 @@
 //! The rules the data must follow, checked all at once: ids, references, dates, figures, counts.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::path::{Component, Path};
 
 use crate::data::date::Date;
 use crate::data::load::{At, FileId, RawData, Sources};
@@ -709,27 +708,9 @@ impl Validator<'_> {
                     .help =
                     Some("describe what the photo shows, for people who cannot see it".into());
             }
-            let rel = Path::new(image);
-            let escapes = rel.is_absolute()
-                || rel.components().any(|c| {
-                    matches!(
-                        c,
-                        Component::ParentDir | Component::RootDir | Component::Prefix(_)
-                    )
-                });
-            if escapes {
-                self.error(file, &format!("{at}.image"), format!("the image path `{image}` points outside the data folder")).help =
-                    Some("put images in the data folder (e.g. `images/2023/`) and give the path relative to it".into());
-            } else if !set.root.join(rel).is_file() {
-                self.error(
-                    file,
-                    &format!("{at}.image"),
-                    format!("the image `{image}` does not exist"),
-                )
-                .help = Some(format!(
-                    "the path is relative to the data folder `{}`",
-                    set.root.display()
-                ));
+            // The same rule and reading as the writers', so the file checked is the file read.
+            if let Err(p) = crate::image_file::read(&set.root, image) {
+                self.error(file, &format!("{at}.image"), p.message).help = Some(p.help);
             }
         }
         if f.caption.is_none() && f.credit.is_none() && f.image.is_none() {
