@@ -132,9 +132,21 @@ pub fn path_problem(rel: &str) -> Option<Problem> {
         } else {
             format!("U+{:04X}", c as u32)
         };
+        let visible: String = rel
+            .chars()
+            .map(|c| match forbidden(c) {
+                Some(_) if !c.is_ascii_graphic() => c.escape_debug().to_string(),
+                _ => c.to_string(),
+            })
+            .collect();
+        let help = if c == '\\' {
+            "write `/` between folders, e.g. `images/2023/visit.jpg`"
+        } else {
+            "rename the file (and its folders) using letters, digits, spaces, `-`, `_`, `.` and `( )`, and write the new name here"
+        };
         return Some(problem(
-            format!("the image path `{}` contains the character {shown}: {why}", rel.escape_debug()),
-            "rename the file (and its folders) using letters, digits, spaces, `-`, `_`, `.` and `( )`, and write the new name here",
+            format!("the image path `{visible}` contains the character {shown}: {why}"),
+            help,
         ));
     }
     let path = Path::new(rel);

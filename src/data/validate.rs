@@ -28,6 +28,9 @@ pub fn validate(data: &RawData, sources: &Sources) -> (Option<DataSet>, Vec<Diag
     };
     let ids = v.check_ids(data);
     v.check_registry(data, &ids);
+    if let Some(r) = &data.report {
+        v.check_report(r);
+    }
     let mut years = BTreeMap::new();
     for (year, y) in &data.years {
         years.insert(
@@ -246,6 +249,20 @@ impl Validator<'_> {
         };
         self.error(file, path, format!("unknown {what} id `{id}`"))
             .help = Some(help);
+    }
+
+    /// `report.yaml`: the chapter title becomes the output's file name, which the file system
+    /// limits to 255 bytes.
+    fn check_report(&mut self, r: &At<raw::Report>) {
+        let chars = r.value.chapter_title.chars().count();
+        if chars > MAX_CHAPTER_TITLE_CHARS {
+            self.error(
+                r.file,
+                "chapter_title",
+                format!("the chapter title is {chars} characters long; at most {MAX_CHAPTER_TITLE_CHARS} can be used"),
+            )
+            .help = Some("the title is the chapter's heading and the name of its files; shorten it (the rest can go into the first paragraph)".into());
+        }
     }
 
     fn check_registry(&mut self, data: &RawData, ids: &Ids) {
@@ -718,6 +735,10 @@ impl Validator<'_> {
         }
     }
 }
+
+/// The longest chapter title: its file name (`chapter::file_name`: the title as ASCII, at most
+/// one character per character, then `-2023.html`) stays under the 255 bytes file systems allow.
+pub const MAX_CHAPTER_TITLE_CHARS: usize = 200;
 
 /// Ids: lowercase ASCII letters, digits and hyphens (for the editor: `raw::ID_PATTERN`).
 fn valid_id(id: &str) -> bool {

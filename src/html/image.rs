@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use base64::prelude::{Engine as _, BASE64_STANDARD};
 
 use crate::image_file;
@@ -15,8 +15,7 @@ use crate::image_file;
 /// extension, because photos exported from phones and CMSs are often misnamed (`.jpg`
 /// holding a PNG).
 pub(crate) fn data_uri(image_root: &Path, relative: &str) -> Result<String> {
-    let image = image_file::read(image_root, relative)
-        .with_context(|| format!("figure image \"{relative}\""))?;
+    let image = image_file::read(image_root, relative)?;
     let mut uri = format!("data:{};base64,", image.info.format.mime());
     BASE64_STANDARD.encode_string(&image.bytes, &mut uri);
     Ok(uri)

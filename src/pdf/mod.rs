@@ -208,7 +208,7 @@ fn load_images(doc: &Document, image_root: &Path) -> Result<Images> {
     for path in paths {
         // The same rule as in `check`, whatever path the template wrote.
         let file = crate::image_file::read(image_root, path)
-            .with_context(|| format!("figure image \"{path}\""))?;
+            .context("in a figure of the chapter")?;
         let image = images::LoadedImage::decode(&file.bytes).map_err(|e| {
             anyhow!(
                 "cannot decode the figure image {} (PNG or JPEG expected): {e}",
