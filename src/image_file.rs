@@ -552,6 +552,68 @@ mod tests {
         assert_eq!(inspect(b"hello"), Err(Unusable::Format(None)));
     }
 
+    fn encoded(format: image::ImageFormat, img: image::DynamicImage) -> Vec<u8> {
+        let mut out = std::io::Cursor::new(Vec::new());
+        img.write_to(&mut out, format).expect("encodes");
+        out.into_inner()
+    }
+
+    #[test]
+    fn what_the_encoders_write_passes_and_every_shorter_prefix_fails() {
+        let rgb =
+            image::RgbImage::from_fn(40, 30, |x, y| image::Rgb([x as u8 * 6, y as u8 * 8, 90]));
+        let gray = image::GrayAlphaImage::from_fn(7, 5, |x, _| image::LumaA([x as u8 * 30, 200]));
+        for (format, img, kind) in [
+            (
+                image::ImageFormat::Jpeg,
+                image::DynamicImage::ImageRgb8(rgb.clone()),
+                Format::Jpeg,
+            ),
+            (
+                image::ImageFormat::Png,
+                image::DynamicImage::ImageRgb8(rgb),
+                Format::Png,
+            ),
+            (
+                image::ImageFormat::Png,
+                image::DynamicImage::ImageLumaA8(gray),
+                Format::Png,
+            ),
+        ] {
+            let (w, h) = (img.width(), img.height());
+            let bytes = encoded(format, img);
+            assert_eq!(
+                inspect(&bytes),
+                Ok(ImageInfo {
+                    format: kind,
+                    width: w,
+                    height: h
+                })
+            );
+            for n in 0..bytes.len() {
+                assert!(
+                    inspect(&bytes[..n]).is_err(),
+                    "{kind:?} cut to {n} of {} bytes",
+                    bytes.len()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn sixteen_bit_png_is_refused() {
+        let deep = image::ImageBuffer::<image::Luma<u16>, Vec<u16>>::from_pixel(
+            3,
+            2,
+            image::Luma([40_000]),
+        );
+        let bytes = encoded(
+            image::ImageFormat::Png,
+            image::DynamicImage::ImageLuma16(deep),
+        );
+        assert_eq!(inspect(&bytes), Err(Unusable::SixteenBit));
+    }
+
     #[test]
     fn a_jpeg_without_its_end_is_cut_off() {
         // SOI, SOF0 1×1 gray, SOS, one byte of data: no EOI.

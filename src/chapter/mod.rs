@@ -90,7 +90,9 @@ pub fn meta(set: &DataSet, year: i32) -> DocMeta {
 pub fn file_name(set: &DataSet, year: i32, ext: &str) -> String {
     let slug = markdown::slug(&set.report.chapter_title);
     let max = crate::data::validate::MAX_CHAPTER_TITLE_CHARS;
-    let slug = slug.get(..max).map_or(slug.as_str(), |s| s.trim_end_matches('-'));
+    let slug = slug
+        .get(..max)
+        .map_or(slug.as_str(), |s| s.trim_end_matches('-'));
     format!("{slug}-{year}.{ext}")
 }
 

@@ -207,8 +207,8 @@ fn load_images(doc: &Document, image_root: &Path) -> Result<Images> {
     let mut decoded = HashMap::new();
     for path in paths {
         // The same rule as in `check`, whatever path the template wrote.
-        let file = crate::image_file::read(image_root, path)
-            .context("in a figure of the chapter")?;
+        let file =
+            crate::image_file::read(image_root, path).context("in a figure of the chapter")?;
         let image = images::LoadedImage::decode(&file.bytes).map_err(|e| {
             anyhow!(
                 "cannot decode the figure image {} (PNG or JPEG expected): {e}",
