@@ -9,6 +9,7 @@ mod build_cli;
 mod chapter;
 mod check_cli;
 mod formats;
+mod hardening;
 mod html_writer;
 mod lint;
 mod model;
