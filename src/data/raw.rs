@@ -28,7 +28,9 @@ pub struct Report {
     pub office_abbreviation: Option<String>,
     /// The report's name without the year: "Raport o stanie Miasta Poznania".
     pub report_title: String,
-    /// The chapter's title: "Współpraca międzynarodowa".
+    /// The chapter's title: "Współpraca międzynarodowa". At most 200 characters: it also
+    /// names the output files.
+    #[schemars(length(max = 200))]
     pub chapter_title: String,
 }
 
@@ -517,8 +519,9 @@ pub struct Figure {
     /// `2022-hanower`.
     #[schemars(regex(pattern = ID_PATTERN))]
     pub id: String,
-    /// The image file, within the data folder: `images/2022/hanower.jpg`. Leave out if there is
-    /// no image file yet.
+    /// The image file, within the data folder: `images/2022/hanower.jpg`. A JPEG (photos) or
+    /// PNG (drawings, logos), at most 20 MB and 50 million pixels; no `< > \ & : " | ? *` in
+    /// the name. Leave out if there is no image file yet.
     #[serde(default)]
     pub image: Option<String>,
     /// Caption shown under the image.
