@@ -12,9 +12,11 @@
 //!   file is read or decoded.
 //!
 //! The check is structural: chunks, checksums and markers are read to the end of the file,
-//! the pixels are not decoded (the PDF writer decodes them once, in `build`). Decoding every
-//! photo on each `check` would cost tens of milliseconds per photo; walking the structure of
-//! a 5 MB JPEG costs about 5 ms (release build).
+//! the pixels are not decoded (the PDF writer decodes them once, in `build`). Measured on a
+//! 4000 × 3000 photo (release build): the check takes 0.6 ms for its JPEG (417 KB) and 4 ms
+//! for its PNG (14 MB); decoding them takes 101 ms and 225 ms. The checks run on every
+//! rebuild of `watch` too, so they do not decode. What only a decoder finds (a PNG whose
+//! compressed data is broken under correct checksums) fails in `build`, naming the file.
 
 use std::fmt;
 use std::fs;

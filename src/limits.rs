@@ -24,8 +24,8 @@ pub const MAX_TEMPLATE_BYTES: u64 = 1000 * 1000;
 /// The template instructions one render may execute (minijinja fuel). The chapters of the
 /// shipped years use 759–3,097, the page template 42, the 570-page scale set (`examples/scale.rs`,
 /// 1,000 partners and 5,000 events) 281,788 (measured from minijinja's fuel levels); this is
-/// about 100 times that, under a second of work in a release build. A loop that never ends
-/// stops here.
+/// about 100 times that: a loop that never ends stops after 2 s (release build, on the 2-core
+/// machine while other builds ran; 8 s in a debug build).
 pub const TEMPLATE_FUEL: u64 = 30_000_000;
 
 /// The most text a template may add to what it is given, in bytes: 64 MB. The Markdown of
