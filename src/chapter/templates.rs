@@ -214,9 +214,12 @@ impl Templates {
 fn name_problem(name: &str) -> Option<String> {
     let plain = !name.is_empty()
         && !name.contains(['\\', ':', '\0'])
-        && Path::new(name)
-            .components()
-            .all(|c| matches!(c, std::path::Component::Normal(_)));
+        && Path::new(name).components().all(|c| {
+            matches!(
+                c,
+                std::path::Component::Normal(_) | std::path::Component::CurDir
+            )
+        });
     (!plain).then(|| {
         format!(
             "the template name `{}` is not allowed: templates are read only from the templates folder; give a name inside it, such as `part.md.j2` or `parts/list.md.j2`, without `/` at the start, `..` or `\\`",
@@ -288,4 +291,49 @@ pub fn export(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
         written.push(path);
     }
     Ok(written)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_plain_names_inside_the_folder_are_template_names() {
+        for bad in [
+            "/etc/passwd",
+            "../secret.txt",
+            "parts/../../x",
+            "a\\b",
+            "C:x",
+            "",
+            "a\0",
+        ] {
+            assert!(name_problem(bad).is_some(), "{bad:?}");
+        }
+        for good in [
+            "chapter.md.j2",
+            "parts/list.md.j2",
+            "./part.md.j2",
+            "ó.md.j2",
+        ] {
+            assert_eq!(name_problem(good), None, "{good:?}");
+        }
+    }
+
+    #[test]
+    #[cfg(unix)]
+    fn a_user_template_linked_outside_is_refused_and_one_inside_is_read() {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let dir = tmp.path().join("templates");
+        std::fs::create_dir_all(dir.join("parts")).expect("folders");
+        std::fs::write(tmp.path().join("secret.md.j2"), "tajne").expect("write");
+        std::fs::write(dir.join("parts/real.md.j2"), "jawne").expect("write");
+        std::os::unix::fs::symlink(tmp.path().join("secret.md.j2"), dir.join("out.md.j2"))
+            .expect("link");
+        std::os::unix::fs::symlink("parts/real.md.j2", dir.join("in.md.j2")).expect("link");
+        let err = read_user_file(&dir, "out.md.j2").expect_err("outside");
+        assert!(err.contains("outside the templates folder"), "{err}");
+        assert_eq!(read_user_file(&dir, "in.md.j2"), Ok(Some("jawne".into())));
+        assert_eq!(read_user_file(&dir, "missing.md.j2"), Ok(None));
+    }
 }
