@@ -167,6 +167,27 @@ fn year_file_linked_outside_the_data_folder_is_refused() {
 }
 
 #[test]
+fn registry_file_linked_outside_is_one_error_without_a_cascade() {
+    let tmp = data_dir(None);
+    let file = tmp.path().join("data/registry/partners.yaml");
+    let outside = tmp.path().join("partners-elsewhere.yaml");
+    fs::rename(&file, &outside).unwrap();
+    symlink(&outside, &file).unwrap();
+    let out = check(tmp.path());
+    assert_refused(
+        &out,
+        "data/registry/partners.yaml: error: this file is a link to `",
+    );
+    // The ids it would define are not reported as unknown on top of it.
+    assert_eq!(
+        out.stderr.matches(": error: ").count(),
+        1,
+        "{}",
+        out.describe()
+    );
+}
+
+#[test]
 fn registry_file_linked_inside_the_data_folder_is_read() {
     let tmp = data_dir(None);
     let registry = tmp.path().join("data/registry");
