@@ -16,3 +16,8 @@ done
 find fuzz/corpus/markdown -mindepth 2 -name '*.md' -exec mv {} fuzz/corpus/markdown/ \;
 find fuzz/corpus/markdown -mindepth 1 -type d -delete
 cp templates/chapter.md.j2 fuzz/corpus/markdown/template.md
+mkdir -p fuzz/corpus/image_file
+find tests/fixtures -path '*/images/*' -type f | while read -r f; do
+  cp "$f" "fuzz/corpus/image_file/$(echo "$f" | tr / _)"
+done
+printf 'images/2023/wizyta (2).jpg' > fuzz/corpus/image_file/path.txt

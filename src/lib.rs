@@ -19,6 +19,8 @@ pub mod diag;
 pub mod doc;
 pub mod glyphs;
 pub mod html;
+pub mod image_file;
+pub mod limits;
 pub mod lint;
 pub mod output;
 pub mod pdf;

@@ -47,6 +47,22 @@ pub fn typeset_markdown(md: &str) -> String {
     out
 }
 
+/// The image of a figure in the chapter's Markdown, `![alt](<path> "caption")`, as [`parse`]
+/// reads it back: `alt` is Markdown already (escaped text), `caption` plain text. An empty
+/// `path` means the figure has no image file yet (`<>`).
+///
+/// The path is written as it is, between `<` and `>`: every path that `check` accepts
+/// (`image_file::path_problem`) reads back unchanged (tested for every character). Characters
+/// that could not are dropped here as a last resort; the writers check the path they read
+/// back with the same rule.
+pub fn figure_image(alt: &str, path: &str, caption: &str) -> String {
+    format!(
+        "![{alt}](<{}> \"{}\")",
+        path.replace(['<', '>', '\n'], ""),
+        caption.replace('\\', "\\\\").replace('"', "\\\"")
+    )
+}
+
 /// Parses the chapter's Markdown into the document tree, following the conventions documented
 /// in `doc` (table caption and source, figures, `<span lang>`).
 pub fn parse(md: &str, meta: DocMeta) -> Document {
@@ -570,6 +586,74 @@ mod tests {
             })
             .collect();
         assert_eq!(ids, ["x", "x-2", "x-2-2", "x-3", "sekcja", "sekcja-2"]);
+    }
+
+    /// The image of the first figure of `md`.
+    fn image_of(md: &str) -> Option<String> {
+        parse(&typeset_markdown(md), meta())
+            .blocks
+            .into_iter()
+            .find_map(|b| match b {
+                Block::Figure(f) => Some(f.image),
+                _ => None,
+            })
+            .flatten()
+    }
+
+    #[test]
+    fn every_accepted_image_path_reads_back_unchanged() {
+        use crate::image_file::path_problem;
+        // Every character of the first two planes' interesting parts, alone and in a name.
+        let chars = (0u32..0x250)
+            .chain(0x2000..0x2070)
+            .chain([0x3000, 0xfeff, 0xfffd, 0x1f600])
+            .filter_map(char::from_u32);
+        let mut accepted = 0;
+        for c in chars {
+            for path in [
+                format!("images/a{c}b.jpg"),
+                format!("{c}x.jpg"),
+                format!("x.jpg{c}"),
+            ] {
+                if path_problem(&path).is_none() {
+                    accepted += 1;
+                    let md = format!("{}\n", figure_image("Opis", &path, "Podpis"));
+                    assert_eq!(image_of(&md).as_deref(), Some(path.as_str()), "{path:?}");
+                }
+            }
+        }
+        assert!(accepted > 1000, "{accepted}");
+        // Generated paths over the characters that matter to Markdown (a fixed-seed xorshift).
+        let alphabet = [
+            ".", "/", ">", "<", "\"", "\\", "(", ")", "[", "]", " ", "a", "ł", "&", "amp;", "#",
+            "*", "_", "`", "%20", "!", "'", "..", "\n", "\t", "\u{a0}", ":", "{", "}", "|",
+        ];
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..20_000 {
+            let len = 1 + next() % 10;
+            let path: String = (0..len)
+                .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
+                .collect();
+            if path_problem(&path).is_none() {
+                let md = format!("{}\n", figure_image("Opis", &path, "Podpis"));
+                assert_eq!(image_of(&md).as_deref(), Some(path.as_str()), "{path:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn refused_characters_would_not_read_back() {
+        // Why `path_problem` refuses them: the path read back is another path.
+        for path in ["a\\!b.jpg", "a&amp;b.jpg", "x.jpg ", "a>b.jpg", "a\nb.jpg"] {
+            let md = format!("![Opis](<{path}> \"Podpis\")\n");
+            assert_ne!(image_of(&md).as_deref(), Some(path), "{path:?}");
+        }
     }
 
     #[test]

@@ -98,9 +98,17 @@ pub fn meta(set: &DataSet, year: i32) -> DocMeta {
     }
 }
 
-/// The file name of the chapter in `ext`: `wspolpraca-miedzynarodowa-2023.md`.
+/// The file name of the chapter in `ext`: `wspolpraca-miedzynarodowa-2023.md`. The title's
+/// part is cut to [`MAX_CHAPTER_TITLE_CHARS`](crate::data::validate::MAX_CHAPTER_TITLE_CHARS)
+/// ASCII characters (which `check` enforces for the title itself), so that the name stays
+/// under the 255 bytes file systems allow.
 pub fn file_name(set: &DataSet, year: i32, ext: &str) -> String {
-    format!("{}-{year}.{ext}", markdown::slug(&set.report.chapter_title))
+    let slug = markdown::slug(&set.report.chapter_title);
+    let max = crate::data::validate::MAX_CHAPTER_TITLE_CHARS;
+    let slug = slug
+        .get(..max)
+        .map_or(slug.as_str(), |s| s.trim_end_matches('-'));
+    format!("{slug}-{year}.{ext}")
 }
 
 /// Collapses the blank lines templates leave behind: at most one empty line in a row, none at

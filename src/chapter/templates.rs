@@ -60,20 +60,21 @@ impl Templates {
                 AutoEscape::None
             }
         });
+        // Every render stops after this many instructions: a loop that never ends (which in
+        // `watch` would block every later rebuild) becomes an error naming the template.
+        env.set_fuel(Some(crate::limits::TEMPLATE_FUEL));
         let user_dir = dir.map(Path::to_path_buf);
         let loader_dir = user_dir.clone();
         let read: Arc<Mutex<HashMap<String, String>>> = Arc::default();
         let loader_read = Arc::clone(&read);
         env.set_loader(move |name| {
+            let invalid =
+                |msg: String| minijinja::Error::new(minijinja::ErrorKind::InvalidOperation, msg);
+            if let Some(problem) = name_problem(name) {
+                return Err(invalid(problem));
+            }
             if let Some(d) = &loader_dir {
-                let path = d.join(name);
-                if path.is_file() {
-                    let text = std::fs::read_to_string(&path).map_err(|e| {
-                        minijinja::Error::new(
-                            minijinja::ErrorKind::InvalidOperation,
-                            format!("cannot read template `{}`: {e}", path.display()),
-                        )
-                    })?;
+                if let Some(text) = read_user_file(d, name).map_err(invalid)? {
                     if let Ok(mut read) = loader_read.lock() {
                         read.insert(name.to_string(), text.clone());
                     }
@@ -119,17 +120,19 @@ impl Templates {
     /// Renders template `name` with `ctx`; a template error becomes a diagnostic naming the
     /// template file and line.
     pub fn render(&self, name: &str, ctx: minijinja::Value) -> Result<String, Box<Located>> {
-        let result = self.env.get_template(name).and_then(|t| t.render(ctx));
+        let result = self
+            .env
+            .get_template(name)
+            .and_then(|t| crate::limits::render_bounded(&t, ctx, 0));
         result.map_err(|e| Box::new(self.diagnostic(name, &e)))
     }
 
-    /// The text of a non-template file (a stylesheet), user copy first.
+    /// The text of a non-template file (a stylesheet), user copy first; the same rule as for
+    /// templates ([`read_user_file`]).
     pub fn raw(&self, name: &str) -> anyhow::Result<String> {
         if let Some(d) = &self.dir {
-            let path = d.join(name);
-            if path.is_file() {
-                return std::fs::read_to_string(&path)
-                    .with_context(|| format!("cannot read `{}`", path.display()));
+            if let Some(text) = read_user_file(d, name).map_err(anyhow::Error::msg)? {
+                return Ok(text);
             }
         }
         BUILTIN
@@ -182,16 +185,90 @@ impl Templates {
             }
             minijinja::ErrorKind::SyntaxError => format!("template syntax error: {detail}"),
             minijinja::ErrorKind::TemplateNotFound => format!("template not found: {detail}"),
+            minijinja::ErrorKind::OutOfFuel => format!(
+                "the template did not finish: it ran more than {} million steps (a loop that never ends?)",
+                crate::limits::TEMPLATE_FUEL / 1_000_000
+            ),
+            minijinja::ErrorKind::WriteFailure => format!(
+                "the template wrote too much: more than {} MB (a loop that repeats its output?)",
+                crate::limits::MAX_TEMPLATE_OUTPUT / 1_000_000
+            ),
             _ => format!("the template failed: {detail}"),
         };
         let span = at.1.map(|line| Span { line, col: 1 });
-        let diagnostic = Diagnostic::error(&self.origin(&at.0), span, message)
-            .with_help("compare with the built-in template (`report-gen templates export DIR`); the names the template can use are listed at its top");
+        let help = match e.kind() {
+            minijinja::ErrorKind::OutOfFuel | minijinja::ErrorKind::WriteFailure => "look for a loop whose end depends on something that never changes, or loops inside loops over long lists; compare with the built-in template (`report-gen templates export DIR`)",
+            _ => "compare with the built-in template (`report-gen templates export DIR`); the names the template can use are listed at its top",
+        };
+        let diagnostic = Diagnostic::error(&self.origin(&at.0), span, message).with_help(help);
         Located {
             diagnostic,
             text: self.text(&at.0),
         }
     }
+}
+
+/// What is wrong with a template name (as given to `{% include %}`, `{% extends %}` or
+/// `{% import %}`): only plain relative names inside the templates folder are allowed, so
+/// that a template cannot put another file of the computer into the chapter.
+fn name_problem(name: &str) -> Option<String> {
+    let plain = !name.is_empty()
+        && !name.contains(['\\', ':', '\0'])
+        && Path::new(name).components().all(|c| {
+            matches!(
+                c,
+                std::path::Component::Normal(_) | std::path::Component::CurDir
+            )
+        });
+    (!plain).then(|| {
+        format!(
+            "the template name `{}` is not allowed: templates are read only from the templates folder; give a name inside it, such as `part.md.j2` or `parts/list.md.j2`, without `/` at the start, `..` or `\\`",
+            name.escape_debug()
+        )
+    })
+}
+
+/// The user's file `name` in the templates folder `dir`, or `None` when there is none (the
+/// built-in is used). Refused: a name that is not plain ([`name_problem`]), a link to a file
+/// outside the folder, a file over [`MAX_TEMPLATE_BYTES`](crate::limits::MAX_TEMPLATE_BYTES)
+/// (measured before it is read).
+fn read_user_file(dir: &Path, name: &str) -> Result<Option<String>, String> {
+    use std::io::Read as _;
+    if let Some(problem) = name_problem(name) {
+        return Err(problem);
+    }
+    let path = dir.join(name);
+    if std::fs::symlink_metadata(&path).is_err() {
+        return Ok(None);
+    }
+    let cannot = |e: std::io::Error| format!("cannot read template `{}`: {e}", path.display());
+    let real_dir = std::fs::canonicalize(dir).map_err(cannot)?;
+    let real = std::fs::canonicalize(&path).map_err(cannot)?;
+    if !real.starts_with(&real_dir) {
+        return Err(format!(
+            "the template `{}` is a link to `{}`, outside the templates folder; copy the file into the folder instead",
+            path.display(),
+            real.display()
+        ));
+    }
+    let meta = std::fs::metadata(&real).map_err(cannot)?;
+    if !meta.is_file() {
+        return Ok(None);
+    }
+    let limit = crate::limits::MAX_TEMPLATE_BYTES;
+    if meta.len() > limit {
+        return Err(format!(
+            "the template `{}` is too large ({} KB; at most {} KB)",
+            path.display(),
+            meta.len() / 1000,
+            limit / 1000
+        ));
+    }
+    let mut text = String::new();
+    std::fs::File::open(&real)
+        .and_then(|f| f.take(limit).read_to_string(&mut text))
+        .map_err(cannot)?;
+    Ok(Some(text))
 }
 
 /// Writes the built-in templates into `dir` for editing, all of them or none; nothing is
@@ -202,4 +279,49 @@ pub fn export(dir: &Path) -> Result<Vec<PathBuf>, crate::output::WriteError> {
         set.create(*name, *content);
     }
     set.commit()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_plain_names_inside_the_folder_are_template_names() {
+        for bad in [
+            "/etc/passwd",
+            "../secret.txt",
+            "parts/../../x",
+            "a\\b",
+            "C:x",
+            "",
+            "a\0",
+        ] {
+            assert!(name_problem(bad).is_some(), "{bad:?}");
+        }
+        for good in [
+            "chapter.md.j2",
+            "parts/list.md.j2",
+            "./part.md.j2",
+            "ó.md.j2",
+        ] {
+            assert_eq!(name_problem(good), None, "{good:?}");
+        }
+    }
+
+    #[test]
+    #[cfg(unix)]
+    fn a_user_template_linked_outside_is_refused_and_one_inside_is_read() {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let dir = tmp.path().join("templates");
+        std::fs::create_dir_all(dir.join("parts")).expect("folders");
+        std::fs::write(tmp.path().join("secret.md.j2"), "tajne").expect("write");
+        std::fs::write(dir.join("parts/real.md.j2"), "jawne").expect("write");
+        std::os::unix::fs::symlink(tmp.path().join("secret.md.j2"), dir.join("out.md.j2"))
+            .expect("link");
+        std::os::unix::fs::symlink("parts/real.md.j2", dir.join("in.md.j2")).expect("link");
+        let err = read_user_file(&dir, "out.md.j2").expect_err("outside");
+        assert!(err.contains("outside the templates folder"), "{err}");
+        assert_eq!(read_user_file(&dir, "in.md.j2"), Ok(Some("jawne".into())));
+        assert_eq!(read_user_file(&dir, "missing.md.j2"), Ok(None));
+    }
 }

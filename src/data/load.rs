@@ -226,6 +226,7 @@ pub fn load(root: &Path) -> (RawData, Sources, Vec<Diagnostic>) {
         return (data, sources, diags);
     }
     let mut reader = Reader {
+        real_root: fs::canonicalize(root).ok(),
         sources: &mut sources,
         diags: &mut diags,
         broken: &mut data.ids_in_broken_files,
@@ -345,6 +346,8 @@ pub fn year_path(root: &Path, year: i32) -> PathBuf {
 }
 
 struct Reader<'a> {
+    /// The data folder with links followed: every file read must be inside it.
+    real_root: Option<PathBuf>,
     sources: &'a mut Sources,
     diags: &'a mut Vec<Diagnostic>,
     broken: &'a mut BTreeSet<String>,
@@ -354,6 +357,17 @@ struct Reader<'a> {
 impl Reader<'_> {
     /// Reads and parses a file; `None` (with diagnostics) if it cannot be read or parsed.
     fn parse_file(&mut self, path: &Path) -> Option<(FileId, Value)> {
+        // A link (symlink) to a file elsewhere is not read: only what is in the data folder
+        // is, so that the data set is what the folder holds (and a copy of it is complete).
+        if let (Ok(real), Some(root)) = (fs::canonicalize(path), &self.real_root) {
+            if !real.starts_with(root) {
+                self.diags.push(
+                    Diagnostic::error(path, None, format!("this file is a link to `{}`, outside the data folder", real.display()))
+                        .with_help("only files inside the data folder are read; copy the file into the folder instead of linking to it"),
+                );
+                return None;
+            }
+        }
         let bytes = match fs::metadata(path) {
             Ok(m) if m.len() > MAX_FILE_BYTES => {
                 self.diags.push(

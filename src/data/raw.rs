@@ -36,7 +36,9 @@ pub struct Report {
     /// „7. Współpraca międzynarodowa”. Leave out for none.
     #[serde(default)]
     pub chapter_number: Option<String>,
-    /// The chapter's title: "Współpraca międzynarodowa".
+    /// The chapter's title: "Współpraca międzynarodowa". At most 200 characters: it also
+    /// names the output files.
+    #[schemars(length(max = 200))]
     pub chapter_title: String,
 }
 
@@ -554,8 +556,9 @@ pub struct Figure {
     /// `2022-hanower`.
     #[schemars(regex(pattern = ID_PATTERN))]
     pub id: String,
-    /// The image file, within the data folder: `images/2022/hanower.jpg`. Leave out if there is
-    /// no image file yet.
+    /// The image file, within the data folder: `images/2022/hanower.jpg`. A JPEG (photos) or
+    /// PNG (drawings, logos), at most 20 MB and 50 million pixels; no `< > \ & : " | ? *` in
+    /// the name. Leave out if there is no image file yet.
     #[serde(default)]
     pub image: Option<String>,
     /// Caption shown under the image.

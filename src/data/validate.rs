@@ -1,7 +1,6 @@
 //! The rules the data must follow, checked all at once: ids, references, dates, figures, counts.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::path::{Component, Path};
 
 use crate::data::date::Date;
 use crate::data::load::{At, FileId, RawData, Sources};
@@ -29,6 +28,9 @@ pub fn validate(data: &RawData, sources: &Sources) -> (Option<DataSet>, Vec<Diag
     };
     let ids = v.check_ids(data);
     v.check_registry(data, &ids);
+    if let Some(r) = &data.report {
+        v.check_report(r);
+    }
     let mut years = BTreeMap::new();
     for (year, y) in &data.years {
         years.insert(
@@ -247,6 +249,20 @@ impl Validator<'_> {
         };
         self.error(file, path, format!("unknown {what} id `{id}`"))
             .help = Some(help);
+    }
+
+    /// `report.yaml`: the chapter title becomes the output's file name, which the file system
+    /// limits to 255 bytes.
+    fn check_report(&mut self, r: &At<raw::Report>) {
+        let chars = r.value.chapter_title.chars().count();
+        if chars > MAX_CHAPTER_TITLE_CHARS {
+            self.error(
+                r.file,
+                "chapter_title",
+                format!("the chapter title is {chars} characters long; at most {MAX_CHAPTER_TITLE_CHARS} can be used"),
+            )
+            .help = Some("the title is the chapter's heading and the name of its files; shorten it (the rest can go into the first paragraph)".into());
+        }
     }
 
     fn check_registry(&mut self, data: &RawData, ids: &Ids) {
@@ -764,27 +780,9 @@ impl Validator<'_> {
                     .help =
                     Some("describe what the photo shows, for people who cannot see it".into());
             }
-            let rel = Path::new(image);
-            let escapes = rel.is_absolute()
-                || rel.components().any(|c| {
-                    matches!(
-                        c,
-                        Component::ParentDir | Component::RootDir | Component::Prefix(_)
-                    )
-                });
-            if escapes {
-                self.error(file, &format!("{at}.image"), format!("the image path `{image}` points outside the data folder")).help =
-                    Some("put images in the data folder (e.g. `images/2023/`) and give the path relative to it".into());
-            } else if !set.root.join(rel).is_file() {
-                self.error(
-                    file,
-                    &format!("{at}.image"),
-                    format!("the image `{image}` does not exist"),
-                )
-                .help = Some(format!(
-                    "the path is relative to the data folder `{}`",
-                    set.root.display()
-                ));
+            // The same rule and reading as the writers', so the file checked is the file read.
+            if let Err(p) = crate::image_file::read(&set.root, image) {
+                self.error(file, &format!("{at}.image"), p.message).help = Some(p.help);
             }
         }
         if f.caption.is_none() && f.credit.is_none() && f.image.is_none() {
@@ -792,6 +790,10 @@ impl Validator<'_> {
         }
     }
 }
+
+/// The longest chapter title: its file name (`chapter::file_name`: the title as ASCII, at most
+/// one character per character, then `-2023.html`) stays under the 255 bytes file systems allow.
+pub const MAX_CHAPTER_TITLE_CHARS: usize = 200;
 
 /// Ids: lowercase ASCII letters, digits and hyphens (for the editor: `raw::ID_PATTERN`).
 fn valid_id(id: &str) -> bool {

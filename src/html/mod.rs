@@ -61,13 +61,14 @@ pub fn render(
     let template = env
         .get_template(PAGE_TEMPLATE_NAME)
         .with_context(|| format!("cannot load the page template {PAGE_TEMPLATE_NAME}"))?;
-    let html = template
-        .render(context! {
-            meta => Value::from(Serde(&doc.meta)),
-            body => Value::from_safe_string(body),
-            css => Value::from_safe_string(css.to_string()),
-            print_css => Value::from_safe_string(print_css(&doc.meta)),
-        })
+    let given = body.len() + css.len();
+    let ctx = context! {
+        meta => Value::from(Serde(&doc.meta)),
+        body => Value::from_safe_string(body),
+        css => Value::from_safe_string(css.to_string()),
+        print_css => Value::from_safe_string(print_css(&doc.meta)),
+    };
+    let html = crate::limits::render_bounded(&template, ctx, given)
         .with_context(|| format!("cannot render the page template {PAGE_TEMPLATE_NAME}"))?;
     Ok(html.into_bytes())
 }

@@ -54,7 +54,8 @@ impl Default for PdfOptions {
     }
 }
 
-/// Renders `doc` as a PDF. Images named by figures are read from `image_root.join(path)`.
+/// Renders `doc` as a PDF. Images named by figures are read from the data folder `image_root`
+/// by [`crate::image_file::read`], the rule `check` applies.
 ///
 /// Fails, without writing anything, when a text contains a character the fonts cannot
 /// draw (the message quotes the text) or when an image is missing or cannot be decoded
@@ -206,13 +207,13 @@ fn load_images(doc: &Document, image_root: &Path) -> Result<Images> {
     let mut sizes = HashMap::new();
     let mut decoded = HashMap::new();
     for path in paths {
-        let full = image_root.join(path);
-        let bytes = std::fs::read(&full)
-            .with_context(|| format!("cannot read the figure image {}", full.display()))?;
-        let image = images::LoadedImage::decode(&bytes).map_err(|e| {
+        // The same rule as in `check`, whatever path the template wrote.
+        let file =
+            crate::image_file::read(image_root, path).context("in a figure of the chapter")?;
+        let image = images::LoadedImage::decode(&file.bytes).map_err(|e| {
             anyhow!(
                 "cannot decode the figure image {} (PNG or JPEG expected): {e}",
-                full.display()
+                file.path.display()
             )
         })?;
         sizes.insert(path.to_string(), (image.width, image.height));

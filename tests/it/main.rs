@@ -10,6 +10,8 @@ mod build_cli;
 mod chapter;
 mod check_cli;
 mod formats;
+#[cfg(unix)] // symbolic links are made with `std::os::unix`
+mod hardening;
 mod html_writer;
 mod lint;
 mod model;

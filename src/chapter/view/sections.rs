@@ -184,12 +184,10 @@ impl Ctx<'_> {
             .as_deref()
             .map(|c| text::plain(c, &none))
             .unwrap_or_default();
-        let path = f.image.as_deref().unwrap_or("");
-        let mut out = format!(
-            "![{}](<{}> \"{}\")",
-            text::escape(&alt, false),
-            path.replace(['<', '>', '\n'], ""),
-            caption.replace('\\', "\\\\").replace('"', "\\\"")
+        let mut out = crate::chapter::markdown::figure_image(
+            &text::escape(&alt, false),
+            f.image.as_deref().unwrap_or(""),
+            &caption,
         );
         if let Some(credit) = &f.credit {
             out.push('\n');

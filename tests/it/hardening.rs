@@ -1,0 +1,407 @@
+//! Nothing is read from outside what the user gave, and nothing read costs without bound: the
+//! cases the fixture corpora cannot hold (symbolic links, files of a gigabyte), made in a
+//! temporary copy of `tests/fixtures/minimal`, and a property test of the image path rule.
+
+use crate::support::harness::{data_dir, fixtures, run};
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::os::unix::fs::symlink;
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use base64::prelude::{Engine as _, BASE64_STANDARD};
+use report_gen::chapter::markdown;
+use report_gen::doc::Block;
+use report_gen::image_file;
+
+/// Where the figure's `image:` value is in the year file used here.
+const IMAGE_AT: &str = "data/years/2022.yaml:48:12: error: ";
+
+/// `minimal/` with a figure whose image is `images/2022/eurocities.jpg` (not created).
+fn data_with_figure() -> tempfile::TempDir {
+    let tmp = data_dir(None);
+    fs::copy(
+        fixtures().join("invalid_build/image-not-an-image/years/2022.yaml"),
+        tmp.path().join("data/years/2022.yaml"),
+    )
+    .expect("copy the year file");
+    fs::create_dir_all(tmp.path().join("data/images/2022")).expect("images folder");
+    tmp
+}
+
+/// A small JPEG whose pixels depend on `seed`, so that two files are told apart by their bytes.
+fn jpeg(seed: u8) -> Vec<u8> {
+    let img = image::RgbImage::from_fn(24, 16, |x, y| {
+        image::Rgb([seed, (x * 10) as u8, (y * 15) as u8])
+    });
+    let mut out = std::io::Cursor::new(Vec::new());
+    img.write_to(&mut out, image::ImageFormat::Jpeg)
+        .expect("encode a JPEG");
+    out.into_inner()
+}
+
+fn check(tmp: &Path) -> crate::support::harness::Output {
+    run(tmp, &["check", "--data", "data"])
+}
+
+/// Asserts the run failed with exit code 1 and a stderr line starting with `first`.
+fn assert_refused(out: &crate::support::harness::Output, first: &str) {
+    assert_eq!(out.code, Some(1), "{}", out.describe());
+    assert!(
+        out.stderr.lines().any(|l| l.starts_with(first)),
+        "no stderr line starts with {first:?}\n{}",
+        out.describe()
+    );
+}
+
+#[test]
+fn image_linked_to_a_file_outside_the_data_folder_is_refused() {
+    let tmp = data_with_figure();
+    let outside = tmp.path().join("outside.jpg");
+    fs::write(&outside, jpeg(1)).unwrap();
+    symlink(&outside, tmp.path().join("data/images/2022/eurocities.jpg")).unwrap();
+    let out = check(tmp.path());
+    assert_refused(
+        &out,
+        &format!("{IMAGE_AT}the image `images/2022/eurocities.jpg` is a link to `"),
+    );
+    assert!(
+        out.stderr.contains("outside the data folder"),
+        "{}",
+        out.describe()
+    );
+    assert!(out
+        .stderr
+        .contains("help: copy the file into the data folder"));
+}
+
+#[test]
+fn image_in_a_folder_linked_outside_the_data_folder_is_refused() {
+    let tmp = data_with_figure();
+    let elsewhere = tmp.path().join("elsewhere/2022");
+    fs::create_dir_all(&elsewhere).unwrap();
+    fs::write(elsewhere.join("eurocities.jpg"), jpeg(2)).unwrap();
+    fs::remove_dir_all(tmp.path().join("data/images")).unwrap();
+    symlink(tmp.path().join("elsewhere"), tmp.path().join("data/images")).unwrap();
+    let out = check(tmp.path());
+    assert_refused(
+        &out,
+        &format!("{IMAGE_AT}the image `images/2022/eurocities.jpg` is a link to `"),
+    );
+}
+
+#[test]
+fn image_linked_to_a_device_is_refused_without_reading_it() {
+    let tmp = data_with_figure();
+    symlink(
+        "/dev/zero",
+        tmp.path().join("data/images/2022/eurocities.jpg"),
+    )
+    .unwrap();
+    let out = check(tmp.path());
+    assert_refused(
+        &out,
+        &format!("{IMAGE_AT}the image `images/2022/eurocities.jpg` is a link to `/dev/zero`"),
+    );
+}
+
+#[test]
+fn image_linked_inside_the_data_folder_is_the_one_embedded() {
+    let tmp = data_with_figure();
+    let photo = jpeg(3);
+    fs::create_dir_all(tmp.path().join("data/photos")).unwrap();
+    fs::write(tmp.path().join("data/photos/original.jpg"), &photo).unwrap();
+    symlink(
+        "../../photos/original.jpg",
+        tmp.path().join("data/images/2022/eurocities.jpg"),
+    )
+    .unwrap();
+    check(tmp.path()).assert_ok();
+    run(
+        tmp.path(),
+        &[
+            "build", "--year", "2022", "--format", "all", "--data", "data", "--out", "out",
+        ],
+    )
+    .assert_ok();
+    let html = fs::read_to_string(tmp.path().join("out/wspolpraca-miedzynarodowa-2022.html"))
+        .expect("the HTML was written");
+    assert!(
+        html.contains(&BASE64_STANDARD.encode(&photo)),
+        "the HTML embeds the linked photo"
+    );
+}
+
+#[test]
+fn image_larger_than_the_limit_is_refused_before_it_is_read() {
+    let tmp = data_with_figure();
+    // A sparse file of 1 GB: reading it whole would pass the test's 1 GiB address space limit.
+    let file = fs::File::create(tmp.path().join("data/images/2022/eurocities.jpg")).unwrap();
+    file.set_len(1_000_000_000).unwrap();
+    let out = check(tmp.path());
+    assert_refused(
+        &out,
+        &format!("{IMAGE_AT}the image `images/2022/eurocities.jpg` is too large (1000 MB; at most 20 MB)"),
+    );
+    assert!(out.peak_kib < 100 * 1024, "{}", out.describe());
+}
+
+#[test]
+fn year_file_linked_outside_the_data_folder_is_refused() {
+    let tmp = data_dir(None);
+    let year = tmp.path().join("data/years/2022.yaml");
+    let outside = tmp.path().join("2022-elsewhere.yaml");
+    fs::rename(&year, &outside).unwrap();
+    symlink(&outside, &year).unwrap();
+    let out = check(tmp.path());
+    assert_refused(
+        &out,
+        "data/years/2022.yaml: error: this file is a link to `",
+    );
+    assert!(
+        out.stderr.contains("outside the data folder"),
+        "{}",
+        out.describe()
+    );
+}
+
+#[test]
+fn registry_file_linked_outside_is_one_error_without_a_cascade() {
+    let tmp = data_dir(None);
+    let file = tmp.path().join("data/registry/partners.yaml");
+    let outside = tmp.path().join("partners-elsewhere.yaml");
+    fs::rename(&file, &outside).unwrap();
+    symlink(&outside, &file).unwrap();
+    let out = check(tmp.path());
+    assert_refused(
+        &out,
+        "data/registry/partners.yaml: error: this file is a link to `",
+    );
+    // The ids it would define are not reported as unknown on top of it.
+    assert_eq!(
+        out.stderr.matches(": error: ").count(),
+        1,
+        "{}",
+        out.describe()
+    );
+}
+
+#[test]
+fn registry_file_linked_inside_the_data_folder_is_read() {
+    let tmp = data_dir(None);
+    let registry = tmp.path().join("data/registry");
+    fs::create_dir_all(tmp.path().join("data/shared")).unwrap();
+    fs::rename(
+        registry.join("countries.yaml"),
+        tmp.path().join("data/shared/countries.yaml"),
+    )
+    .unwrap();
+    symlink("../shared/countries.yaml", registry.join("countries.yaml")).unwrap();
+    check(tmp.path()).assert_ok();
+}
+
+/// Every file under `dir`, with its bytes and modification time.
+fn snapshot(dir: &Path) -> BTreeMap<PathBuf, (Vec<u8>, SystemTime)> {
+    fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .map(|e| e.expect("entry").path())
+                .map(|p| {
+                    let m = fs::metadata(&p).expect("metadata");
+                    let bytes = fs::read(&p).expect("read");
+                    (p, (bytes, m.modified().expect("mtime")))
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// A good build into `out/`, then `args` (a failing build into the same folder): exit code 1,
+/// `first` on stderr, and the earlier files untouched.
+fn assert_build_refused(tmp: &Path, args: &[&str], first: &str) -> String {
+    run(
+        tmp,
+        &[
+            "build", "--year", "2022", "--format", "all", "--data", "data", "--out", "out",
+        ],
+    )
+    .assert_ok();
+    let before = snapshot(&tmp.join("out"));
+    let mut all = args.to_vec();
+    all.extend(["--data", "data", "--out", "out"]);
+    let out = run(tmp, &all);
+    assert_refused(&out, first);
+    assert!(
+        out.stderr.contains("nothing was written"),
+        "{}",
+        out.describe()
+    );
+    assert_eq!(
+        before,
+        snapshot(&tmp.join("out")),
+        "the earlier output changed"
+    );
+    out.stderr
+}
+
+#[test]
+fn template_linked_outside_the_templates_folder_is_refused() {
+    let tmp = data_dir(None);
+    let secret = tmp.path().join("secret.md.j2");
+    fs::write(&secret, "# Tajne\n").unwrap();
+    fs::create_dir_all(tmp.path().join("templates")).unwrap();
+    symlink(&secret, tmp.path().join("templates/chapter.md.j2")).unwrap();
+    assert_build_refused(
+        tmp.path(),
+        &["build", "--year", "2022", "--templates", "templates"],
+        "templates/chapter.md.j2: error: the template failed: the template `templates/chapter.md.j2` is a link to `",
+    );
+}
+
+#[test]
+fn stylesheet_linked_outside_the_templates_folder_is_refused() {
+    let tmp = data_dir(None);
+    let secret = tmp.path().join("secret.css");
+    fs::write(&secret, "body { color: red }\n").unwrap();
+    fs::create_dir_all(tmp.path().join("templates")).unwrap();
+    symlink(&secret, tmp.path().join("templates/style.css")).unwrap();
+    let stderr = assert_build_refused(
+        tmp.path(),
+        &["build", "--year", "2022", "--templates", "templates"],
+        "error: nothing was written",
+    );
+    assert!(stderr.contains("is a link to"), "{stderr}");
+}
+
+#[test]
+fn image_a_template_writes_through_a_link_outside_is_refused() {
+    let tmp = data_with_figure();
+    fs::write(tmp.path().join("data/images/2022/eurocities.jpg"), jpeg(4)).unwrap();
+    let outside = tmp.path().join("outside.jpg");
+    fs::write(&outside, jpeg(5)).unwrap();
+    symlink(&outside, tmp.path().join("data/images/link.jpg")).unwrap();
+    fs::create_dir_all(tmp.path().join("templates")).unwrap();
+    fs::write(
+        tmp.path().join("templates/chapter.md.j2"),
+        "# {{ title }}\n\n![Opis zdjęcia](<images/link.jpg> \"Podpis\")\n",
+    )
+    .unwrap();
+    let stderr = assert_build_refused(
+        tmp.path(),
+        &["build", "--year", "2022", "--templates", "templates"],
+        "error: nothing was written",
+    );
+    assert!(
+        stderr.contains("the image `images/link.jpg` is a link to"),
+        "{stderr}"
+    );
+}
+
+/// The image path rule as a property, on a data folder with links inside and out: any path
+/// the rule accepts names a file inside the data folder, reads back from the chapter's
+/// Markdown unchanged, and is exactly the file the HTML writer embeds; any path whose real
+/// file is outside is refused.
+#[test]
+fn accepted_image_paths_are_inside_and_are_the_files_the_writers_read() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("data");
+    let outside = tmp.path().join("outside");
+    fs::create_dir_all(root.join("images/sub")).unwrap();
+    fs::create_dir_all(&outside).unwrap();
+    fs::write(root.join("images/x.jpg"), jpeg(10)).unwrap();
+    fs::write(root.join("images/sub/x.jpg"), jpeg(11)).unwrap();
+    fs::write(root.join("images/a (1) [b].jpg"), jpeg(12)).unwrap();
+    fs::write(outside.join("x.jpg"), jpeg(13)).unwrap();
+    symlink("images", root.join("in")).unwrap();
+    symlink(&outside, root.join("out")).unwrap();
+    symlink("../outside/x.jpg", root.join("images/up.jpg")).unwrap();
+    symlink("sub/x.jpg", root.join("images/down.jpg")).unwrap();
+    symlink("loop", root.join("loop")).unwrap();
+    let real_root = fs::canonicalize(&root).unwrap();
+
+    let parts = [
+        "images",
+        "in",
+        "out",
+        "sub",
+        "x.jpg",
+        "up.jpg",
+        "down.jpg",
+        "a (1) [b].jpg",
+        "loop",
+        "..",
+        ".",
+        "",
+        " ",
+        ">",
+        "<",
+        "\\",
+        "&amp;",
+        "\"",
+        "\n",
+    ];
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let (mut accepted, mut outside_refused) = (0, 0);
+    for _ in 0..20_000 {
+        let len = 1 + next() % 4;
+        let path = (0..len)
+            .map(|_| parts[(next() % parts.len() as u64) as usize])
+            .collect::<Vec<_>>()
+            .join("/");
+        let real = fs::canonicalize(root.join(&path)).ok();
+        match image_file::read(&root, &path) {
+            Ok(file) => {
+                accepted += 1;
+                assert!(
+                    file.path.starts_with(&real_root),
+                    "{path:?} → {:?}",
+                    file.path
+                );
+                assert_eq!(Some(&file.path), real.as_ref(), "{path:?}");
+                assert_eq!(file.bytes, fs::read(&file.path).unwrap(), "{path:?}");
+                // Through the Markdown and the HTML writer: the same path, the same bytes.
+                let md = format!(
+                    "# T\n\n{}\n",
+                    markdown::figure_image("Opis", &path, "Podpis")
+                );
+                let doc = markdown::parse(&md, report_gen::doc::Document::sample().meta);
+                let read_back = doc.blocks.iter().find_map(|b| match b {
+                    Block::Figure(f) => f.image.clone(),
+                    _ => None,
+                });
+                assert_eq!(read_back.as_deref(), Some(path.as_str()));
+                let html = report_gen::html::body(&doc, &root).expect("the HTML writer reads it");
+                assert!(
+                    html.contains(&BASE64_STANDARD.encode(&file.bytes)),
+                    "{path:?}: the writer embeds the file that was checked"
+                );
+            }
+            Err(_) => {
+                if real.as_ref().is_some_and(|r| !r.starts_with(&real_root)) {
+                    outside_refused += 1;
+                }
+            }
+        }
+        if real.as_ref().is_some_and(|r| !r.starts_with(&real_root)) {
+            assert!(
+                image_file::read(&root, &path).is_err(),
+                "{path:?} is outside"
+            );
+        }
+    }
+    assert!(
+        accepted > 50,
+        "only {accepted} generated paths named an image"
+    );
+    assert!(
+        outside_refused > 20,
+        "only {outside_refused} paths led outside"
+    );
+}
