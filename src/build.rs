@@ -19,7 +19,9 @@ pub enum Format {
     Html,
     /// PDF for print.
     Pdf,
-    /// All three.
+    /// A Word document, for assembling the whole report.
+    Docx,
+    /// All four.
     All,
 }
 
@@ -45,7 +47,8 @@ impl From<anyhow::Error> for BuildError {
 }
 
 /// Renders `year` in `format` (every format for `All`) and writes the files into `out_dir`.
-/// `pdf_epoch`: the date written into the PDF (see [`render`]). Returns the files written.
+/// `pdf_epoch`: the date written into the PDF and the DOCX (see [`render`]). Returns the files
+/// written.
 pub fn build(
     set: &DataSet,
     year: i32,
@@ -66,7 +69,7 @@ pub fn build(
 
 /// Renders `year` in `format` without writing anything: (file name, bytes) per format.
 ///
-/// `pdf_epoch` is the date written into the PDF, in seconds since 1970: the caller passes
+/// `pdf_epoch` is the date written into the PDF and the DOCX, in seconds since 1970: the caller passes
 /// `SOURCE_DATE_EPOCH` when it is set, so that packagers and archives can pin it. Without it
 /// the date is 1 January after the report year, a date taken from the data, so that the same
 /// data always gives the same bytes.
@@ -116,6 +119,13 @@ pub fn render(
     }
     if let Some(pdf) = pdf {
         files.push((chapter::file_name(set, year, "pdf"), pdf?));
+    }
+    if wants(Format::Docx) {
+        let opts = crate::docx::DocxOptions {
+            source_date_epoch: pdf_epoch.unwrap_or_else(|| new_year_after(year)),
+        };
+        let docx = crate::docx::render(&ch.document, &set.root, &opts)?;
+        files.push((chapter::file_name(set, year, "docx"), docx));
     }
     Ok(files)
 }

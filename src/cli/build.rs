@@ -38,7 +38,9 @@ pub(super) fn build(args: &RenderArgs, format: Format) -> i32 {
             return EXIT_PROBLEM;
         }
     }
-    let epoch = match wants_pdf.then(source_date_epoch).transpose() {
+    // The PDF and the DOCX carry a date.
+    let dated = matches!(format, Format::Pdf | Format::Docx | Format::All);
+    let epoch = match dated.then(source_date_epoch).transpose() {
         Ok(epoch) => epoch.flatten(),
         Err(e) => return report_error(&e.context("nothing was written")),
     };
@@ -73,7 +75,8 @@ pub(super) fn table(year: i32, format: TableFormat, data: &Path) -> i32 {
     EXIT_OK
 }
 
-/// `SOURCE_DATE_EPOCH` (seconds since 1970), when set: the date written into the PDF, so that
+/// `SOURCE_DATE_EPOCH` (seconds since 1970), when set: the date written into the PDF and the
+/// DOCX, so that
 /// packagers and archives can pin it. Read here, where the command line reads its
 /// environment; the library takes it as an argument.
 pub(super) fn source_date_epoch() -> anyhow::Result<Option<i64>> {

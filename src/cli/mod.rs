@@ -42,7 +42,7 @@ enum Command {
         #[arg(long, default_value = "data", value_name = "DIR")]
         data: PathBuf,
     },
-    /// Build the chapter of one year (Markdown, HTML, PDF).
+    /// Build the chapter of one year (Markdown, HTML, PDF, Word).
     #[command(
         after_help = "Examples:\n  report-gen build --year 2023 --format pdf\n  report-gen build --year 2018 --format all --out out/2018\n\nFiles are written to out/YEAR/ unless --out is given, replacing earlier ones only\nwhen the whole build succeeded."
     )]
@@ -207,7 +207,9 @@ enum FormatArg {
     Html,
     /// PDF for print.
     Pdf,
-    /// All three.
+    /// A Word document (DOCX), for assembling the whole report.
+    Docx,
+    /// All four.
     All,
 }
 
@@ -218,6 +220,7 @@ impl From<FormatArg> for report_gen::build::Format {
             FormatArg::Md => Format::Md,
             FormatArg::Html => Format::Html,
             FormatArg::Pdf => Format::Pdf,
+            FormatArg::Docx => Format::Docx,
             FormatArg::All => Format::All,
         }
     }
