@@ -4,18 +4,23 @@ use std::path::Path;
 
 use super::report::{
     found_in, print_diagnostics, print_located, print_unsourced, report_error, EXIT_OK,
-    EXIT_PROBLEM,
+    EXIT_PROBLEM, EXIT_USAGE,
 };
 use super::{RenderArgs, TableFormat};
-use report_gen::build::{BuildError, Format};
+use report_gen::build::{BuildError, Extras, Format};
 use report_gen::chapter::templates::Templates;
 use report_gen::data::load::Sources;
 use report_gen::data::model::DataSet;
 use report_gen::data::{load_data, Loaded};
 use report_gen::diag::Counts;
 
-/// Builds the chapter as `args` and `format` say; returns the exit code.
-pub(super) fn build(args: &RenderArgs, format: Format) -> i32 {
+/// Builds the chapter as `args` and `format` say, with the HTML fragments if `fragments`;
+/// returns the exit code.
+pub(super) fn build(args: &RenderArgs, format: Format, fragments: bool) -> i32 {
+    if fragments && !matches!(format, Format::Html | Format::All) {
+        eprintln!("error: --fragments is a part of the HTML build: use it with --format html or --format all");
+        return EXIT_USAGE;
+    }
     let templates = match Templates::new(args.templates.as_deref()) {
         Ok(t) => t,
         Err(e) => return report_error(&e),
@@ -44,7 +49,11 @@ pub(super) fn build(args: &RenderArgs, format: Format) -> i32 {
         Ok(epoch) => epoch.flatten(),
         Err(e) => return report_error(&e.context("nothing was written")),
     };
-    match report_gen::build::build(&set, year, format, &templates, epoch, &args.out_dir()) {
+    let extras = Extras {
+        html_fragments: fragments,
+    };
+    let out = args.out_dir();
+    match report_gen::build::build_with(&set, year, format, extras, &templates, epoch, &out) {
         Ok(files) => {
             for f in files {
                 println!("wrote {}", f.display());
