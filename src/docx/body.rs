@@ -43,6 +43,9 @@ pub(crate) struct BodyWriter<'a> {
     pub(crate) lists: Vec<(u32, u64)>,
     /// Drawing ids (`wp:docPr id`) must be unique in the document.
     drawings: u32,
+    /// Inside a list item: the left indent of its text, which a figure in the item takes too,
+    /// so that it reads as part of the item (as in the HTML).
+    indent: Option<u32>,
 }
 
 impl<'a> BodyWriter<'a> {
@@ -56,6 +59,7 @@ impl<'a> BodyWriter<'a> {
             image_ids: HashMap::new(),
             lists: Vec::new(),
             drawings: 0,
+            indent: None,
         }
     }
 
@@ -149,7 +153,12 @@ impl<'a> BodyWriter<'a> {
                         }
                         self.list(*ordered, *start, items, depth + 1)?;
                     }
-                    other => self.block(other)?,
+                    other => {
+                        let outer = self.indent.replace(styles::list_indent(level));
+                        let done = self.block(other);
+                        self.indent = outer;
+                        done?;
+                    }
                 }
                 first = false;
             }
@@ -287,17 +296,18 @@ impl<'a> BodyWriter<'a> {
                 .with_context(|| format!("in the figure \"{caption}\""))?;
         }
         // No image file yet: the caption and credit still tell what happened, as in the HTML.
+        let indent = self.indent_ppr();
         if has_caption {
             let keep = if figure.credit.is_some() {
                 "<w:keepNext/>"
             } else {
                 ""
             };
-            self.paragraph(styles::CAPTION, keep, &figure.caption)
+            self.paragraph(styles::CAPTION, &format!("{keep}{indent}"), &figure.caption)
                 .with_context(|| format!("in the caption of the figure \"{caption}\""))?;
         }
         if let Some(credit) = &figure.credit {
-            self.paragraph(styles::SOURCE, "", credit)
+            self.paragraph(styles::SOURCE, &indent, credit)
                 .with_context(|| format!("in the credit of the figure \"{caption}\""))?;
         }
         Ok(())
@@ -321,7 +331,7 @@ impl<'a> BodyWriter<'a> {
                 known
             }
         };
-        let (cx, cy) = picture_size(width, height);
+        let (cx, cy) = picture_size(width, height, self.indent.unwrap_or(0));
         self.drawings += 1;
         let id = self.drawings;
         let name = attr(path.rsplit('/').next().unwrap_or(path));
@@ -329,7 +339,7 @@ impl<'a> BodyWriter<'a> {
         let _ = write!(
             self.out,
             concat!(
-                r#"<w:p><w:pPr><w:pStyle w:val="{style}"/>{keep}</w:pPr><w:r><w:drawing>"#,
+                r#"<w:p><w:pPr><w:pStyle w:val="{style}"/>{keep}{indent}</w:pPr><w:r><w:drawing>"#,
                 r#"<wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="{cx}" cy="{cy}"/>"#,
                 r#"<wp:effectExtent l="0" t="0" r="0" b="0"/><wp:docPr id="{id}" name="Obraz {id}" descr="{alt}"/>"#,
                 r#"<wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect="1"/></wp:cNvGraphicFramePr>"#,
@@ -342,6 +352,7 @@ impl<'a> BodyWriter<'a> {
             ),
             style = styles::FIGURE,
             keep = if keep_next { "<w:keepNext/>" } else { "" },
+            indent = self.indent_ppr(),
             cx = cx,
             cy = cy,
             id = id,
@@ -353,14 +364,23 @@ impl<'a> BodyWriter<'a> {
     }
 }
 
+impl BodyWriter<'_> {
+    /// `w:ind` for a paragraph inside a list item, or nothing.
+    fn indent_ppr(&self) -> String {
+        self.indent
+            .map(|left| format!(r#"<w:ind w:left="{left}"/>"#))
+            .unwrap_or_default()
+    }
+}
+
 /// The picture's size in EMU: its pixel size at 96 ppi, made smaller (never larger) to fit
-/// the text width and [`MAX_PICTURE_HEIGHT`].
-fn picture_size(width: u32, height: u32) -> (u64, u64) {
+/// the text width less `indent` (twips) and [`MAX_PICTURE_HEIGHT`].
+fn picture_size(width: u32, height: u32, indent: u32) -> (u64, u64) {
     let (w, h) = (
         u64::from(width) * EMU_PER_PX,
         u64::from(height) * EMU_PER_PX,
     );
-    let max_w = u64::from(TEXT_WIDTH) * EMU_PER_TWIP;
+    let max_w = u64::from(TEXT_WIDTH.saturating_sub(indent)) * EMU_PER_TWIP;
     let (w, h) = if w > max_w {
         (max_w, h * max_w / w)
     } else {
@@ -408,11 +428,11 @@ mod tests {
 
     #[test]
     fn pictures_shrink_to_the_page_and_never_grow() {
-        assert_eq!(picture_size(240, 135), (240 * 9525, 135 * 9525));
-        let (w, h) = picture_size(4000, 2000);
+        assert_eq!(picture_size(240, 135, 0), (240 * 9525, 135 * 9525));
+        let (w, h) = picture_size(4000, 2000, 0);
         assert_eq!(w, u64::from(TEXT_WIDTH) * 635);
         assert_eq!(h, w / 2);
-        let (w, h) = picture_size(1000, 4000);
+        let (w, h) = picture_size(1000, 4000, 0);
         assert_eq!(h, MAX_PICTURE_HEIGHT);
         assert!(w.abs_diff(MAX_PICTURE_HEIGHT / 4) <= 1, "{w}");
     }

@@ -89,7 +89,7 @@ pub(crate) fn styles_xml(lang: &str) -> String {
         s,
         concat!(
             r#"<w:style w:type="paragraph" w:styleId="ListParagraph"><w:name w:val="List Paragraph"/><w:basedOn w:val="BodyText"/><w:uiPriority w:val="34"/><w:qFormat/>"#,
-            r#"<w:pPr><w:spacing w:after="60"/><w:ind w:left="720"/><w:contextualSpacing/></w:pPr></w:style>"#,
+            r#"<w:pPr><w:spacing w:after="160"/><w:ind w:left="720"/><w:contextualSpacing/></w:pPr></w:style>"#,
             r#"<w:style w:type="paragraph" w:styleId="Caption"><w:name w:val="caption"/><w:basedOn w:val="Normal"/><w:next w:val="BodyText"/><w:uiPriority w:val="35"/><w:unhideWhenUsed/><w:qFormat/>"#,
             r#"<w:pPr><w:spacing w:before="120" w:after="60"/></w:pPr><w:rPr><w:sz w:val="20"/><w:szCs w:val="20"/></w:rPr></w:style>"#,
             r#"<w:style w:type="paragraph" w:customStyle="1" w:styleId="Zrodlo"><w:name w:val="Źródło"/><w:basedOn w:val="Normal"/><w:next w:val="BodyText"/><w:qFormat/>"#,

@@ -585,3 +585,38 @@ fn build_all_writes_the_docx_with_the_other_formats() {
         ]
     );
 }
+
+#[test]
+fn a_figure_inside_a_list_item_is_indented_with_the_item() {
+    // 2022: photos of a few events of the year's bulleted lists.
+    let body = body(&built(2022));
+    let paragraphs = body.all("w:p");
+    let caption = paragraphs
+        .iter()
+        .position(|p| {
+            p.text()
+                .replace('\u{a0}', " ")
+                .starts_with("BiblioboXX – otwarcie")
+        })
+        .expect("the BiblioboXX photo's caption");
+    assert_eq!(paragraphs[caption - 1].style(), Some("ListParagraph"));
+    for p in &paragraphs[caption..caption + 2] {
+        let ind = p.child("w:pPr").and_then(|x| x.child("w:ind"));
+        assert_eq!(
+            ind.and_then(|i| i.attr("w:left")),
+            Some("720"),
+            "{}: at the item's text",
+            p.text()
+        );
+    }
+    // The list goes on after the photo, with the same bullets.
+    let num = |p: &Element| {
+        p.child("w:pPr")
+            .and_then(|x| x.child("w:numPr"))
+            .and_then(|n| n.child("w:numId"))
+            .and_then(|n| n.attr("w:val"))
+            .map(str::to_string)
+    };
+    assert!(num(paragraphs[caption - 1]).is_some());
+    assert_eq!(num(paragraphs[caption + 2]), num(paragraphs[caption - 1]));
+}
