@@ -8,7 +8,8 @@ use anyhow::{bail, Context, Result};
 
 use super::image::{self, Image};
 use super::inline::{push_run, push_runs, RunStyle};
-use super::package::{push_field_styled, Relationships};
+use super::package::push_field_styled;
+use super::rels::Relationships;
 use super::styles;
 use super::xml::attr;
 use crate::doc::{Block, Figure, Inline, Table};

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use anyhow::{bail, Result};
 
-use super::package::Relationships;
+use super::rels::Relationships;
 use super::styles;
 use super::xml::{push_attr, push_text};
 use crate::doc::Inline;

@@ -28,6 +28,7 @@ mod body;
 mod image;
 mod inline;
 mod package;
+mod rels;
 mod styles;
 mod xml;
 mod zip;
@@ -39,7 +40,7 @@ use anyhow::{Context, Result};
 
 use crate::doc::Document;
 use body::{BodyWriter, MARGIN};
-use package::Relationships;
+use rels::Relationships;
 use zip::{Method, ZipWriter};
 
 /// Options of the DOCX writer.
