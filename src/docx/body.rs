@@ -199,7 +199,10 @@ impl<'a> BodyWriter<'a> {
             // The header row is repeated at the top of every page the table runs onto.
             self.out
                 .push_str("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>");
-            for (i, cell) in table.header.iter().enumerate() {
+            // Padded to the grid like the body rows below.
+            let empty = Vec::new();
+            let cells = table.header.iter().chain(std::iter::repeat(&empty));
+            for (i, cell) in cells.take(columns).enumerate() {
                 self.cell(
                     widths[i],
                     concat!(
@@ -436,6 +439,61 @@ mod tests {
         let (w, h) = picture_size(1000, 4000, 0);
         assert_eq!(h, MAX_PICTURE_HEIGHT);
         assert!(w.abs_diff(MAX_PICTURE_HEIGHT / 4) <= 1, "{w}");
+    }
+
+    fn body_of(blocks: &[Block]) -> Result<String> {
+        let mut w = BodyWriter::new(Path::new("."));
+        w.blocks(blocks)?;
+        Ok(w.take_xml())
+    }
+
+    fn t(s: &str) -> Vec<Inline> {
+        vec![Inline::Text(s.into())]
+    }
+
+    #[test]
+    fn ragged_rows_are_padded_to_the_grid() {
+        let table = Table {
+            number: 1,
+            caption: t("Umowy"),
+            header: vec![t("Miasto"), t("Dokument")],
+            rows: vec![vec![t("Brno"), t("Umowa"), t("Kultura")], vec![t("Győr")]],
+            source: None,
+        };
+        let xml = body_of(&[Block::Table(table)]).unwrap();
+        assert_eq!(xml.matches("<w:gridCol ").count(), 3);
+        for row in xml.split("<w:tr>").skip(1) {
+            assert_eq!(row.matches("<w:tc>").count(), 3, "{row}");
+        }
+    }
+
+    #[test]
+    fn bad_headings_and_language_tags_are_refused_with_their_text() {
+        let heading = Block::Heading {
+            level: 7,
+            id: "x".into(),
+            content: t("Za głęboko"),
+        };
+        let err = body_of(&[heading]).unwrap_err().to_string();
+        assert!(
+            err.contains("Za głęboko") && err.contains("level 7"),
+            "{err}"
+        );
+        let table = Table {
+            number: 2,
+            caption: vec![Inline::Lang {
+                lang: "en\" onload=\"x".into(),
+                content: t("Partners"),
+            }],
+            header: vec![t("Miasto")],
+            rows: vec![],
+            source: None,
+        };
+        let err = format!("{:#}", body_of(&[Block::Table(table)]).unwrap_err());
+        assert!(
+            err.contains("in table 2") && err.contains("not a language tag"),
+            "{err}"
+        );
     }
 
     #[test]
