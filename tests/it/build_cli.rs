@@ -66,7 +66,12 @@ fn build_case(case: &Case) -> (std::time::Duration, u64, Result<(), String>) {
         good.describe()
     );
     let before = snapshot(&tmp.path().join("out"));
-    assert_eq!(before.len(), 4, "md, html, pdf and docx: {:?}", before.keys());
+    assert_eq!(
+        before.len(),
+        4,
+        "md, html, pdf and docx: {:?}",
+        before.keys()
+    );
 
     copy_over(&case.dir, &tmp.path().join("data"), true);
     let templates = case.dir.join("templates");

@@ -125,7 +125,10 @@ fn libreoffice_opens_every_year_and_shows_every_word_of_the_chapter() {
     let mut files: Vec<PathBuf> = YEARS.iter().map(|&y| built(y)).collect();
     files.push(figure_docx);
     let pdfs = dir.path().join("pdf");
-    libreoffice_to_pdf(&files, &pdfs);
+    {
+        let _heavy = crate::support::harness::one_heavy_test_at_a_time();
+        libreoffice_to_pdf(&files, &pdfs);
+    }
 
     for year in YEARS {
         let pdf = pdfs.join(format!("wspolpraca-miedzynarodowa-{year}.pdf"));
