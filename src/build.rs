@@ -19,7 +19,9 @@ pub enum Format {
     Html,
     /// PDF for print.
     Pdf,
-    /// All three.
+    /// A Word document, for assembling the whole report.
+    Docx,
+    /// All four.
     All,
 }
 
@@ -46,9 +48,18 @@ impl From<anyhow::Error> for BuildError {
     }
 }
 
+/// What a build writes besides each format's own file.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Extras {
+    /// With the HTML page, one HTML fragment per top-level section, for a CMS that publishes
+    /// each section as its own page: `<chapter>-<year>-fragmenty/01-<id>.html`, … (see
+    /// [`crate::html::fragments`]). Ignored when the format has no HTML.
+    pub html_fragments: bool,
+}
+
 /// Renders `year` in `format` (every format for `All`) and writes the files into `out_dir`,
-/// all of them or none (see [`output`]).
-/// `pdf_epoch`: the date written into the PDF (see [`render`]). Returns the files written.
+/// all of them or none (see [`output`]). `pdf_epoch`: the date written into the PDF and the
+/// DOCX (see [`render`]). Returns the files written.
 pub fn build(
     set: &DataSet,
     year: i32,
@@ -57,20 +68,51 @@ pub fn build(
     pdf_epoch: Option<i64>,
     out_dir: &Path,
 ) -> Result<Vec<PathBuf>, BuildError> {
-    let files = render(set, year, format, templates, pdf_epoch)?;
-    let mut set = output::FileSet::new(out_dir);
+    build_with(
+        set,
+        year,
+        format,
+        Extras::default(),
+        templates,
+        pdf_epoch,
+        out_dir,
+    )
+}
+
+/// [`build`] with [`Extras`]. Fragments of an earlier build that this one did not write
+/// again (the chapter had more sections then) are removed from the fragments folder, so the
+/// folder holds one chapter's sections only.
+pub fn build_with(
+    set: &DataSet,
+    year: i32,
+    format: Format,
+    extras: Extras,
+    templates: &Templates,
+    pdf_epoch: Option<i64>,
+    out_dir: &Path,
+) -> Result<Vec<PathBuf>, BuildError> {
+    let files = render_with(set, year, format, extras, templates, pdf_epoch)?;
+    let mut files_set = output::FileSet::new(out_dir);
     for (name, bytes) in files {
-        set.replace(name, bytes);
+        files_set.replace(name, bytes);
     }
-    set.commit().map_err(BuildError::Write)
+    let written = files_set.commit().map_err(BuildError::Write)?;
+    // After the set is in place: fragments of an earlier build that this one did not write
+    // again (the chapter had more sections then). A run stopped before this leaves them,
+    // which the next build removes.
+    if extras.html_fragments && wants(format, Format::Html) {
+        let folder = out_dir.join(fragments_folder(set, year));
+        output::remove_others(&folder, &written, is_fragment_name)?;
+    }
+    Ok(written)
 }
 
 /// Renders `year` in `format` without writing anything: (file name, bytes) per format.
 ///
-/// `pdf_epoch` is the date written into the PDF, in seconds since 1970: the caller passes
-/// `SOURCE_DATE_EPOCH` when it is set, so that packagers and archives can pin it. Without it
-/// the date is 1 January after the report year, a date taken from the data, so that the same
-/// data always gives the same bytes.
+/// `pdf_epoch` is the date written into the PDF and the DOCX, in seconds since 1970: the
+/// caller passes `SOURCE_DATE_EPOCH` when it is set, so that packagers and archives can pin
+/// it. Without it the date is 1 January after the report year, a date taken from the data,
+/// so that the same data always gives the same bytes.
 pub fn render(
     set: &DataSet,
     year: i32,
@@ -78,8 +120,25 @@ pub fn render(
     templates: &Templates,
     pdf_epoch: Option<i64>,
 ) -> Result<Vec<(String, Vec<u8>)>, BuildError> {
+    render_with(set, year, format, Extras::default(), templates, pdf_epoch)
+}
+
+/// Does a build of `format` make `part`?
+fn wants(format: Format, part: Format) -> bool {
+    format == part || format == Format::All
+}
+
+/// [`render`] with [`Extras`]; file names may have a folder (`…-fragmenty/01-….html`).
+pub fn render_with(
+    set: &DataSet,
+    year: i32,
+    format: Format,
+    extras: Extras,
+    templates: &Templates,
+    pdf_epoch: Option<i64>,
+) -> Result<Vec<(String, Vec<u8>)>, BuildError> {
     let ch = chapter::render(set, year, templates)?;
-    let wants = |f: Format| format == f || format == Format::All;
+    let wants = |f: Format| wants(format, f);
     let mut files = Vec::new();
     if wants(Format::Md) {
         files.push((
@@ -115,10 +174,77 @@ pub fn render(
     if let Some(html) = html {
         files.push((chapter::file_name(set, year, "html"), html?));
     }
+    if wants(Format::Html) && extras.html_fragments {
+        files.extend(fragment_files(set, year, &ch.document)?);
+    }
     if let Some(pdf) = pdf {
         files.push((chapter::file_name(set, year, "pdf"), pdf?));
     }
+    if wants(Format::Docx) {
+        let opts = crate::docx::DocxOptions {
+            source_date_epoch: pdf_epoch.unwrap_or_else(|| new_year_after(year)),
+        };
+        let docx = crate::docx::render(&ch.document, &set.root, &opts)?;
+        files.push((chapter::file_name(set, year, "docx"), docx));
+    }
     Ok(files)
+}
+
+/// The folder of the HTML fragments, next to the page: `wspolpraca-miedzynarodowa-2023-fragmenty`.
+fn fragments_folder(set: &DataSet, year: i32) -> String {
+    chapter::file_name(set, year, "html")
+        .trim_end_matches(".html")
+        .to_string()
+        + "-fragmenty"
+}
+
+/// `01-wspolpraca-miedzynarodowa.html`: a number, then the heading's id.
+fn is_fragment_name(name: &str) -> bool {
+    let (number, rest) = name.split_at(name.find('-').unwrap_or(0));
+    !number.is_empty()
+        && number.bytes().all(|b| b.is_ascii_digit())
+        && rest.len() > ".html".len()
+        && rest.ends_with(".html")
+}
+
+/// The fragments as files: numbered in chapter order, each opening with a comment that names
+/// the report, the year and the section, since a fragment alone does not say where it belongs.
+fn fragment_files(
+    set: &DataSet,
+    year: i32,
+    doc: &crate::doc::Document,
+) -> Result<Vec<(String, Vec<u8>)>, BuildError> {
+    let fragments = crate::html::fragments(doc, &set.root)?;
+    let folder = fragments_folder(set, year);
+    let total = fragments.len();
+    let width = total.to_string().len().max(2);
+    Ok(fragments
+        .into_iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let id: String =
+                f.id.chars()
+                    .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+                    .take(60)
+                    .collect::<String>()
+                    .to_ascii_lowercase();
+            let id = if id.is_empty() { "sekcja".into() } else { id };
+            let name = format!("{folder}/{:0width$}-{id}.html", i + 1);
+            let note = format!(
+                "{} – część {} z {total}: {}",
+                doc.meta.full_title,
+                i + 1,
+                f.title
+            );
+            // A comment may not hold "--"; the titles are typeset, so this is only a safeguard.
+            let mut note = note.replace("<!", "<\u{200b}!");
+            while note.contains("--") {
+                note = note.replace("--", "-\u{2010}-");
+            }
+            let text = format!("<!-- {note} -->\n{}", f.html);
+            (name, text.into_bytes())
+        })
+        .collect())
 }
 
 /// An error of the HTML page template as a diagnostic naming the user's template file and line,

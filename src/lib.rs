@@ -3,7 +3,7 @@
 //! The pipeline, one folder or file per stage, in the order the data flows:
 //! [`data`] (YAML → raw structs with positions → every rule checked → [`DataSet`]) →
 //! [`chapter`] (one year: view → Markdown template → typeset Markdown → [`doc`] tree) →
-//! the writers [`html`] and [`pdf`] (both read only the document tree) → [`build`] (every
+//! the writers [`html`], [`pdf`] and [`docx`] (all read only the document tree) → [`build`] (every
 //! format rendered in memory, then written all at once). Problems are
 //! [`diag::Diagnostic`] values with file, line and column, collected and never thrown.
 //! The command line (`src/cli/`) is in the binary, on top of this library: the only code that
@@ -17,6 +17,7 @@ pub mod chapter;
 pub mod data;
 pub mod diag;
 pub mod doc;
+pub mod docx;
 pub mod glyphs;
 pub mod html;
 pub mod image_file;

@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # The project's test command (README.md, "Run the tests"); .ci/run calls it too.
 # It first installs what the tests need and cannot fetch through cargo — poppler-utils and
-# qpdf (PDF checks), strace (failures and kills injected at each rename), Chromium and the npm packages of tests/browser (the accessibility check in
-# a real browser) — then runs every test. No test is skipped for a missing tool: a missing
+# qpdf (PDF checks), strace (failures and kills injected at each rename), Chromium and the npm
+# packages of tests/browser (the accessibility check in a real browser), LibreOffice Writer and
+# unzip (the DOCX opened by a real word processor and read part by part), Carlito (the metric
+# twin of Calibri, the DOCX's font) — then runs every test. No test is skipped for a missing
+# tool: a missing
 # tool is installed here, or the test fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,10 +18,21 @@ command -v qpdf >/dev/null 2>&1 || missing+=(qpdf)
 command -v strace >/dev/null 2>&1 || missing+=(strace)
 command -v node >/dev/null 2>&1 || missing+=(nodejs npm)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "installing: ${missing[*]}"
+command -v unzip >/dev/null 2>&1 || missing+=(unzip)
+# LibreOffice without its recommends (Java, the other programs, help): Writer alone converts
+# a DOCX to PDF, and it keeps the install a fraction of the full suite.
+lean=()
+command -v soffice >/dev/null 2>&1 || lean+=(libreoffice-writer-nogui)
+fc-list 2>/dev/null | grep -qi carlito || lean+=(fonts-crosextra-carlito)
+if [ ${#missing[@]} -gt 0 ] || [ ${#lean[@]} -gt 0 ]; then
+  echo "installing: ${missing[*]} ${lean[*]}"
   sudo_if_needed apt-get update -qq
-  sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  if [ ${#missing[@]} -gt 0 ]; then
+    sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+  if [ ${#lean[@]} -gt 0 ]; then
+    sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${lean[@]}" >/dev/null
+  fi
 fi
 if [ -f tests/browser/package.json ]; then
   bash tests/browser/install.sh

@@ -4,18 +4,23 @@ use std::path::Path;
 
 use super::report::{
     eoutln, found_in, out, outln, print_diagnostics, print_located, print_unsourced,
-    repair_before_writing, report_error, report_write_error, EXIT_OK, EXIT_PROBLEM,
+    repair_before_writing, report_error, report_write_error, EXIT_OK, EXIT_PROBLEM, EXIT_USAGE,
 };
 use super::{RenderArgs, TableFormat};
-use report_gen::build::{BuildError, Format};
+use report_gen::build::{BuildError, Extras, Format};
 use report_gen::chapter::templates::Templates;
 use report_gen::data::load::Sources;
 use report_gen::data::model::DataSet;
 use report_gen::data::{load_data, Loaded};
 use report_gen::diag::Counts;
 
-/// Builds the chapter as `args` and `format` say; returns the exit code.
-pub(super) fn build(args: &RenderArgs, format: Format) -> i32 {
+/// Builds the chapter as `args` and `format` say, with the HTML fragments if `fragments`;
+/// returns the exit code.
+pub(super) fn build(args: &RenderArgs, format: Format, fragments: bool) -> i32 {
+    if fragments && !matches!(format, Format::Html | Format::All) {
+        eoutln!("error: --fragments is a part of the HTML build: use it with --format html or --format all");
+        return EXIT_USAGE;
+    }
     if let Err(code) = repair_before_writing(&args.out_dir()) {
         return code;
     }
@@ -41,11 +46,17 @@ pub(super) fn build(args: &RenderArgs, format: Format) -> i32 {
             return EXIT_PROBLEM;
         }
     }
-    let epoch = match wants_pdf.then(source_date_epoch).transpose() {
+    // The PDF and the DOCX carry a date.
+    let dated = matches!(format, Format::Pdf | Format::Docx | Format::All);
+    let epoch = match dated.then(source_date_epoch).transpose() {
         Ok(epoch) => epoch.flatten(),
         Err(e) => return report_error(&e.context("nothing was written")),
     };
-    match report_gen::build::build(&set, year, format, &templates, epoch, &args.out_dir()) {
+    let extras = Extras {
+        html_fragments: fragments,
+    };
+    let out = args.out_dir();
+    match report_gen::build::build_with(&set, year, format, extras, &templates, epoch, &out) {
         Ok(files) => {
             for f in files {
                 outln!("wrote {}", f.display());
@@ -77,7 +88,8 @@ pub(super) fn table(year: i32, format: TableFormat, data: &Path) -> i32 {
     EXIT_OK
 }
 
-/// `SOURCE_DATE_EPOCH` (seconds since 1970), when set: the date written into the PDF, so that
+/// `SOURCE_DATE_EPOCH` (seconds since 1970), when set: the date written into the PDF and the
+/// DOCX, so that
 /// packagers and archives can pin it. Read here, where the command line reads its
 /// environment; the library takes it as an argument.
 pub(super) fn source_date_epoch() -> anyhow::Result<Option<i64>> {

@@ -44,9 +44,9 @@ enum Command {
         #[arg(long, default_value = "data", value_name = "DIR")]
         data: PathBuf,
     },
-    /// Build the chapter of one year (Markdown, HTML, PDF).
+    /// Build the chapter of one year (Markdown, HTML, PDF, Word).
     #[command(
-        after_help = "Examples:\n  report-gen build --year 2023 --format pdf\n  report-gen build --year 2018 --format all --out out/2018\n\nFiles are written to out/YEAR/ unless --out is given, replacing earlier ones only\nwhen the whole build succeeded."
+        after_help = "Examples:\n  report-gen build --year 2023 --format pdf\n  report-gen build --year 2018 --format all --out out/2018\n  report-gen build --year 2023 --format html --fragments\n\nFiles are written to out/YEAR/ unless --out is given, replacing earlier ones only\nwhen the whole build succeeded."
     )]
     Build {
         #[command(flatten)]
@@ -54,6 +54,10 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value = "all")]
         format: FormatArg,
+        /// With the HTML page, also one HTML fragment per section (no page shell) for the
+        /// city's portal, in CHAPTER-YEAR-fragmenty/ (01-….html, 02-….html, … in order).
+        #[arg(long)]
+        fragments: bool,
     },
     /// Find misspelled names, wrong forms and typing slips in the data's texts.
     #[command(after_help = LINT_HELP)]
@@ -227,7 +231,9 @@ enum FormatArg {
     Html,
     /// PDF for print.
     Pdf,
-    /// All three.
+    /// A Word document (DOCX), for assembling the whole report.
+    Docx,
+    /// All four.
     All,
 }
 
@@ -238,6 +244,7 @@ impl From<FormatArg> for report_gen::build::Format {
             FormatArg::Md => Format::Md,
             FormatArg::Html => Format::Html,
             FormatArg::Pdf => Format::Pdf,
+            FormatArg::Docx => Format::Docx,
             FormatArg::All => Format::All,
         }
     }
@@ -289,7 +296,11 @@ fn run() -> i32 {
     };
     match cli.command {
         Command::Check { data } => check::check(&data),
-        Command::Build { format, render } => build::build(&render, format.into()),
+        Command::Build {
+            format,
+            render,
+            fragments,
+        } => build::build(&render, format.into(), fragments),
         Command::Lint {
             data,
             deny_warnings,

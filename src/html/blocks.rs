@@ -36,6 +36,12 @@ impl<'a> BlockWriter<'a> {
         self.out
     }
 
+    /// The HTML written since the last call, leaving the writer's ids in place, so that the
+    /// pieces of one chapter put together are exactly its [`finish`](Self::finish).
+    pub(crate) fn take(&mut self) -> String {
+        std::mem::take(&mut self.out)
+    }
+
     /// Appends a sequence of blocks.
     pub(crate) fn blocks(&mut self, blocks: &[Block]) -> Result<()> {
         blocks.iter().try_for_each(|block| self.block(block))

@@ -2,6 +2,8 @@
 //!
 //! [`body`] turns the tree into the chapter's HTML fragment; [`render`] puts that fragment,
 //! the stylesheet and the metadata into the page shell template `page.html.j2`.
+//! [`fragments`] cuts the same fragment at its top-level sections, for a CMS that publishes
+//! one page per section.
 //!
 //! Choices a reader of the output may ask about:
 //! - **Self-contained.** Images are embedded as base64 `data:` URIs and the CSS is inlined,
@@ -27,7 +29,7 @@ use anyhow::{bail, Context, Result};
 use minijinja::value::Serde;
 use minijinja::{context, Environment, Value};
 
-use crate::doc::{Block, Document};
+use crate::doc::{Block, Document, Inline};
 use blocks::BlockWriter;
 
 /// Name of the page shell template that [`render`] looks up in the environment.
@@ -113,6 +115,57 @@ fn css_string(text: &str) -> String {
 /// Figure images are read from `image_root`; a missing or unreadable image is an error that
 /// names the path. The chapter must have exactly one level-1 heading (the page's `h1`).
 pub fn body(doc: &Document, image_root: &Path) -> Result<String> {
+    let mut writer = block_writer(doc, image_root)?;
+    writer.blocks(&doc.blocks)?;
+    Ok(writer.finish())
+}
+
+/// One top-level section of the chapter as HTML, without page shell: what [`fragments`]
+/// returns.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fragment {
+    /// The anchor id of the section's heading (ASCII), for the fragment's file name.
+    pub id: String,
+    /// The heading's text.
+    pub title: String,
+    /// The section's HTML: exactly the part of [`body`] from its heading to the next one.
+    pub html: String,
+}
+
+/// The chapter's HTML fragment ([`body`]) cut before each level-2 heading: first the chapter
+/// title with the text before the first section, then one fragment per section, in order.
+/// Same markup, escaping and ids as the page, so that the fragments put together are
+/// byte for byte the page's body.
+pub fn fragments(doc: &Document, image_root: &Path) -> Result<Vec<Fragment>> {
+    let mut writer = block_writer(doc, image_root)?;
+    let mut out: Vec<Fragment> = Vec::new();
+    let mut current: Option<(String, String)> = None;
+    for block in &doc.blocks {
+        if let Block::Heading { level, id, content } = block {
+            if *level <= 2 {
+                if let Some((id, title)) = current.take() {
+                    out.push(Fragment {
+                        id,
+                        title,
+                        html: writer.take(),
+                    });
+                }
+                current = Some((id.clone(), Inline::plain_text(content)));
+            }
+        }
+        writer.blocks(std::slice::from_ref(block))?;
+    }
+    let (id, title) = current.unwrap_or_default();
+    out.push(Fragment {
+        id,
+        title,
+        html: writer.finish(),
+    });
+    Ok(out)
+}
+
+/// A block writer for `doc`, after checking its headings (unique ids, one `h1`).
+fn block_writer<'a>(doc: &Document, image_root: &'a Path) -> Result<BlockWriter<'a>> {
     let mut heading_ids = HashSet::new();
     let mut h1_count = 0;
     collect_headings(&doc.blocks, &mut heading_ids, &mut h1_count)?;
@@ -123,9 +176,7 @@ pub fn body(doc: &Document, image_root: &Path) -> Result<String> {
             doc.meta.title
         );
     }
-    let mut writer = BlockWriter::new(image_root, heading_ids);
-    writer.blocks(&doc.blocks)?;
-    Ok(writer.finish())
+    Ok(BlockWriter::new(image_root, heading_ids))
 }
 
 /// Gathers heading ids (refusing duplicates, which would break anchors) and counts `h1`s,

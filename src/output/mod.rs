@@ -413,3 +413,27 @@ fn repair_locked(
 
 #[cfg(test)]
 mod tests;
+
+/// Removes the files in `dir` whose names satisfy `ours` and which are not in `keep`: what an
+/// earlier build wrote there and this one did not write again (HTML fragments of a section
+/// the chapter no longer has). Anything else is left alone; a folder that does not exist is
+/// fine.
+pub fn remove_others(dir: &Path, keep: &[PathBuf], ours: fn(&str) -> bool) -> anyhow::Result<()> {
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => {
+            return Err(e).with_context(|| format!("cannot read the folder `{}`", dir.display()))
+        }
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let name = entry.file_name();
+        let is_ours = name.to_str().is_some_and(ours) && path.is_file();
+        if is_ours && !keep.contains(&path) {
+            fs::remove_file(&path)
+                .with_context(|| format!("cannot remove the old file `{}`", path.display()))?;
+        }
+    }
+    Ok(())
+}

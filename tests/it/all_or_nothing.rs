@@ -99,7 +99,7 @@ fn a_build_killed_at_any_moment_leaves_the_old_set_or_the_new_one() {
     build(root, "old", "out").assert_ok();
     let full = start.elapsed();
     let old_set = files(&root.join("out"));
-    assert_eq!(old_set.len(), 3);
+    assert_eq!(old_set.len(), 4);
 
     let seed = SystemTime::now()
         .duration_since(SystemTime::UNIX_EPOCH)
@@ -427,6 +427,6 @@ fn a_failure_or_a_kill_at_each_rename_keeps_the_old_set() {
 
     build(root, "new", "out").assert_ok();
     let new_set = files(&root.join("out"));
-    assert_eq!(new_set.len(), 3, "{:?}", new_set.keys());
+    assert_eq!(new_set.len(), 4, "{:?}", new_set.keys());
     assert_ne!(contents(&new_set), contents(&old_set));
 }

@@ -113,8 +113,8 @@ fn build_case(case: &Case) -> (std::time::Duration, u64, Result<(), String>) {
     let out_dir = tmp.path().join("out");
     assert_eq!(
         snapshot(&out_dir).len(),
-        3,
-        "md, html and pdf: {:?}",
+        4,
+        "md, html, pdf and docx: {:?}",
         snapshot(&out_dir).keys()
     );
     set_up(&case.dir.join("setup.txt"), tmp.path());

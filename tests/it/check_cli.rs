@@ -300,6 +300,7 @@ fn ten_megabyte_year(edit: impl Fn(String) -> String) -> (tempfile::TempDir, usi
 /// One test, so that the three runs do not compete for the processor with each other.
 #[test]
 fn ten_megabyte_year_files_are_checked_in_bounded_time_and_memory() {
+    let _heavy = crate::support::harness::one_heavy_test_at_a_time();
     let (tmp, _) = ten_megabyte_year(|t| t);
     let out = run(tmp.path(), &["check", "--data", "data"]);
     eprintln!(

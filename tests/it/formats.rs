@@ -12,9 +12,9 @@ use report_gen::doc::{Block, Document, Inline};
 use report_gen::Format;
 use report_gen::Templates;
 
-const YEARS: [i32; 5] = [2017, 2018, 2019, 2022, 2023];
+pub(crate) const YEARS: [i32; 5] = [2017, 2018, 2019, 2022, 2023];
 
-fn data_set() -> report_gen::data::model::DataSet {
+pub(crate) fn data_set() -> report_gen::data::model::DataSet {
     let report_gen::Loaded {
         set,
         diagnostics: diags,
@@ -71,7 +71,7 @@ fn built(year: i32) -> PathBuf {
         .clone()
 }
 
-fn tool(name: &str, args: &[&str]) -> String {
+pub(crate) fn tool(name: &str, args: &[&str]) -> String {
     let out = Command::new(name).args(args).output().unwrap_or_else(|e| {
         panic!("`{name}` is needed (run tests/run.sh, which installs it): {e}")
     });
@@ -84,7 +84,7 @@ fn tool(name: &str, args: &[&str]) -> String {
 }
 
 /// All the text of a document tree, as a reader sees it (alt texts are not seen).
-fn document_text(doc: &Document) -> String {
+pub(crate) fn document_text(doc: &Document) -> String {
     fn blocks(bs: &[Block], out: &mut String) {
         for b in bs {
             match b {
@@ -133,7 +133,7 @@ fn words(text: &str) -> HashMap<String, usize> {
 }
 
 /// Words of `expected` missing from `actual` (counting repeats).
-fn missing_words(expected: &str, actual: &str) -> Vec<String> {
+pub(crate) fn missing_words(expected: &str, actual: &str) -> Vec<String> {
     let have = words(actual);
     let mut missing: Vec<String> = words(expected)
         .into_iter()
@@ -144,7 +144,7 @@ fn missing_words(expected: &str, actual: &str) -> Vec<String> {
     missing
 }
 
-fn chapter(year: i32) -> report_gen::chapter::Chapter {
+pub(crate) fn chapter(year: i32) -> report_gen::chapter::Chapter {
     let templates = Templates::new(None).expect("built-in templates");
     report_gen::chapter::render(&data_set(), year, &templates).expect("chapter renders")
 }

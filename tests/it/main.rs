@@ -9,7 +9,9 @@ mod authoring_cli;
 mod build_cli;
 mod chapter;
 mod check_cli;
+mod docx;
 mod formats;
+mod fragments;
 #[cfg(unix)] // symbolic links are made with `std::os::unix`
 mod hardening;
 mod html_writer;

@@ -193,8 +193,8 @@ fn rebuild(opts: &Options) {
         print_unsourced(&[report_gen::chapter::no_data(&set, args.year)]);
         return failed("no data for the year");
     }
-    let wants_pdf = matches!(opts.format, Format::Pdf | Format::All);
-    let epoch = match wants_pdf.then(super::build::source_date_epoch).transpose() {
+    let dated = matches!(opts.format, Format::Pdf | Format::Docx | Format::All);
+    let epoch = match dated.then(super::build::source_date_epoch).transpose() {
         Ok(epoch) => epoch.flatten(),
         Err(e) => return failed(&one_line(&e)),
     };

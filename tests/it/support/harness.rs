@@ -21,6 +21,16 @@ pub const MEMORY_LIMIT_KIB: u64 = 1024 * 1024;
 /// Files of a case directory that describe the case and are not copied into the data.
 pub const CASE_FILES: [&str; 4] = ["expected.txt", "args.txt", "templates", "setup.txt"];
 
+/// Held by the tests that each keep both cores busy for seconds (the 10 MB check, the
+/// LibreOffice conversion), so that they never run at the same time: together they pushed the
+/// 10 MB check past [`TIMEOUT`] on a loaded 2-core machine.
+pub fn one_heavy_test_at_a_time() -> std::sync::MutexGuard<'static, ()> {
+    static HEAVY: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    HEAVY
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
 /// `tests/fixtures`.
 pub fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
