@@ -19,7 +19,8 @@
 //! - Polish (`pl-PL`) as the language of all text, phrases marked in another language in
 //!   theirs; no-break spaces and „quotes” exactly as in the other formats;
 //! - title, subject, author (the office), keywords and language in the document properties,
-//!   the full title in the page header, „Strona N z M” in the footer.
+//!   the running head in the page header, the page number (from the chapter's first page in
+//!   the bound report) in the footer.
 //!
 //! The same document gives the same bytes: the date inside (document properties and every
 //! ZIP entry) is the one the PDF gets ([`DocxOptions::source_date_epoch`]).
@@ -72,7 +73,7 @@ pub fn render(doc: &Document, image_root: &Path, opts: &DocxOptions) -> Result<V
     let mut writer = BodyWriter::new(image_root);
     writer.blocks(&doc.blocks)?;
     let body = writer.take_xml();
-    let document = document_xml(&body);
+    let document = document_xml(&body, doc.meta.first_page);
 
     let date = chrono::DateTime::from_timestamp(opts.source_date_epoch, 0)
         .unwrap_or_default()
@@ -94,7 +95,7 @@ pub fn render(doc: &Document, image_root: &Path, opts: &DocxOptions) -> Result<V
         ("word/numbering.xml", styles::numbering_xml(&writer.lists)),
         ("word/settings.xml", package::settings_xml(&lang)),
         ("word/header1.xml", package::header_xml(&doc.meta)),
-        ("word/footer1.xml", package::footer_xml()),
+        ("word/footer1.xml", package::footer_xml(&doc.meta)),
     ];
     for (name, xml) in &parts {
         zip.add(name, xml.as_bytes(), Method::Deflated)?;
@@ -106,7 +107,7 @@ pub fn render(doc: &Document, image_root: &Path, opts: &DocxOptions) -> Result<V
 }
 
 /// `word/document.xml`: the body and the page (A4, 2 cm margins, header and footer).
-fn document_xml(body: &str) -> String {
+fn document_xml(body: &str, first_page: u32) -> String {
     let mut s = String::with_capacity(body.len() + 1024);
     s.push_str(concat!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n",
@@ -124,11 +125,13 @@ fn document_xml(body: &str) -> String {
             r#"<w:footerReference w:type="default" r:id="{footer}"/>"#,
             r#"<w:pgSz w:w="11906" w:h="16838"/>"#,
             r#"<w:pgMar w:top="{m}" w:right="{m}" w:bottom="{m}" w:left="{m}" w:header="567" w:footer="567" w:gutter="0"/>"#,
+            r#"<w:pgNumType w:start="{start}"/>"#,
             r#"</w:sectPr></w:body></w:document>"#
         ),
         header = Relationships::HEADER,
         footer = Relationships::FOOTER,
         m = MARGIN,
+        start = first_page.max(1),
     );
     s
 }

@@ -124,28 +124,27 @@ pub(crate) fn settings_xml(lang: &str) -> String {
     )
 }
 
-/// `word/header1.xml`: the full title on every page, so a printed page says which report and
-/// year it belongs to.
+/// `word/header1.xml`: the running head on every page (the report, its year and the chapter),
+/// as in the PDF, so a printed page says where it belongs.
 pub(crate) fn header_xml(meta: &DocMeta) -> String {
     let mut s = format!(
         "{XML_DECL}<w:hdr xmlns:w=\"{W_NS}\" xmlns:r=\"{REL_NS}\"><w:p><w:pPr><w:pStyle w:val=\"{}\"/></w:pPr>",
         styles::HEADER
     );
-    push_run(&mut s, &meta.full_title, RunStyle::default());
+    push_run(&mut s, &meta.running_head, RunStyle::default());
     s.push_str("</w:p></w:hdr>");
     s
 }
 
-/// `word/footer1.xml`: „Strona N z M”, as in the PDF, from Word's PAGE and NUMPAGES fields.
-pub(crate) fn footer_xml() -> String {
+/// `word/footer1.xml`: the page number, as in the PDF, from Word's PAGE field (the section
+/// starts it at the chapter's first page in the bound report, `DocMeta::first_page`; a count
+/// of pages would be wrong once the chapter is bound into the report).
+pub(crate) fn footer_xml(meta: &DocMeta) -> String {
     let mut s = format!(
         "{XML_DECL}<w:ftr xmlns:w=\"{W_NS}\" xmlns:r=\"{REL_NS}\"><w:p><w:pPr><w:pStyle w:val=\"{}\"/></w:pPr>",
         styles::FOOTER
     );
-    push_run(&mut s, "Strona ", RunStyle::default());
-    push_field(&mut s, "PAGE", "1");
-    push_run(&mut s, " z ", RunStyle::default());
-    push_field(&mut s, "NUMPAGES", "1");
+    push_field(&mut s, "PAGE", &meta.first_page.max(1).to_string());
     s.push_str("</w:p></w:ftr>");
     s
 }

@@ -146,7 +146,31 @@ fn libreoffice_opens_every_year_and_shows_every_word_of_the_chapter() {
             has_table,
             "{year}: the table's number"
         );
-        assert!(flat.contains("Strona 1 z"), "{year}: the footer");
+        // Every page: the running head, and its number at the foot.
+        let pages: Vec<&str> = flat
+            .split('\u{c}')
+            .filter(|p| !p.trim().is_empty())
+            .collect();
+        for (i, page) in pages.iter().enumerate() {
+            assert!(
+                page.contains(&format!(
+                    "Raport o stanie Miasta Poznania za {year} r. · Współpraca międzynarodowa"
+                )),
+                "{year}: the running head of page {}",
+                i + 1
+            );
+            let last = page
+                .lines()
+                .rev()
+                .find(|l| !l.trim().is_empty())
+                .unwrap_or_default();
+            assert_eq!(
+                last.trim(),
+                (i + 1).to_string(),
+                "{year}: page {}'s number",
+                i + 1
+            );
+        }
         let info = tool("pdfinfo", &[pdf.to_str().unwrap()]).replace('\u{a0}', " ");
         assert!(
             info.contains(&format!(

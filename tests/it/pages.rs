@@ -116,6 +116,18 @@ fn numbering_continues_the_bound_report_and_the_chapter_has_its_number() {
     let first = &labels["pagelabels"][0]["label"];
     assert_eq!(first["/St"], 123, "{json}");
     assert_eq!(first["/S"], "/D", "{json}");
+    // The Word document numbers its pages from 123 too, under the same running head.
+    let docx = out.join("wspolpraca-miedzynarodowa-2018.docx");
+    let document = tool(
+        "unzip",
+        &["-p", docx.to_str().unwrap(), "word/document.xml"],
+    );
+    assert!(
+        document.contains(r#"<w:pgNumType w:start="123"/>"#),
+        "no start page in the DOCX"
+    );
+    let header = tool("unzip", &["-p", docx.to_str().unwrap(), "word/header1.xml"]);
+    assert!(header.contains("7. Współpraca międzynarodowa"), "{header}");
     // The chapter's number before its title, in every format.
     let md = fs::read_to_string(out.join("wspolpraca-miedzynarodowa-2018.md")).expect("md");
     assert!(
