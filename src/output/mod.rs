@@ -293,6 +293,9 @@ impl FileSet {
                 .with_context(|| format!("cannot write `{}`", target.display()))
                 .map_err(WriteError::Unchanged)?;
         }
+        files::sync_all(&staged.0)
+            .with_context(|| format!("cannot write into `{}`", root.display()))
+            .map_err(WriteError::Unchanged)?;
         let entries: Vec<journal::Entry> = self
             .files
             .iter()
