@@ -55,6 +55,10 @@ pub struct Extras {
     /// each section as its own page: `<chapter>-<year>-fragmenty/01-<id>.html`, … (see
     /// [`crate::html::fragments`]). Ignored when the format has no HTML.
     pub html_fragments: bool,
+    /// A draft for the office, not for publication: a figure whose photo is missing shows a
+    /// visible placeholder with its caption where the photo belongs (a published build leaves
+    /// such figures out).
+    pub draft: bool,
 }
 
 /// Renders `year` in `format` (every format for `All`) and writes the files into `out_dir`,
@@ -137,7 +141,7 @@ pub fn render_with(
     templates: &Templates,
     pdf_epoch: Option<i64>,
 ) -> Result<Vec<(String, Vec<u8>)>, BuildError> {
-    let ch = chapter::render(set, year, templates)?;
+    let ch = chapter::render_with(set, year, templates, extras.draft)?;
     let wants = |f: Format| wants(format, f);
     let mut files = Vec::new();
     if wants(Format::Md) {

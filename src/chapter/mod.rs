@@ -45,9 +45,21 @@ pub fn no_data(set: &DataSet, year: i32) -> Diagnostic {
     .with_help(format!("the years with data are: {available}; {next}"))
 }
 
-/// Renders the chapter of `year`; a year without data is the error of [`no_data`].
+/// Renders the chapter of `year` for publication; a year without data is the error of
+/// [`no_data`].
 pub fn render(set: &DataSet, year: i32, templates: &Templates) -> Result<Chapter, Box<Located>> {
-    let view = view::chapter(set, year).ok_or_else(|| {
+    render_with(set, year, templates, false)
+}
+
+/// [`render`], or with `draft` a draft for the office: a figure without its photo then shows a
+/// placeholder where the photo belongs, instead of being left out.
+pub fn render_with(
+    set: &DataSet,
+    year: i32,
+    templates: &Templates,
+    draft: bool,
+) -> Result<Chapter, Box<Located>> {
+    let view = view::chapter(set, year, draft).ok_or_else(|| {
         Box::new(Located {
             diagnostic: no_data(set, year),
             text: None,
@@ -60,6 +72,34 @@ pub fn render(set: &DataSet, year: i32, templates: &Templates) -> Result<Chapter
     let markdown = markdown::typeset_markdown(&tidy(&raw));
     let document = markdown::parse(&markdown, meta(set, year));
     Ok(Chapter { markdown, document })
+}
+
+/// The figures of `year` that have no photo (`image:`), as warnings at each figure: a published
+/// build leaves them out, so that no caption or credit stands alone.
+pub fn figures_without_image(
+    set: &DataSet,
+    sources: &crate::data::load::Sources,
+    year: i32,
+) -> Vec<Diagnostic> {
+    let Some(y) = set.years.get(&year) else {
+        return Vec::new();
+    };
+    y.raw
+        .figures
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.image.is_none())
+        .map(|(i, f)| {
+            let what = f.caption.as_deref().or(f.credit.as_deref()).unwrap_or(&f.id);
+            let mut d = sources.warning(
+                y.file,
+                &format!("figures[{i}]"),
+                format!("the figure „{what}” has no photo: it is left out of the chapter"),
+            );
+            d.help = Some("add its `image:` (a JPEG or PNG in the data folder), or see where it goes with `build --draft`".into());
+            d
+        })
+        .collect()
 }
 
 /// Metadata of the chapter of `year`.

@@ -12,7 +12,7 @@ use report_gen::chapter::templates::Templates;
 use report_gen::data::load::Sources;
 use report_gen::data::model::DataSet;
 use report_gen::data::{load_data, Loaded};
-use report_gen::diag::Counts;
+use report_gen::diag::{count, Counts};
 
 /// Builds the chapter as `args` and `format` say, with the HTML fragments if `fragments`;
 /// returns the exit code.
@@ -54,12 +54,24 @@ pub(super) fn build(args: &RenderArgs, format: Format, fragments: bool) -> i32 {
     };
     let extras = Extras {
         html_fragments: fragments,
+        draft: args.draft,
     };
     let out = args.out_dir();
     match report_gen::build::build_with(&set, year, format, extras, &templates, epoch, &out) {
         Ok(files) => {
             for f in files {
                 outln!("wrote {}", f.display());
+            }
+            // Said once, with where each is: what the published chapter leaves out.
+            let missing = report_gen::chapter::figures_without_image(&set, &sources, year);
+            if !args.draft && !missing.is_empty() {
+                print_diagnostics(&sources, &missing);
+                eoutln!(
+                    "note: {} left out of the chapter because {} no photo; `--draft` shows where {} go",
+                    count(missing.len(), "figure"),
+                    if missing.len() == 1 { "it has" } else { "they have" },
+                    if missing.len() == 1 { "it would" } else { "they would" },
+                );
             }
             EXIT_OK
         }

@@ -211,6 +211,10 @@ struct RenderArgs {
     /// Where to write the files (default: out/YEAR).
     #[arg(long, value_name = "DIR")]
     out: Option<PathBuf>,
+    /// A draft for the office: a figure whose photo is missing shows a placeholder with its
+    /// caption (a published build leaves it out).
+    #[arg(long)]
+    draft: bool,
 }
 
 impl RenderArgs {

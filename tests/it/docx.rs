@@ -617,8 +617,38 @@ fn build_all_writes_the_docx_with_the_other_formats() {
 
 #[test]
 fn a_figure_inside_a_list_item_is_indented_with_the_item() {
-    // 2022: photos of a few events of the year's bulleted lists.
-    let body = body(&built(2022));
+    // 2022: photos of a few events of the year's bulleted lists; the BiblioboXX one gets a
+    // real photo (the shipped data has none, and a published build leaves such figures out).
+    let tmp = tempfile::tempdir().expect("temporary directory");
+    let data = tmp.path().join("data");
+    crate::support::harness::copy_over(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("data"),
+        &data,
+        false,
+    );
+    std::fs::create_dir_all(data.join("images/2022")).expect("images folder");
+    crate::support::html_fixtures::write_png(&data.join("images/2022/bibliobox.png"));
+    let year_file = data.join("years/2022.yaml");
+    let text = std::fs::read_to_string(&year_file).expect("2022.yaml");
+    let text = text.replacen(
+        "  - id: 2022-biblioboxx\n",
+        "  - id: 2022-biblioboxx\n    image: images/2022/bibliobox.png\n",
+        1,
+    );
+    std::fs::write(&year_file, text).expect("write 2022.yaml");
+    let out = Command::new(env!("CARGO_BIN_EXE_report-gen"))
+        .args(["build", "--year", "2022", "--format", "docx", "--data"])
+        .arg(&data)
+        .arg("--out")
+        .arg(tmp.path().join("out"))
+        .output()
+        .expect("report-gen runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let body = body(&tmp.path().join("out/wspolpraca-miedzynarodowa-2022.docx"));
     let paragraphs = body.all("w:p");
     let caption = paragraphs
         .iter()
@@ -628,8 +658,13 @@ fn a_figure_inside_a_list_item_is_indented_with_the_item() {
                 .starts_with("BiblioboXX – otwarcie")
         })
         .expect("the BiblioboXX photo's caption");
-    assert_eq!(paragraphs[caption - 1].style(), Some("ListParagraph"));
-    for p in &paragraphs[caption..caption + 2] {
+    // The item, the photo, its caption and credit.
+    assert_eq!(paragraphs[caption - 2].style(), Some("ListParagraph"));
+    assert_eq!(paragraphs[caption - 1].style(), Some("Rysunek"));
+    assert!(paragraphs[caption - 1].all("wp:docPr").iter().any(|d| d
+        .attr("descr")
+        .is_some_and(|a| a.starts_with("Wiceprezydent Mariusz"))));
+    for p in &paragraphs[caption - 1..caption + 2] {
         let ind = p.child("w:pPr").and_then(|x| x.child("w:ind"));
         assert_eq!(
             ind.and_then(|i| i.attr("w:left")),
@@ -646,6 +681,6 @@ fn a_figure_inside_a_list_item_is_indented_with_the_item() {
             .and_then(|n| n.attr("w:val"))
             .map(str::to_string)
     };
-    assert!(num(paragraphs[caption - 1]).is_some());
-    assert_eq!(num(paragraphs[caption + 2]), num(paragraphs[caption - 1]));
+    assert!(num(paragraphs[caption - 2]).is_some());
+    assert_eq!(num(paragraphs[caption + 2]), num(paragraphs[caption - 2]));
 }

@@ -10,6 +10,7 @@ mod build_cli;
 mod chapter;
 mod check_cli;
 mod docx;
+mod figures;
 mod formats;
 mod fragments;
 #[cfg(unix)] // symbolic links are made with `std::os::unix`

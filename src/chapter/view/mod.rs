@@ -217,7 +217,7 @@ pub struct AgreementRow {
 }
 
 /// Builds the view of `year`; `None` if the data set has no such year.
-pub fn chapter(set: &DataSet, year: i32) -> Option<ChapterView> {
+pub fn chapter(set: &DataSet, year: i32, draft: bool) -> Option<ChapterView> {
     let y = set.years.get(&year)?;
     let r = &set.report;
     Some(ChapterView {
@@ -236,7 +236,7 @@ pub fn chapter(set: &DataSet, year: i32) -> Option<ChapterView> {
             false,
         ),
         report_title: text::escape(&format!("{} za {year} r.", r.report_title), false),
-        sections: build_sections(set, &y.raw),
+        sections: build_sections(set, &y.raw, draft),
     })
 }
 

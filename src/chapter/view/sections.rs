@@ -16,12 +16,14 @@ use super::{
     MembershipsView, OrgView, PartnersView, PersonView, SectionView,
 };
 
-/// Builds every section of `year`, in the year's order.
-pub fn build_sections(set: &DataSet, year: &Year) -> Vec<SectionView> {
+/// Builds every section of `year`, in the year's order. Figures without a photo are left out,
+/// or with `draft` shown as a placeholder.
+pub fn build_sections(set: &DataSet, year: &Year, draft: bool) -> Vec<SectionView> {
     let ctx = Ctx {
         set,
         year,
         figures: year.figures.iter().map(|f| (f.id.as_str(), f)).collect(),
+        draft,
     };
     year.sections.iter().map(|s| ctx.section(s)).collect()
 }
@@ -30,6 +32,8 @@ struct Ctx<'a> {
     set: &'a DataSet,
     year: &'a Year,
     figures: HashMap<&'a str, &'a Figure>,
+    /// A draft: figures without a photo show a placeholder instead of being left out.
+    draft: bool,
 }
 
 impl Ctx<'_> {
@@ -167,8 +171,35 @@ impl Ctx<'_> {
     fn figures_md(&self, ids: &[String]) -> Vec<String> {
         ids.iter()
             .filter_map(|id| self.figures.get(id.as_str()))
-            .map(|f| self.figure_md(f))
+            .filter_map(|f| match (&f.image, self.draft) {
+                (Some(_), _) => Some(self.figure_md(f)),
+                (None, true) => Some(self.placeholder_md(f)),
+                // A caption or credit without its photo is never published.
+                (None, false) => None,
+            })
             .collect()
+    }
+
+    /// In a draft, where a photo is still missing: a bold, bracketed note with its caption and
+    /// credit, so staff see what to add.
+    fn placeholder_md(&self, f: &Figure) -> String {
+        let mut out = String::from("**[BRAK ZDJĘCIA");
+        if let Some(caption) = &f.caption {
+            out.push_str(": ");
+            out.push_str(&self.inline(caption));
+        }
+        if let Some(credit) = &f.credit {
+            out.push_str(" – ");
+            out.push_str(&self.inline(credit));
+        }
+        out.push_str("]**");
+        if let Some(alt) = &f.alt {
+            // What the photo should show, as its description says.
+            out.push_str(" (opis zdjęcia: ");
+            out.push_str(&self.inline(alt));
+            out.push(')');
+        }
+        out
     }
 
     /// `![alt](path "caption")` + newline + credit: the figure convention of `doc`.

@@ -198,7 +198,19 @@ fn rebuild(opts: &Options) {
         Ok(epoch) => epoch.flatten(),
         Err(e) => return failed(&one_line(&e)),
     };
-    match build::build(&set, args.year, opts.format, &templates, epoch, &opts.out) {
+    let extras = build::Extras {
+        html_fragments: false,
+        draft: args.draft,
+    };
+    match build::build_with(
+        &set,
+        args.year,
+        opts.format,
+        extras,
+        &templates,
+        epoch,
+        &opts.out,
+    ) {
         Ok(files) => {
             let files: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
             outln!(
