@@ -133,7 +133,7 @@ impl Diagnostic {
 
 /// Longest message or help printed, in characters: a message that quotes a long value (a 3 MB
 /// text) is cut in its middle, keeping how it starts and ends.
-const MESSAGE_CHARS: usize = 400;
+pub const MESSAGE_CHARS: usize = 400;
 
 /// The visible stand-in for a character that must not reach the terminal as it is: a tab is a
 /// space, other C0 controls but the line feed their Unicode control picture (␛ for ESC), DEL

@@ -69,10 +69,11 @@ fn walk(value: &Value, path: String, out: &mut Vec<(String, String, Vec<char>)>)
     match value {
         Value::String(s) => {
             // As loading keeps it: combining accents composed (`chars::to_nfc`).
-            let s = crate::data::chars::to_nfc(s).unwrap_or_else(|| s.clone());
-            let missing = crate::pdf::missing_glyphs(&s);
+            let nfc = crate::data::chars::to_nfc(s);
+            let s = nfc.as_deref().unwrap_or(s);
+            let missing = crate::pdf::missing_glyphs(s);
             if !missing.is_empty() {
-                out.push((path, s, missing));
+                out.push((path, s.to_string(), missing));
             }
         }
         Value::Sequence(items) => {

@@ -6,7 +6,7 @@ use std::path::Path;
 use std::sync::Mutex;
 
 use report_gen::data::load::Sources;
-use report_gen::diag::{printable, Counts, Diagnostic, Located};
+use report_gen::diag::{printable, Counts, Diagnostic, Located, MESSAGE_CHARS};
 use report_gen::output::WriteError;
 
 /// Exit code: success.
@@ -137,9 +137,6 @@ pub(super) fn one_line(e: &anyhow::Error) -> String {
         .join(": ");
     printable(&line, MESSAGE_CHARS).into_owned()
 }
-
-/// Longest error or cause printed, in characters (a cause may quote a long value).
-const MESSAGE_CHARS: usize = 400;
 
 /// Prints diagnostics with their excerpts from `sources` (on stderr), sorted by file and
 /// position.

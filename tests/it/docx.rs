@@ -159,11 +159,7 @@ fn libreoffice_opens_every_year_and_shows_every_word_of_the_chapter() {
                 "{year}: the running head of page {}",
                 i + 1
             );
-            let last = page
-                .lines()
-                .rev()
-                .find(|l| !l.trim().is_empty())
-                .unwrap_or_default();
+            let last = crate::support::last_line(page);
             assert_eq!(
                 last.trim(),
                 (i + 1).to_string(),
@@ -619,13 +615,8 @@ fn build_all_writes_the_docx_with_the_other_formats() {
 fn a_figure_inside_a_list_item_is_indented_with_the_item() {
     // 2022: photos of a few events of the year's bulleted lists; the BiblioboXX one gets a
     // real photo (the shipped data has none, and a published build leaves such figures out).
-    let tmp = tempfile::tempdir().expect("temporary directory");
+    let tmp = crate::support::harness::shipped_data();
     let data = tmp.path().join("data");
-    crate::support::harness::copy_over(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("data"),
-        &data,
-        false,
-    );
     std::fs::create_dir_all(data.join("images/2022")).expect("images folder");
     crate::support::html_fixtures::write_png(&data.join("images/2022/bibliobox.png"));
     let year_file = data.join("years/2022.yaml");

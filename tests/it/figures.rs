@@ -3,20 +3,15 @@
 //! `--draft` shows a visible placeholder where the photo belongs.
 
 use std::fs;
-use std::path::Path;
 
-use crate::support::harness::{copy_over, run};
+use crate::formats::tool;
+use crate::support::harness::{run, shipped_data};
 
 const YEARS: [i32; 5] = [2017, 2018, 2019, 2022, 2023];
 
 #[test]
 fn a_published_build_has_no_caption_without_its_photo_and_says_which_it_left_out() {
-    let tmp = tempfile::tempdir().expect("temporary directory");
-    copy_over(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("data"),
-        &tmp.path().join("data"),
-        false,
-    );
+    let tmp = shipped_data();
     let mut left_out = 0;
     for year in YEARS {
         let y = year.to_string();
@@ -83,12 +78,7 @@ fn a_published_build_has_no_caption_without_its_photo_and_says_which_it_left_out
 
 #[test]
 fn a_draft_shows_where_each_missing_photo_goes() {
-    let tmp = tempfile::tempdir().expect("temporary directory");
-    copy_over(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("data"),
-        &tmp.path().join("data"),
-        false,
-    );
+    let tmp = shipped_data();
     let out = run(
         tmp.path(),
         &[
@@ -103,12 +93,7 @@ fn a_draft_shows_where_each_missing_photo_goes() {
         out.stderr
     );
     let pdf = tmp.path().join("out/wspolpraca-miedzynarodowa-2022.pdf");
-    let text = std::process::Command::new("pdftotext")
-        .arg(&pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext (tests/run.sh installs poppler-utils)");
-    let text = String::from_utf8_lossy(&text.stdout).replace(['\u{a0}', '\n'], " ");
+    let text = tool("pdftotext", &[pdf.to_str().unwrap(), "-"]).replace(['\u{a0}', '\n'], " ");
     assert_eq!(text.matches("[BRAK ZDJĘCIA").count(), 8, "{text}");
     assert!(
         text.contains("[BRAK ZDJĘCIA: Eurocities 2022 – Źródło: UMP]"),

@@ -171,11 +171,7 @@ fn pdf_holds_every_word_of_the_chapter_with_diacritics() {
             .collect();
         assert_eq!(per_page.len(), pages, "{year}");
         for (i, page) in per_page.iter().enumerate() {
-            let last = page
-                .lines()
-                .rev()
-                .find(|l| !l.trim().is_empty())
-                .unwrap_or_default();
+            let last = crate::support::last_line(page);
             assert!(
                 last.split_whitespace().last() == Some(&(i + 1).to_string()),
                 "{year}: footer of page {}: {last:?}",

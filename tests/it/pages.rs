@@ -6,21 +6,10 @@ use std::fs;
 use std::path::Path;
 use std::process::Command;
 
-use crate::support::harness::{copy_over, run};
+use crate::formats::tool;
+use crate::support::harness::{run, shipped_data};
 
 const YEARS: [i32; 5] = [2017, 2018, 2019, 2022, 2023];
-
-fn tool(name: &str, args: &[&str]) -> String {
-    let out = Command::new(name).args(args).output().unwrap_or_else(|e| {
-        panic!("`{name}` is needed (run tests/run.sh, which installs it): {e}")
-    });
-    assert!(
-        out.status.success(),
-        "{name} {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
 
 /// The text of each page of a PDF, as `pdftotext -layout` gives it.
 fn pages(pdf: &Path) -> Vec<String> {
@@ -34,9 +23,7 @@ fn pages(pdf: &Path) -> Vec<String> {
 
 /// The shipped data in a temporary folder, with `report.yaml` edited.
 fn data_with_report(edit: &str) -> tempfile::TempDir {
-    let tmp = tempfile::tempdir().expect("temporary directory");
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    copy_over(&root.join("data"), &tmp.path().join("data"), false);
+    let tmp = shipped_data();
     let report = tmp.path().join("data/report.yaml");
     let text = fs::read_to_string(&report).expect("report.yaml");
     fs::write(&report, format!("{text}{edit}")).expect("write report.yaml");
@@ -56,9 +43,7 @@ fn build(dir: &Path, year: i32, format: &str) {
 
 /// The page number at the end of a page's last line („Współpraca międzynarodowa    3”).
 fn folio(page: &str) -> Option<u32> {
-    page.lines()
-        .rev()
-        .find(|l| !l.trim().is_empty())?
+    crate::support::last_line(page)
         .split_whitespace()
         .last()?
         .parse()
@@ -76,10 +61,7 @@ fn every_pdf_page_names_the_report_year_and_chapter_and_is_numbered() {
         let pages = pages(&pdf);
         assert!(!pages.is_empty());
         for (i, page) in pages.iter().enumerate() {
-            let head = page
-                .lines()
-                .find(|l| !l.trim().is_empty())
-                .unwrap_or_default();
+            let head = crate::support::first_line(page);
             assert_eq!(
                 head.trim().replace('\u{a0}', " "),
                 format!("Raport o stanie Miasta Poznania za {year} r. · Współpraca międzynarodowa"),
@@ -166,10 +148,7 @@ fn numbering_continues_the_bound_report_and_the_chapter_has_its_number() {
     let printed_pages = self::pages(&printed);
     assert!(printed_pages.len() >= 3);
     for (i, page) in printed_pages.iter().enumerate() {
-        let head = page
-            .lines()
-            .find(|l| !l.trim().is_empty())
-            .unwrap_or_default();
+        let head = crate::support::first_line(page);
         assert_eq!(
             head.trim(),
             "Raport o stanie Miasta Poznania za 2018 r. · 7. Współpraca międzynarodowa",

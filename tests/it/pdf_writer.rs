@@ -148,11 +148,7 @@ fn sample_text_comes_back_with_diacritics_and_footer() {
         "running head missing"
     );
     let first = pdftotext(&r, Some(1));
-    let last = first
-        .lines()
-        .rev()
-        .find(|l| !l.trim().is_empty())
-        .unwrap_or_default();
+    let last = crate::support::last_line(&first);
     assert_eq!(last.trim(), "1", "footer page number missing");
 }
 
@@ -166,11 +162,7 @@ fn chapter_table_spans_pages_with_repeated_header() {
     let mut table_pages = Vec::new();
     for p in 1..=n {
         let text = pdftotext(&r, Some(p));
-        let last = text
-            .lines()
-            .rev()
-            .find(|l| !l.trim().is_empty())
-            .unwrap_or_default();
+        let last = crate::support::last_line(&text);
         assert!(
             text.contains("Współpraca międzynarodowa") && last.trim() == p.to_string(),
             "page {p} lacks its footer: {last:?}"
@@ -563,11 +555,7 @@ fn awkward_documents_render_without_panicking() {
         );
         let n = page_count(&r);
         let last_page = pdftotext(&r, Some(n));
-        let footer = last_page
-            .lines()
-            .rev()
-            .find(|l| !l.trim().is_empty())
-            .unwrap_or_default();
+        let footer = crate::support::last_line(&last_page);
         assert_eq!(
             footer.trim(),
             n.to_string(),

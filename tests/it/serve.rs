@@ -9,89 +9,44 @@ use std::fs;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::sync::mpsc::{self, Receiver};
+use std::process::{Command, Stdio};
 use std::thread;
 use std::time::{Duration, Instant, SystemTime};
 
 use crate::support::harness;
+use crate::support::running::Running;
 
 /// How long to wait for the server to start (the binary starts cold) and for each answer.
 const WAIT: Duration = Duration::from_secs(15);
 
-/// A running `report-gen serve`, killed when the test ends, even when an assertion failed.
+/// A running `report-gen serve` (killed when the test ends) and the address it serves at.
 struct Server {
-    child: Child,
+    run: Running,
     address: SocketAddr,
-    lines: Receiver<(&'static str, String)>,
-    seen: Vec<String>,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
 }
 
 impl Server {
     /// Starts `serve --port 0` in `cwd` (which holds `data/`); waits for the printed address.
     fn start(cwd: &Path) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_report-gen"))
-            .args(["serve", "--port", "0", "--year", "2022", "--data", "data"])
-            .current_dir(cwd)
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("the report-gen binary starts");
-        let (tx, lines) = mpsc::channel();
-        let pipes: [(&'static str, Box<dyn Read + Send>); 2] = [
-            ("out", Box::new(child.stdout.take().expect("piped stdout"))),
-            ("err", Box::new(child.stderr.take().expect("piped stderr"))),
-        ];
-        for (name, pipe) in pipes {
-            let tx = tx.clone();
-            thread::spawn(move || {
-                for line in BufReader::new(pipe).lines().map_while(Result::ok) {
-                    let _ = tx.send((name, line));
-                }
-            });
-        }
-        let mut server = Server {
-            child,
-            address: "127.0.0.1:1".parse().unwrap(),
-            lines,
-            seen: Vec::new(),
-        };
-        let line = server.expect_line("out", "serving the chapter at http://");
+        let mut run = Running::start(
+            cwd,
+            &["serve", "--port", "0", "--year", "2022", "--data", "data"],
+            WAIT,
+        );
+        let line = run.expect_line("out", "serving the chapter at http://");
         let address = line
             .split("http://")
             .nth(1)
             .and_then(|rest| rest.split('/').next())
-            .expect("an address in the line");
-        server.address = address.parse().expect("a socket address");
-        server
+            .expect("an address in the line")
+            .parse()
+            .expect("a socket address");
+        Server { run, address }
     }
 
     /// Waits for a line of `stream` containing `fragment`; fails after [`WAIT`].
     fn expect_line(&mut self, stream: &str, fragment: &str) -> String {
-        let deadline = Instant::now() + WAIT;
-        while let Some(left) = deadline.checked_duration_since(Instant::now()) {
-            match self.lines.recv_timeout(left) {
-                Ok((s, line)) => {
-                    self.seen.push(format!("{s}: {line}"));
-                    if s == stream && line.contains(fragment) {
-                        return line;
-                    }
-                }
-                Err(_) => break,
-            }
-        }
-        panic!(
-            "no line with {fragment:?} on std{stream} within {WAIT:?}; seen:\n{}",
-            self.seen.join("\n")
-        );
+        self.run.expect_line(stream, fragment)
     }
 
     fn get(&self, path: &str) -> Reply {
@@ -468,13 +423,13 @@ fn the_event_stream_reports_a_bad_date_with_its_place_and_the_fix_and_ctrl_c_sto
 
     #[cfg(unix)]
     {
-        let pid = server.child.id().to_string();
+        let pid = server.run.child.id().to_string();
         let sent = Command::new("kill").args(["-INT", &pid]).status();
         assert!(sent.is_ok_and(|s| s.success()), "SIGINT sent");
         server.expect_line("out", "stopped");
         let deadline = Instant::now() + WAIT;
         let status = loop {
-            if let Some(status) = server.child.try_wait().expect("child status") {
+            if let Some(status) = server.run.child.try_wait().expect("child status") {
                 break status;
             }
             assert!(Instant::now() < deadline, "serve did not stop on Ctrl-C");
@@ -494,14 +449,15 @@ fn started_on_broken_data_it_shows_the_problems_until_they_are_fixed() {
     let server = Server::start(tmp.path());
     // Printed before the address, so already read by `start`.
     assert!(
-        server.seen.iter().any(
+        server.run.seen.iter().any(
             |l| l.contains("err: data/years/2022.yaml:26:11: error: 2022-06-31 does not exist")
         ) && server
+            .run
             .seen
             .iter()
             .any(|l| l.contains("the chapter cannot be made yet (1 problem)")),
         "{:?}",
-        server.seen
+        server.run.seen
     );
     let root = server.get("/");
     assert_eq!(root.status, 200);

@@ -3,82 +3,25 @@
 //! Every wait is bounded; the child is killed when the test ends, whatever happened.
 
 use std::fs;
-use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::sync::mpsc::{self, Receiver};
+use std::process::Command;
 use std::thread;
 use std::time::{Duration, Instant};
+
+use crate::support::running::Running;
 
 /// How long to wait for the first build (the binary starts cold) and for each rebuild.
 const WAIT: Duration = Duration::from_secs(15);
 
-/// Kills the watcher when the test ends, even when an assertion failed.
-struct Watcher {
-    child: Child,
-    /// Lines of stdout and stderr, as they come: ("out" | "err", line).
-    lines: Receiver<(&'static str, String)>,
-    /// Everything read so far, for failure messages.
-    seen: Vec<String>,
-}
-
-impl Drop for Watcher {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-impl Watcher {
-    fn start(cwd: &Path) -> Watcher {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_report-gen"))
-            .args(["watch", "--year", "2022", "--format", "md"])
-            .args(["--data", "data", "--out", "out"])
-            .current_dir(cwd)
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("the report-gen binary starts");
-        let (tx, lines) = mpsc::channel();
-        let pipes: [(&'static str, Box<dyn Read + Send>); 2] = [
-            ("out", Box::new(child.stdout.take().expect("piped stdout"))),
-            ("err", Box::new(child.stderr.take().expect("piped stderr"))),
-        ];
-        for (name, pipe) in pipes {
-            let tx = tx.clone();
-            thread::spawn(move || {
-                for line in BufReader::new(pipe).lines().map_while(Result::ok) {
-                    let _ = tx.send((name, line));
-                }
-            });
-        }
-        Watcher {
-            child,
-            lines,
-            seen: Vec::new(),
-        }
-    }
-
-    /// Waits for a line of `stream` containing `fragment`; fails after [`WAIT`].
-    fn expect_line(&mut self, stream: &str, fragment: &str) -> String {
-        let deadline = Instant::now() + WAIT;
-        while let Some(left) = deadline.checked_duration_since(Instant::now()) {
-            match self.lines.recv_timeout(left) {
-                Ok((s, line)) => {
-                    self.seen.push(format!("{s}: {line}"));
-                    if s == stream && line.contains(fragment) {
-                        return line;
-                    }
-                }
-                Err(_) => break,
-            }
-        }
-        panic!(
-            "no line with {fragment:?} on std{stream} within {WAIT:?}; seen:\n{}",
-            self.seen.join("\n")
-        );
-    }
+/// `report-gen watch` of 2022 in Markdown, in `cwd` (which holds `data/`).
+fn start_watch(cwd: &Path) -> Running {
+    Running::start(
+        cwd,
+        &[
+            "watch", "--year", "2022", "--format", "md", "--data", "data", "--out", "out",
+        ],
+        WAIT,
+    )
 }
 
 /// Waits until `file` contains `text`; fails after [`WAIT`].
@@ -120,7 +63,7 @@ fn rebuilds_on_change_reports_errors_and_keeps_watching() {
     let year = tmp.path().join("data/years/2022.yaml");
     let chapter = tmp.path().join("out/wspolpraca-miedzynarodowa-2022.md");
 
-    let mut w = Watcher::start(tmp.path());
+    let mut w = start_watch(tmp.path());
     w.expect_line("out", "watching `data`");
     let first = w.expect_line("out", "rebuilt in");
     assert!(
@@ -186,7 +129,7 @@ fn recovers_when_the_data_folder_is_removed_and_restored() {
     copy_dir(&fixtures, &data);
     let chapter = tmp.path().join("out/wspolpraca-miedzynarodowa-2022.md");
 
-    let mut w = Watcher::start(tmp.path());
+    let mut w = start_watch(tmp.path());
     w.expect_line("out", "rebuilt in");
 
     // Moved away and a copy put back (a restore from a backup): another folder at the path.

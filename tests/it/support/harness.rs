@@ -159,6 +159,18 @@ pub fn copy_over(from: &Path, to: &Path, top: bool) {
     }
 }
 
+/// A temporary directory holding `data/`: a copy of the shipped data set, for tests that
+/// change it (a photo added, an option set) and build the real chapter.
+pub fn shipped_data() -> TempDir {
+    let tmp = tempfile::tempdir().expect("temporary directory");
+    copy_over(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("data"),
+        &tmp.path().join("data"),
+        false,
+    );
+    tmp
+}
+
 /// A temporary directory holding `data/`: `minimal/`, with `case` (if any) copied over it.
 pub fn data_dir(case: Option<&Path>) -> TempDir {
     let tmp = tempfile::tempdir().expect("temporary directory");
