@@ -142,6 +142,7 @@ pub fn render_with(
     pdf_epoch: Option<i64>,
 ) -> Result<Vec<(String, Vec<u8>)>, BuildError> {
     let ch = chapter::render_with(set, year, templates, extras.draft)?;
+    image_bytes_within_limit(&ch.document, &set.root)?;
     let wants = |f: Format| wants(format, f);
     let mut files = Vec::new();
     if wants(Format::Md) {
@@ -192,6 +193,36 @@ pub fn render_with(
         files.push((chapter::file_name(set, year, "docx"), docx));
     }
     Ok(files)
+}
+
+/// Refuses a chapter whose figures show more than [`crate::limits::MAX_CHAPTER_IMAGE_BYTES`]
+/// of image files, a photo counted each time it is shown, from the files' sizes (nothing is
+/// read). A path the image rule refuses is left to the writers, which say why.
+fn image_bytes_within_limit(doc: &crate::doc::Document, root: &Path) -> Result<(), BuildError> {
+    let mut total = 0u64;
+    let mut failed = None;
+    crate::doc::for_each_figure(&doc.blocks, &mut |f| {
+        let Some(path) = f.image.as_deref() else {
+            return;
+        };
+        if failed.is_some() {
+            return;
+        }
+        if let Ok(real) = crate::image_file::resolve(root, path) {
+            total += std::fs::metadata(real).map(|m| m.len()).unwrap_or(0);
+            if total > crate::limits::MAX_CHAPTER_IMAGE_BYTES {
+                failed = Some(path.to_string());
+            }
+        }
+    });
+    match failed {
+        Some(path) => Err(anyhow::anyhow!(
+            "the chapter's images take more than {} MB together (a photo counts each time it is shown; the limit is passed at {path}); reduce the photos to about 2000 pixels wide, a few hundred KB each",
+            crate::limits::MAX_CHAPTER_IMAGE_BYTES / 1_000_000
+        )
+        .into()),
+        None => Ok(()),
+    }
 }
 
 /// The folder of the HTML fragments, next to the page: `wspolpraca-miedzynarodowa-2023-fragmenty`.

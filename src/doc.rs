@@ -221,3 +221,14 @@ impl Document {
         }
     }
 }
+
+/// Calls `f` for every figure of `blocks`, in order, those inside list items included.
+pub fn for_each_figure<'a>(blocks: &'a [Block], f: &mut impl FnMut(&'a Figure)) {
+    for block in blocks {
+        match block {
+            Block::Figure(fig) => f(fig),
+            Block::List { items, .. } => items.iter().for_each(|item| for_each_figure(item, f)),
+            _ => {}
+        }
+    }
+}

@@ -348,11 +348,13 @@ fn be32(b: &[u8]) -> u32 {
     u32::from_be_bytes([b[0], b[1], b[2], b[3]])
 }
 
-/// A PNG: `IHDR` first and valid, every chunk whole with its CRC right, image data, `IEND`.
+/// A PNG: `IHDR` first and valid, every chunk whole with its CRC right, image data that
+/// inflates to exactly the rows the header describes, `IEND`.
 fn png(bytes: &[u8]) -> Result<ImageInfo, Unusable> {
     let mut i = PNG_SIGNATURE.len();
-    let mut header: Option<(u32, u32, u8)> = None;
-    let (mut palette, mut data) = (false, false);
+    let mut header: Option<(u32, u32, u8, u8, bool)> = None;
+    let mut palette = false;
+    let mut data: Vec<&[u8]> = Vec::new();
     loop {
         let Some(head) = bytes.get(i..i + 8) else {
             return Err(Unusable::CutOff);
@@ -396,14 +398,18 @@ fn png(bytes: &[u8]) -> Result<ImageInfo, Unusable> {
                 if depth == 16 {
                     return Err(Unusable::SixteenBit);
                 }
-                header = Some((w, h, color));
+                header = Some((w, h, color, depth, body[12] == 1));
             }
             (_, None) => return Err(Unusable::Damaged), // IHDR must come first, once
             (b"IHDR", Some(_)) => return Err(Unusable::Damaged),
             (b"PLTE", _) => palette = true,
-            (b"IDAT", _) => data = true,
-            (b"IEND", Some((width, height, color))) => {
-                if !data || (color == 3 && !palette) {
+            (b"IDAT", _) => data.push(body),
+            (b"IEND", Some((width, height, color, depth, interlaced))) => {
+                if data.is_empty() || (color == 3 && !palette) {
+                    return Err(Unusable::Damaged);
+                }
+                let bits = u64::from(depth) * channels(color);
+                if !inflates_to_rows(&data, width, height, bits, interlaced) {
                     return Err(Unusable::Damaged);
                 }
                 return Ok(ImageInfo {
@@ -416,6 +422,94 @@ fn png(bytes: &[u8]) -> Result<ImageInfo, Unusable> {
         }
         i = end + 4;
     }
+}
+
+/// The samples a pixel of PNG colour type `color` has.
+fn channels(color: u8) -> u64 {
+    match color {
+        2 => 3,
+        4 => 2,
+        6 => 4,
+        _ => 1, // grey, palette
+    }
+}
+
+/// The seven passes of an interlaced PNG: first column and row, then every how many.
+const ADAM7: [(u64, u64, u64, u64); 7] = [
+    (0, 0, 8, 8),
+    (4, 0, 8, 8),
+    (0, 4, 4, 8),
+    (2, 0, 4, 4),
+    (0, 2, 2, 4),
+    (1, 0, 2, 2),
+    (0, 1, 1, 2),
+];
+
+/// Whether the image data (the `IDAT` chunks' bodies, one zlib stream) inflates to exactly the
+/// bytes of a `width` × `height` image of `bits` per pixel — each row a filter byte (0–4, checked
+/// when not interlaced) and its pixels; Adam7's seven passes when `interlaced` — and ends there.
+/// A PNG whose compressed data is damaged has right checksums (they are computed over the damage)
+/// and would be embedded broken: this is what finds it. Inflates through a fixed buffer, so the
+/// memory is the same for any image; the work is bounded by [`MAX_IMAGE_PIXELS`].
+fn inflates_to_rows(data: &[&[u8]], width: u32, height: u32, bits: u64, interlaced: bool) -> bool {
+    let rows = |w: u64, h: u64| {
+        if w == 0 {
+            0
+        } else {
+            h * (1 + (w * bits).div_ceil(8))
+        }
+    };
+    let (w, h) = (u64::from(width), u64::from(height));
+    let expected = if interlaced {
+        ADAM7
+            .iter()
+            .map(|&(x0, y0, dx, dy)| {
+                rows(
+                    w.saturating_sub(x0).div_ceil(dx),
+                    h.saturating_sub(y0).div_ceil(dy),
+                )
+            })
+            .sum()
+    } else {
+        rows(w, h)
+    };
+    let row = (!interlaced).then(|| 1 + (w * bits).div_ceil(8));
+    let mut z = flate2::Decompress::new(true);
+    let mut buf = vec![0u8; 64 * 1024];
+    let mut produced: u64 = 0;
+    for chunk in data {
+        let mut input = *chunk;
+        loop {
+            let (in0, out0) = (z.total_in(), z.total_out());
+            let Ok(status) = z.decompress(input, &mut buf, flate2::FlushDecompress::None) else {
+                return false;
+            };
+            let used = (z.total_in() - in0) as usize;
+            let made = (z.total_out() - out0) as usize;
+            if let Some(row) = row {
+                // The filter byte of every row that starts in this piece.
+                let mut at = (row - produced % row) % row;
+                while at < made as u64 {
+                    if buf[at as usize] > 4 {
+                        return false;
+                    }
+                    at += row;
+                }
+            }
+            produced += made as u64;
+            if produced > expected {
+                return false;
+            }
+            input = &input[used..];
+            if status == flate2::Status::StreamEnd {
+                return produced == expected;
+            }
+            if (input.is_empty() && made < buf.len()) || (used == 0 && made == 0) {
+                break;
+            }
+        }
+    }
+    false
 }
 
 /// A JPEG: markers and segments whole up to the end marker `EOI`, a frame header the decoder
@@ -600,6 +694,147 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// A PNG of the given chunks (kind, body), each with its right CRC.
+    fn png_of(chunks: &[(&[u8; 4], Vec<u8>)]) -> Vec<u8> {
+        let mut out = PNG_SIGNATURE.to_vec();
+        for (kind, body) in chunks {
+            out.extend((body.len() as u32).to_be_bytes());
+            let mut crc = flate2::Crc::new();
+            crc.update(&kind[..]);
+            crc.update(body);
+            out.extend(&kind[..]);
+            out.extend(body);
+            out.extend(crc.sum().to_be_bytes());
+        }
+        out
+    }
+
+    /// The chunks of a PNG (kind, body).
+    fn chunks_of(png: &[u8]) -> Vec<([u8; 4], Vec<u8>)> {
+        let mut i = PNG_SIGNATURE.len();
+        let mut out = Vec::new();
+        while i < png.len() {
+            let len = be32(&png[i..]) as usize;
+            let kind = [png[i + 4], png[i + 5], png[i + 6], png[i + 7]];
+            out.push((kind, png[i + 8..i + 8 + len].to_vec()));
+            i += 12 + len;
+        }
+        out
+    }
+
+    fn rewritten(png: &[u8], change: impl Fn(&[u8; 4], &mut Vec<u8>)) -> Vec<u8> {
+        let mut chunks = chunks_of(png);
+        for (kind, body) in &mut chunks {
+            change(kind, body);
+        }
+        let refs: Vec<(&[u8; 4], Vec<u8>)> = chunks.iter().map(|(k, b)| (k, b.clone())).collect();
+        png_of(&refs)
+    }
+
+    fn ihdr(w: u32, h: u32, color: u8, interlace: u8) -> Vec<u8> {
+        let mut b = w.to_be_bytes().to_vec();
+        b.extend(h.to_be_bytes());
+        b.extend([8, color, 0, 0, interlace]);
+        b
+    }
+
+    fn zlib(raw: &[u8]) -> Vec<u8> {
+        use std::io::Write as _;
+        let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+        z.write_all(raw).expect("compresses");
+        z.finish().expect("compresses")
+    }
+
+    #[test]
+    fn a_png_whose_compressed_data_is_damaged_is_refused_though_its_checksums_are_right() {
+        let img = image::RgbImage::from_fn(64, 48, |x, y| {
+            image::Rgb([x as u8 * 3, y as u8 * 5, (x ^ y) as u8])
+        });
+        let good = encoded(image::ImageFormat::Png, image::DynamicImage::ImageRgb8(img));
+        assert!(inspect(&good).is_ok());
+        // Bytes in the middle of the deflate stream changed, the CRC computed over the change:
+        // every chunk checks out, the pixels do not.
+        let damaged = rewritten(&good, |kind, body| {
+            if kind == b"IDAT" {
+                let mid = body.len() / 2;
+                for b in &mut body[mid..mid + 8] {
+                    *b ^= 0x5A;
+                }
+            }
+        });
+        assert!(
+            image::load_from_memory(&damaged).is_err(),
+            "the decoder itself must fail on the fixture"
+        );
+        assert_eq!(inspect(&damaged), Err(Unusable::Damaged));
+        // A header that promises one row more than the data holds.
+        let taller = rewritten(&good, |kind, body| {
+            if kind == b"IHDR" {
+                body[4..8].copy_from_slice(&49u32.to_be_bytes());
+            }
+        });
+        assert_eq!(inspect(&taller), Err(Unusable::Damaged));
+        // A row whose filter byte is not one of the five filters.
+        let raw: Vec<u8> = (0..3)
+            .flat_map(|r| [if r == 1 { 7 } else { 0 }, 1, 2, 3])
+            .collect();
+        let bad_filter = png_of(&[
+            (b"IHDR", ihdr(1, 3, 2, 0)),
+            (b"IDAT", zlib(&raw)),
+            (b"IEND", Vec::new()),
+        ]);
+        assert_eq!(inspect(&bad_filter), Err(Unusable::Damaged));
+        let raw: Vec<u8> = (0..3).flat_map(|_| [0, 1, 2, 3]).collect();
+        let fine = png_of(&[
+            (b"IHDR", ihdr(1, 3, 2, 0)),
+            (b"IDAT", zlib(&raw)),
+            (b"IEND", Vec::new()),
+        ]);
+        assert!(image::load_from_memory(&fine).is_ok());
+        assert!(inspect(&fine).is_ok());
+    }
+
+    #[test]
+    fn an_interlaced_png_and_image_data_split_over_chunks_pass() {
+        // 5 × 3 RGB, Adam7 (passes 3 and 7 have no rows at this size),
+        // written out pixel by pixel: for every pass, its rows of its pixels (the decoder
+        // reading it back is the independent check).
+        let (w, h) = (5u64, 3u64);
+        let mut raw = Vec::new();
+        for (x0, y0, dx, dy) in ADAM7 {
+            for y in (y0..h).step_by(dy as usize) {
+                let xs: Vec<u64> = (x0..w).step_by(dx as usize).collect();
+                if xs.is_empty() {
+                    continue;
+                }
+                raw.push(0);
+                for x in xs {
+                    raw.extend([x as u8 * 40, y as u8 * 80, 7]);
+                }
+            }
+        }
+        let data = zlib(&raw);
+        let (a, b) = data.split_at(data.len() / 2);
+        let png = png_of(&[
+            (b"IHDR", ihdr(w as u32, h as u32, 2, 1)),
+            (b"IDAT", a.to_vec()),
+            (b"IDAT", b.to_vec()),
+            (b"IEND", Vec::new()),
+        ]);
+        let decoded = image::load_from_memory(&png)
+            .expect("a valid interlaced PNG")
+            .to_rgb8();
+        assert_eq!(decoded.get_pixel(4, 2).0, [160, 160, 7]);
+        assert_eq!(
+            inspect(&png),
+            Ok(ImageInfo {
+                format: Format::Png,
+                width: 5,
+                height: 3
+            })
+        );
     }
 
     #[test]

@@ -5,6 +5,11 @@
 
 mod cli;
 
+/// The system allocator, bounding the memory a template render may take (see
+/// `report_gen::limits::MAX_TEMPLATE_MEMORY`).
+#[global_allocator]
+static ALLOCATOR: report_gen::limits::MemoryBudget = report_gen::limits::MemoryBudget;
+
 fn main() {
     std::process::exit(cli::main());
 }

@@ -266,6 +266,7 @@ enum TableFormat {
 /// Runs the command line; returns the exit code.
 pub fn main() -> i32 {
     quiet_on_closed_pipes();
+    report_gen::limits::set_memory_hook(report::template_memory_exceeded);
     let code = run();
     match report::stdout_failure() {
         // Already ended by SIGPIPE on Unix; elsewhere the reader is gone, so is the output.

@@ -74,6 +74,19 @@ pub(super) fn report_error(e: &anyhow::Error) -> i32 {
     EXIT_PROBLEM
 }
 
+/// Ends the program when a template render passes its memory bound (installed as the
+/// library's memory hook): nothing has been written by then, as every command writes its files
+/// only after the templates have run.
+pub(crate) fn template_memory_exceeded(template: &str) -> ! {
+    eoutln!(
+        "error: the template `{}` needs more than {} GB of memory, so it was stopped; no file was written or changed",
+        printable(template, MESSAGE_CHARS),
+        report_gen::limits::MAX_TEMPLATE_MEMORY / 1_000_000_000
+    );
+    eoutln!("help: a loop or macro in the template keeps joining text to itself (`s ~ s`, `replace`); write each piece out once instead");
+    std::process::exit(EXIT_PROBLEM)
+}
+
 /// Prints why a set of files was not written, saying whether the earlier files are intact;
 /// returns the problem exit code.
 pub(super) fn report_write_error(e: &WriteError) -> i32 {

@@ -25,6 +25,7 @@ pub fn validate(data: &RawData, sources: &Sources) -> (Option<DataSet>, Vec<Diag
         diags: Vec::new(),
         known: &data.ids_in_broken_files,
         unreadable,
+        image_totals: HashMap::new(),
     };
     let ids = v.check_ids(data);
     v.check_registry(data, &ids);
@@ -71,6 +72,9 @@ struct Validator<'a> {
     known: &'a std::collections::BTreeSet<String>,
     /// Namespaces with a registry file that could not be read at all.
     unreadable: HashSet<Ns>,
+    /// Per year file, the bytes and pixels of its figures' images so far, and whether the
+    /// chapter limits on them were reported.
+    image_totals: HashMap<FileId, (u64, u64, bool)>,
 }
 
 /// The year file being checked.
@@ -749,6 +753,28 @@ impl Validator<'_> {
         }
     }
 
+    /// Adds an image to its year's totals; the figure that passes a chapter limit is an error.
+    fn count_image(&mut self, file: FileId, path: &str, img: &crate::image_file::ImageFile) {
+        use crate::limits::{MAX_CHAPTER_IMAGE_BYTES, MAX_CHAPTER_IMAGE_PIXELS};
+        let t = self.image_totals.entry(file).or_default();
+        t.0 += img.bytes.len() as u64;
+        t.1 += u64::from(img.info.width) * u64::from(img.info.height);
+        if t.2 || (t.0 <= MAX_CHAPTER_IMAGE_BYTES && t.1 <= MAX_CHAPTER_IMAGE_PIXELS) {
+            return;
+        }
+        t.2 = true;
+        self.error(
+            file,
+            path,
+            format!(
+                "with this photo the year's images pass the limit for one chapter: {} MB of files and {} million pixels together",
+                MAX_CHAPTER_IMAGE_BYTES / 1_000_000,
+                MAX_CHAPTER_IMAGE_PIXELS / 1_000_000
+            ),
+        )
+        .help = Some("reduce the photos to about 2000 pixels wide, a few hundred KB each".into());
+    }
+
     fn check_figure(&mut self, set: &DataSet, file: FileId, at: &str, f: &raw::Figure) {
         if let Some(alt) = &f.alt {
             if looks_like_file_name(alt) {
@@ -781,8 +807,9 @@ impl Validator<'_> {
                     Some("describe what the photo shows, for people who cannot see it".into());
             }
             // The same rule and reading as the writers', so the file checked is the file read.
-            if let Err(p) = crate::image_file::read(&set.root, image) {
-                self.error(file, &format!("{at}.image"), p.message).help = Some(p.help);
+            match crate::image_file::read(&set.root, image) {
+                Err(p) => self.error(file, &format!("{at}.image"), p.message).help = Some(p.help),
+                Ok(img) => self.count_image(file, &format!("{at}.image"), &img),
             }
         }
         if f.caption.is_none() && f.credit.is_none() && f.image.is_none() {

@@ -32,7 +32,7 @@ use std::path::Path;
 
 use anyhow::{anyhow, bail, Context, Result};
 
-use crate::doc::{Block, Document, Inline};
+use crate::doc::{for_each_figure, Block, Document, Inline};
 
 pub use fonts::{drawable, missing_glyphs};
 pub use marks::{Layout, Role};
@@ -182,16 +182,6 @@ fn inline_texts<'a>(inlines: &'a [Inline], out: &mut Vec<&'a str>) {
     }
 }
 
-fn for_each_figure<'a>(blocks: &'a [Block], f: &mut impl FnMut(&'a crate::doc::Figure)) {
-    for block in blocks {
-        match block {
-            Block::Figure(fig) => f(fig),
-            Block::List { items, .. } => items.iter().for_each(|item| for_each_figure(item, f)),
-            _ => {}
-        }
-    }
-}
-
 type Images = (layout::ImageSizes, HashMap<String, images::LoadedImage>);
 
 /// Reads and decodes every figure image once; errors name the path.
@@ -206,10 +196,18 @@ fn load_images(doc: &Document, image_root: &Path) -> Result<Images> {
     });
     let mut sizes = HashMap::new();
     let mut decoded = HashMap::new();
+    let mut pixels = 0u64;
     for path in paths {
         // The same rule as in `check`, whatever path the template wrote.
         let file =
             crate::image_file::read(image_root, path).context("in a figure of the chapter")?;
+        pixels += u64::from(file.info.width) * u64::from(file.info.height);
+        if pixels > crate::limits::MAX_CHAPTER_IMAGE_PIXELS {
+            bail!(
+                "the chapter's images have more than {} million pixels together (at {path}); reduce the photos to about 2000 pixels wide",
+                crate::limits::MAX_CHAPTER_IMAGE_PIXELS / 1_000_000
+            );
+        }
         let image = images::LoadedImage::decode(&file.bytes).map_err(|e| {
             anyhow!(
                 "cannot decode the figure image {} (PNG or JPEG expected): {e}",

@@ -405,3 +405,135 @@ fn accepted_image_paths_are_inside_and_are_the_files_the_writers_read() {
         "only {outside_refused} paths led outside"
     );
 }
+
+/// A PNG of `width` × `height` one-bit grey pixels, all black: a few KB on disk however many
+/// pixels it has (the rows inflate to an eighth of a byte a pixel).
+fn one_bit_png(width: u32, height: u32) -> Vec<u8> {
+    use std::io::Write as _;
+    let row = 1 + width.div_ceil(8) as usize;
+    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+    let zeros = vec![0u8; row];
+    for _ in 0..height {
+        z.write_all(&zeros).unwrap();
+    }
+    let mut ihdr = width.to_be_bytes().to_vec();
+    ihdr.extend(height.to_be_bytes());
+    ihdr.extend([1, 0, 0, 0, 0]);
+    let mut out = b"\x89PNG\r\n\x1a\n".to_vec();
+    for (kind, body) in [
+        (&b"IHDR"[..], ihdr),
+        (b"IDAT", z.finish().unwrap()),
+        (b"IEND", Vec::new()),
+    ] {
+        out.extend((body.len() as u32).to_be_bytes());
+        let mut crc = flate2::Crc::new();
+        crc.update(kind);
+        crc.update(&body);
+        out.extend(kind);
+        out.extend(&body);
+        out.extend(crc.sum().to_be_bytes());
+    }
+    out
+}
+
+#[test]
+fn the_photos_of_a_year_beyond_the_chapter_limit_are_refused_at_the_photo_that_passes_it() {
+    // Six photos of 48 million pixels: each within the limit for one image (50 million),
+    // five of them within the chapter's 250 million, six over it (the PDF would hold them
+    // decoded: 1 GB).
+    let tmp = data_with_figure();
+    let year = tmp.path().join("data/years/2022.yaml");
+    let mut text = fs::read_to_string(&year).unwrap();
+    let ids: Vec<String> = (1..=6).map(|i| format!("2022-big-{i}")).collect();
+    text = text.replace(
+        "figures: [2022-eurocities]",
+        &format!("figures: [2022-eurocities, {}]", ids.join(", ")),
+    );
+    fs::write(tmp.path().join("data/images/2022/eurocities.jpg"), jpeg(1)).unwrap();
+    for id in &ids {
+        fs::write(
+            tmp.path().join(format!("data/images/2022/{id}.png")),
+            one_bit_png(8000, 6000),
+        )
+        .unwrap();
+        text.push_str(&format!(
+            "  - id: {id}\n    image: images/2022/{id}.png\n    caption: Zdjęcie {id}\n    alt: Czarny prostokąt\n    credit: UMP\n"
+        ));
+    }
+    fs::write(&year, &text).unwrap();
+    let last = text
+        .lines()
+        .position(|l| l.contains("image: images/2022/2022-big-6.png"))
+        .unwrap()
+        + 1;
+    let out = check(tmp.path());
+    assert_refused(&out, &format!("data/years/2022.yaml:{last}:12: error: with this photo the year's images pass the limit for one chapter"));
+    // Reported once, at the photo that passes it, not at every later one; the others are fine.
+    assert_eq!(
+        out.stderr.matches("pass the limit for one chapter").count(),
+        1,
+        "{}",
+        out.describe()
+    );
+    assert_eq!(
+        out.stderr.matches(": error:").count(),
+        1,
+        "{}",
+        out.describe()
+    );
+}
+
+#[test]
+fn a_template_showing_photos_beyond_the_chapter_limit_is_refused_before_reading_them() {
+    // One photo of 1 MB (a small JPEG padded with comment segments), shown 250 times by the
+    // template: 250 MB of image files, which the HTML would hold as base64 each time.
+    let tmp = data_with_figure();
+    let small = jpeg(3);
+    let mut big = small[..2].to_vec();
+    for _ in 0..16 {
+        big.extend([0xFF, 0xFE, 0xFF, 0xFF]);
+        big.extend(std::iter::repeat_n(b' ', 0xFFFF - 2));
+    }
+    big.extend(&small[2..]);
+    assert!(big.len() > 1_000_000);
+    fs::write(tmp.path().join("data/images/2022/eurocities.jpg"), &big).unwrap();
+    assert_eq!(check(tmp.path()).code, Some(0), "the photo alone is fine");
+    fs::create_dir_all(tmp.path().join("templates")).unwrap();
+    fs::write(
+        tmp.path().join("templates/chapter.md.j2"),
+        "# {{ title }}\n\n{% for i in range(250) %}![Opis zdjęcia](<images/2022/eurocities.jpg> \"Podpis {{ i }}\")\n\n{% endfor %}",
+    )
+    .unwrap();
+    let stderr = assert_build_refused(
+        tmp.path(),
+        &["build", "--year", "2022", "--templates", "templates"],
+        "error: nothing was written",
+    );
+    assert!(
+        stderr.contains("the chapter's images take more than 200 MB together (a photo counts each time it is shown; the limit is passed at images/2022/eurocities.jpg)"),
+        "{stderr}"
+    );
+    // Up to the limit is fine: 150 times is 150 MB.
+    fs::write(
+        tmp.path().join("templates/chapter.md.j2"),
+        "# {{ title }}\n\n{% for i in range(150) %}![Opis zdjęcia](<images/2022/eurocities.jpg> \"Podpis {{ i }}\")\n\n{% endfor %}",
+    )
+    .unwrap();
+    let out = run(
+        tmp.path(),
+        &[
+            "build",
+            "--year",
+            "2022",
+            "--templates",
+            "templates",
+            "--format",
+            "md",
+            "--data",
+            "data",
+            "--out",
+            "out",
+        ],
+    );
+    out.assert_ok();
+}
