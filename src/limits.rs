@@ -21,6 +21,11 @@ pub const MAX_IMAGE_BYTES: u64 = 20 * 1000 * 1000;
 /// million pixels take 200 MB (four bytes each) in the PDF writer.
 pub const MAX_IMAGE_PIXELS: u64 = 50_000_000;
 
+/// The longer side of a photo above which `check` warns that it is larger than needed: 3000
+/// pixels. A 2000-pixel photo fills the PDF's 140 mm column at 360 dpi; a camera original
+/// (6000 × 4000) only makes the PDF and HTML larger (the user trial's made them 2–3 MB).
+pub const PHOTO_SIDE: u32 = 3000;
+
 /// The most bytes of image files one chapter may show, counting a photo each time it is
 /// shown: 200 MB (ten times a chapter with a hundred photos of 200 KB, as the README asks;
 /// the shipped years show none yet). The HTML holds each as base64 and the DOCX each file,

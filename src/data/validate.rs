@@ -755,7 +755,18 @@ impl Validator<'_> {
 
     /// Adds an image to its year's totals; the figure that passes a chapter limit is an error.
     fn count_image(&mut self, file: FileId, path: &str, img: &crate::image_file::ImageFile) {
-        use crate::limits::{MAX_CHAPTER_IMAGE_BYTES, MAX_CHAPTER_IMAGE_PIXELS};
+        use crate::limits::{MAX_CHAPTER_IMAGE_BYTES, MAX_CHAPTER_IMAGE_PIXELS, PHOTO_SIDE};
+        let (w, h) = (img.info.width, img.info.height);
+        if w.max(h) > PHOTO_SIDE {
+            self.warn(
+                file,
+                path,
+                format!("the photo is {w} × {h} pixels, more than print needs ({} MB in every format of the chapter)", img.bytes.len().div_ceil(1_000_000)),
+            )
+            .help = Some(format!(
+                "reduce it to about 2000 pixels on the longer side (in Windows: Photos → Resize; in GIMP: Image → Scale Image) and save it as JPEG; the chapter stays small and looks the same; more than {PHOTO_SIDE} pixels is reported"
+            ));
+        }
         let t = self.image_totals.entry(file).or_default();
         t.0 += img.bytes.len() as u64;
         t.1 += u64::from(img.info.width) * u64::from(img.info.height);

@@ -537,3 +537,38 @@ fn a_template_showing_photos_beyond_the_chapter_limit_is_refused_before_reading_
     );
     out.assert_ok();
 }
+
+#[test]
+fn a_photo_larger_than_print_needs_is_a_warning_that_says_how_to_reduce_it() {
+    let tmp = data_with_figure();
+    let year = tmp.path().join("data/years/2022.yaml");
+    let text = fs::read_to_string(&year)
+        .unwrap()
+        .replace("images/2022/eurocities.jpg", "images/2022/eurocities.png");
+    fs::write(&year, text).unwrap();
+    let photo = tmp.path().join("data/images/2022/eurocities.png");
+    fs::write(&photo, one_bit_png(3000, 2000)).unwrap();
+    let out = check(tmp.path());
+    assert_eq!(out.code, Some(0), "{}", out.describe());
+    assert!(
+        !out.stderr.contains("warning"),
+        "3000 pixels is fine\n{}",
+        out.describe()
+    );
+    fs::write(&photo, one_bit_png(2000, 3001)).unwrap();
+    let out = check(tmp.path());
+    assert_eq!(out.code, Some(0), "a warning only\n{}", out.describe());
+    assert!(
+        out.stderr.lines().any(|l| l.starts_with(
+            "data/years/2022.yaml:48:12: warning: the photo is 2000 × 3001 pixels, more than print needs"
+        )),
+        "{}",
+        out.describe()
+    );
+    assert!(
+        out.stderr
+            .contains("help: reduce it to about 2000 pixels on the longer side"),
+        "{}",
+        out.describe()
+    );
+}
