@@ -1,0 +1,115 @@
+//! Issue 14, "no silent traps" and "scaffolds that are complete": each trap a new user fell into
+//! (../shared/research/reviews/new-user-2024.md) is now correct output or a clear message.
+//! Each test changes a copy of `tests/fixtures/minimal` (or of the shipped data) the way the
+//! user did and asserts what they would see: the message with its file:line:col, or the text
+//! of the chapter.
+
+use std::fs;
+use std::path::Path;
+
+use crate::support::harness::{data_dir, run, Output};
+
+/// Replaces `from` by `to` in the file `data/<file>` under `root`; `from` must be there.
+fn edit(root: &Path, file: &str, from: &str, to: &str) {
+    let path = root.join("data").join(file);
+    let text = fs::read_to_string(&path).expect("read the data file");
+    assert!(text.contains(from), "`{from}` is not in {file}");
+    fs::write(&path, text.replacen(from, to, 1)).expect("write the data file");
+}
+
+/// Appends `text` to the file `data/<file>` under `root`.
+fn append(root: &Path, file: &str, text: &str) {
+    let path = root.join("data").join(file);
+    let mut old = fs::read_to_string(&path).expect("read the data file");
+    old.push_str(text);
+    fs::write(&path, old).expect("write the data file");
+}
+
+/// `report-gen ARGS --data data` in `root`.
+fn rg(root: &Path, args: &[&str]) -> Output {
+    let mut all = args.to_vec();
+    all.extend(["--data", "data"]);
+    run(root, &all)
+}
+
+/// The chapter of `year` as Markdown, built in `root` (the build must succeed), with its
+/// non-breaking spaces as plain ones (the typography has its own tests).
+fn markdown(root: &Path, year: &str) -> String {
+    rg(root, &["build", "--year", year, "--format", "md"]).assert_ok();
+    let dir = root.join("out").join(year);
+    let md = fs::read_dir(&dir)
+        .expect("the build wrote its folder")
+        .map(|e| e.expect("entry").path())
+        .find(|p| p.extension().is_some_and(|x| x == "md"))
+        .expect("the build wrote a .md file");
+    fs::read_to_string(md)
+        .expect("read the Markdown")
+        .replace('\u{a0}', " ")
+}
+
+/// The line (1-based) of `data/<file>` that contains `fragment`.
+fn line_of(root: &Path, file: &str, fragment: &str) -> usize {
+    let text = fs::read_to_string(root.join("data").join(file)).expect("read the data file");
+    text.lines()
+        .position(|l| l.contains(fragment))
+        .unwrap_or_else(|| panic!("`{fragment}` is not in {file}"))
+        + 1
+}
+
+// ---- 1. An ambassador whose country has no official genitive
+
+const LITHUANIAN_AMBASSADOR: &str = "
+- id: eitvydas-bajarunas
+  name: Eitvydas Bajarūnas
+  name_instrumental: Eitvydasem Bajarūnasem
+  gender: m
+  function: ambassador
+  country: lt
+";
+
+#[test]
+fn ambassador_of_a_country_without_official_genitive_is_refused_with_the_line_to_add() {
+    let tmp = data_dir(None);
+    let root = tmp.path();
+    append(
+        root,
+        "registry/countries.yaml",
+        "\n- id: lt\n  name: Litwa\n",
+    );
+    append(root, "registry/people.yaml", LITHUANIAN_AMBASSADOR);
+    edit(
+        root,
+        "years/2022.yaml",
+        "      people: [jakub-durr]",
+        "      people: [jakub-durr, eitvydas-bajarunas]",
+    );
+    let out = rg(root, &["check"]);
+    assert_eq!(out.code, Some(1), "{}", out.describe());
+    let line = line_of(root, "years/2022.yaml", "eitvydas-bajarunas]");
+    assert!(
+        out.stderr.contains(&format!(
+            "data/years/2022.yaml:{line}:28: error: the country `lt` of `eitvydas-bajarunas` has no official name in the genitive: the chapter would print „Ambasadorem Litwa w Polsce”"
+        )),
+        "{}",
+        out.describe()
+    );
+    assert!(
+        out.stderr.contains("in data/registry/countries.yaml, add to the entry `- id: lt` the line `  official_genitive: …`")
+            && out.stderr.contains("as `cz` has `official_genitive: Republiki Czeskiej`"),
+        "{}",
+        out.describe()
+    );
+
+    // With the line added, the chapter reads right.
+    edit(
+        root,
+        "registry/countries.yaml",
+        "  name: Litwa\n",
+        "  name: Litwa\n  official_genitive: Republiki Litewskiej\n",
+    );
+    let md = markdown(root, "2022");
+    assert!(
+        md.contains("Ambasadorem Republiki Litewskiej w Polsce Eitvydasem Bajarūnasem"),
+        "{md}"
+    );
+}
