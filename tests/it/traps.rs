@@ -113,3 +113,33 @@ fn ambassador_of_a_country_without_official_genitive_is_refused_with_the_line_to
         "{md}"
     );
 }
+
+// ---- 4. A rename known only by its year
+
+#[test]
+fn rename_known_only_by_its_year_prints_the_note_in_that_year() {
+    let tmp = data_dir(None);
+    let root = tmp.path();
+    edit(
+        root,
+        "registry/organisations.yaml",
+        "    - name: EUROCITIES\n",
+        "    - name: EUROCITIES\n    - name: Eurocities\n      since: 2022\n",
+    );
+    let md = markdown(root, "2022");
+    assert!(
+        md.contains("- EUROCITIES – organizacja, która w 2022 r. zmieniła nazwę na Eurocities"),
+        "{md}"
+    );
+
+    // The old name ended the year before: the name changed between two reports, no note.
+    edit(
+        root,
+        "registry/organisations.yaml",
+        "    - name: EUROCITIES\n",
+        "    - name: EUROCITIES\n      until: 2021\n",
+    );
+    let md = markdown(root, "2022");
+    assert!(!md.contains("zmieniła nazwę"), "{md}");
+    assert!(md.contains("- Eurocities."), "{md}");
+}
