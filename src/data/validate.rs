@@ -685,6 +685,14 @@ impl Validator<'_> {
         ids: &Ids,
     ) {
         let at = format!("sections[{i}]");
+        if s.summary_above_heading && s.kind != SectionKind::Partners {
+            self.error(
+                file,
+                &format!("{at}.summary_above_heading"),
+                "`summary_above_heading` is only for a `partners` section (it places the sentence about the number of partners)",
+            )
+            .help = Some("remove the line, or move it to the `- kind: partners` section".into());
+        }
         if s.kind == SectionKind::Memberships && s.list.is_none() {
             self.error(
                 file,

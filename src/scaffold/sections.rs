@@ -46,6 +46,10 @@ fn section(out: &mut String, s: &Section, from_year: i32) {
     if s.title_headings {
         out.push_str("    title_headings: true\n");
     }
+    dates(out, s);
+    if s.summary_above_heading {
+        out.push_str("    summary_above_heading: true\n");
+    }
     if let Some(list) = s.list {
         let list = match list {
             MembershipList::International => "international",
@@ -81,6 +85,41 @@ fn section(out: &mut String, s: &Section, from_year: i32) {
             out,
             "    # ({from_year} also had `notes` or `figures` here; add this year's if needed.)"
         );
+    }
+}
+
+/// `dates:` of a section that shows events, with what its style prints: written out where it
+/// is what the style does anyway, offered as a comment where switching it changes the chapter.
+fn dates(out: &mut String, s: &Section) {
+    use crate::data::raw::SectionKind as K;
+    if !matches!(
+        s.kind,
+        K::Partners | K::Contacts | K::Projects | K::Memberships
+    ) {
+        return;
+    }
+    let line = |out: &mut String, on: bool, commented: bool, what: &str| {
+        let key = format!("{}dates: {on}", if commented { "# " } else { "" });
+        let _ = writeln!(out, "    {key:<30} # {what}");
+    };
+    let what = match (s.kind, s.style) {
+        (K::Memberships, _) => "the organisations' activities: true prints their day dates",
+        (_, Style::List) => "`list` prints each event's day date („9–11 maja – …”); false: none",
+        (_, Style::Paragraphs) => {
+            "`paragraphs` prints no dates; true starts each paragraph with its day date"
+        }
+        (_, Style::ByEntity) => {
+            "`by_entity` prints dates only in a list of untitled events; true: for every event"
+        }
+    };
+    match s.dates {
+        Some(on) => line(out, on, false, what),
+        None if s.kind == K::Memberships => line(out, true, true, what),
+        None => match s.style {
+            Style::List => line(out, true, false, what),
+            Style::Paragraphs => line(out, false, false, what),
+            Style::ByEntity => line(out, true, true, what),
+        },
     }
 }
 

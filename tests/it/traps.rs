@@ -143,3 +143,126 @@ fn rename_known_only_by_its_year_prints_the_note_in_that_year() {
     assert!(!md.contains("zmieniła nazwę"), "{md}");
     assert!(md.contains("- Eurocities."), "{md}");
 }
+
+// ---- 2. Dates typed carefully, and the styles that print them
+
+#[test]
+fn dates_option_prints_day_dates_in_paragraphs_and_by_entity_and_hides_them_in_a_list() {
+    let tmp = data_dir(None);
+    let root = tmp.path();
+    // As copied by new-year from 2023: paragraphs, which print no dates.
+    edit(
+        root,
+        "years/2022.yaml",
+        "    heading: Współpraca z partnerami zagranicznymi\n    style: list\n",
+        "    heading: Współpraca z partnerami zagranicznymi\n    style: paragraphs\n",
+    );
+    let md = markdown(root, "2022");
+    assert!(
+        md.contains("\nspotkanie z przedstawicielką senatu Landu Berlin\n"),
+        "{md}"
+    );
+    // Asked for: each paragraph starts with its date.
+    edit(
+        root,
+        "years/2022.yaml",
+        "    style: paragraphs\n",
+        "    style: paragraphs\n    dates: true\n",
+    );
+    let md = markdown(root, "2022");
+    assert!(
+        md.contains("\n6 czerwca – spotkanie z przedstawicielką senatu Landu Berlin\n"),
+        "{md}"
+    );
+
+    // by_entity with a bold title: the date follows the title.
+    edit(
+        root,
+        "years/2022.yaml",
+        "    heading: Współpraca z miastami partnerskimi\n    style: list\n",
+        "    heading: Współpraca z miastami partnerskimi\n    style: by_entity\n    dates: true\n",
+    );
+    edit(
+        root,
+        "years/2022.yaml",
+        "    about: [brno]\n",
+        "    about: [brno]\n    title: Dni Kultury Polskiej\n",
+    );
+    let md = markdown(root, "2022");
+    assert!(
+        md.contains("**Dni Kultury Polskiej** (4 kwietnia) – uczestniczyli w Dniach"),
+        "{md}"
+    );
+
+    // A list prints its dates unless told not to.
+    assert!(
+        md.contains("- 19–22 września – spotkanie podsumowujące"),
+        "{md}"
+    );
+    edit(
+        root,
+        "years/2022.yaml",
+        "    heading: Projekt USE-IT\n    style: list\n",
+        "    heading: Projekt USE-IT\n    style: list\n    dates: false\n",
+    );
+    let md = markdown(root, "2022");
+    assert!(
+        md.contains("\n- spotkanie podsumowujące w Birmingham"),
+        "{md}"
+    );
+}
+
+// ---- 3. The partner summary of a by_entity section stays under its own heading
+
+#[test]
+fn by_entity_partner_summary_is_printed_under_its_heading_in_markdown_and_pdf() {
+    let tmp = data_dir(None);
+    let root = tmp.path();
+    edit(
+        root,
+        "years/2022.yaml",
+        "    heading: Współpraca z miastami partnerskimi\n    style: list\n",
+        "    heading: Współpraca z miastami partnerskimi\n    style: by_entity\n    summary: list\n",
+    );
+    let md = markdown(root, "2022");
+    let heading = md
+        .find("## Współpraca z miastami partnerskimi")
+        .expect("the partners heading");
+    let summary = md
+        .find("kontynuowało współpracę z 1 miastem partnerskim")
+        .expect("the count sentence");
+    let contacts = md
+        .find("## Współpraca z partnerami zagranicznymi")
+        .expect("the contacts heading");
+    assert!(contacts < heading && heading < summary, "{md}");
+
+    rg(root, &["build", "--year", "2022", "--format", "pdf"]).assert_ok();
+    let pdf = root.join("out/2022/wspolpraca-miedzynarodowa-2022.pdf");
+    let text = std::process::Command::new("pdftotext")
+        .args(["-layout"])
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs (tests/run.sh installs poppler-utils)");
+    let text = String::from_utf8_lossy(&text.stdout).replace('\u{a0}', " ");
+    let heading = text
+        .find("Współpraca z miastami partnerskimi")
+        .expect("the heading in the PDF");
+    let summary = text
+        .find("kontynuowało")
+        .expect("the count sentence in the PDF");
+    assert!(heading < summary, "{text}");
+
+    // The 2018 layout, where the sentence opens the chapter above the first heading, is asked
+    // for by name.
+    edit(
+        root,
+        "years/2022.yaml",
+        "    summary: list\n",
+        "    summary: list\n    summary_above_heading: true\n",
+    );
+    let md = markdown(root, "2022");
+    let heading = md.find("## Współpraca z miastami partnerskimi").unwrap();
+    let summary = md.find("kontynuowało współpracę").unwrap();
+    assert!(summary < heading, "{md}");
+}
