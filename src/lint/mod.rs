@@ -4,6 +4,7 @@
 
 mod alt;
 mod fields;
+mod items;
 mod names;
 mod position;
 mod typography;
@@ -88,7 +89,10 @@ pub fn run(root: &Path) -> Outcome {
             sources,
         };
     }
-    let fields = fields::collect(&raw);
+    let mut fields = fields::collect(&raw);
+    if let Some(set) = &set {
+        fields::mark_list_items(&mut fields, &raw, set);
+    }
     let names = Names::new(&raw, fields.iter().map(|f| f.text.as_str()));
     let city = raw
         .report
@@ -139,6 +143,13 @@ pub fn check_text(field: &Field, names: &Names, city: Option<&(String, String)>)
     out.extend(typography::check(text));
     if let Some((city, genitive)) = city {
         out.extend(typography::city_genitive(text, city, genitive));
+    }
+    if field.list_item {
+        let found: Vec<Finding> = items::check(text, names, city)
+            .into_iter()
+            .filter(|f| !overlaps(f, &out))
+            .collect();
+        out.extend(found);
     }
     if field.kind == FieldKind::Alt {
         out.extend(alt::check(text, field.caption.as_deref()));

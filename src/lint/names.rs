@@ -149,6 +149,11 @@ impl Names {
         n
     }
 
+    /// Whether `word` is a registry name or a declined form of one („Brnie”, „EUROCITIES”).
+    pub fn is_name(&self, word: &str) -> bool {
+        self.words.iter().any(|n| is_form_of(word, n))
+    }
+
     /// Recorded misspellings in `text`.
     pub fn aliases(&self, text: &str) -> Vec<Finding> {
         let chars: Vec<char> = text.chars().map(straight_to_curly).collect();

@@ -266,3 +266,62 @@ fn by_entity_partner_summary_is_printed_under_its_heading_in_markdown_and_pdf() 
     let summary = md.find("kontynuowało współpracę").unwrap();
     assert!(summary < heading, "{md}");
 }
+
+// ---- 5. List-item conventions
+
+#[test]
+fn list_item_full_stop_is_dropped_before_the_semicolon_and_capitals_are_linted() {
+    let tmp = data_dir(None);
+    let root = tmp.path();
+    // An organisation's activity nested in a `list` memberships section, typed as a sentence.
+    edit(
+        root,
+        "years/2022.yaml",
+        "    list: international\n",
+        "    list: international\n    style: list\n",
+    );
+    edit(
+        root,
+        "years/2022.yaml",
+        "    text: realizowano projekt „[en]Future Mentors[/en]”\n",
+        "    text: uczestniczono w konferencji o polityce klimatycznej.\n",
+    );
+    let md = markdown(root, "2022");
+    assert!(
+        md.contains("  - uczestniczono w konferencji o polityce klimatycznej;"),
+        "{md}"
+    );
+    assert!(!md.contains(".;"), "{md}");
+
+    // Capitals that the list would print as „4 kwietnia – Omówiono” or „…; Omówiono”.
+    edit(
+        root,
+        "years/2022.yaml",
+        "    text: spotkanie z przedstawicielką senatu Landu Berlin\n",
+        "    text: Omówiono współpracę z senatem Landu Berlin; Ustalono plan wizyt\n",
+    );
+    let out = rg(root, &["lint"]);
+    out.assert_ok();
+    let line = line_of(root, "years/2022.yaml", "Omówiono współpracę");
+    for (col, message, help) in [
+        (
+            11,
+            "a list item starts with a capital letter: „Omówiono”",
+            "write „omówiono”",
+        ),
+        (
+            55,
+            "a capital letter after „;” in a list item: „Ustalono”",
+            "write „; ustalono”",
+        ),
+    ] {
+        assert!(
+            out.stderr.contains(&format!(
+                "data/years/2022.yaml:{line}:{col}: warning: {message}"
+            )),
+            "{}",
+            out.describe()
+        );
+        assert!(out.stderr.contains(help), "{}", out.describe());
+    }
+}
