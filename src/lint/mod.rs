@@ -73,8 +73,9 @@ pub enum Outcome {
     },
 }
 
-/// Loads and validates the data directory `root` and lints every text in it.
-pub fn run(root: &Path) -> Outcome {
+/// Loads and validates the data directory `root` and lints every text in it, or with `year`
+/// only the texts of that year's file, the registry and report.yaml (what its chapter uses).
+pub fn run(root: &Path, year: Option<i32>) -> Outcome {
     let (
         Loaded {
             set,
@@ -91,7 +92,22 @@ pub fn run(root: &Path) -> Outcome {
     }
     let mut fields = fields::collect(&raw);
     if let Some(set) = &set {
+        if let Some(year) = year.filter(|y| !set.years.contains_key(y)) {
+            return Outcome::NotLoaded {
+                diagnostics: vec![crate::chapter::no_data(set, year)],
+                sources,
+            };
+        }
         fields::mark_list_items(&mut fields, &raw, set);
+    }
+    if let Some(year) = year {
+        let others: Vec<FileId> = raw
+            .years
+            .iter()
+            .filter(|(y, _)| *y != year)
+            .map(|(_, at)| at.file)
+            .collect();
+        fields.retain(|f| !others.contains(&f.file));
     }
     let names = Names::new(&raw, fields.iter().map(|f| f.text.as_str()));
     let city = raw

@@ -325,3 +325,74 @@ fn list_item_full_stop_is_dropped_before_the_semicolon_and_capitals_are_linted()
         assert!(out.stderr.contains(help), "{}", out.describe());
     }
 }
+
+// ---- 7. The year without `--year`, and `lint --year`
+
+#[test]
+fn year_works_without_year_flag_and_check_names_the_right_command() {
+    let tmp = data_dir(None);
+    let root = tmp.path();
+    let out = rg(root, &["build", "2022", "--format", "md"]);
+    out.assert_ok();
+    assert!(root
+        .join("out/2022/wspolpraca-miedzynarodowa-2022.md")
+        .is_file());
+    let out = rg(root, &["table", "2022"]);
+    out.assert_ok();
+    assert!(
+        out.stdout
+            .replace('\u{a0}', " ")
+            .contains("| Brno, Czechy | Umowa o współpracy, 16.09.1966 r. |"),
+        "{}",
+        out.describe()
+    );
+    let out = rg(root, &["check", "2022"]);
+    assert_eq!(out.code, Some(2), "{}", out.describe());
+    assert!(
+        out.stderr
+            .contains("run `report-gen check`; for the texts of 2022 only, `report-gen lint 2022`"),
+        "{}",
+        out.describe()
+    );
+    // Both forms at once, disagreeing: refused, not guessed.
+    let out = rg(root, &["build", "2022", "--year", "2023"]);
+    assert_eq!(out.code, Some(2), "{}", out.describe());
+}
+
+#[test]
+fn lint_year_reads_only_that_years_file_and_the_registry() {
+    let tmp = crate::support::harness::shipped_data();
+    let root = tmp.path();
+    // The shipped data has two findings, both in 2023.
+    let all = rg(root, &["lint"]);
+    assert!(
+        all.stderr.contains("data/years/2023.yaml:144:10: warning"),
+        "{}",
+        all.describe()
+    );
+    for args in [["lint", "2022"], ["lint", "--year=2022"]] {
+        let out = rg(root, &args);
+        out.assert_ok();
+        assert!(
+            out.stdout.starts_with("ok: nothing found in"),
+            "{}",
+            out.describe()
+        );
+        assert!(out.stderr.is_empty(), "{}", out.describe());
+    }
+    let out = rg(root, &["lint", "--year", "2023"]);
+    assert!(
+        out.stderr.contains("data/years/2023.yaml:144:10: warning"),
+        "{}",
+        out.describe()
+    );
+    // A year without a file says how to start it.
+    let out = rg(root, &["lint", "2031"]);
+    assert_eq!(out.code, Some(1), "{}", out.describe());
+    assert!(
+        out.stderr
+            .contains("run `report-gen new-year 2031 --data data`"),
+        "{}",
+        out.describe()
+    );
+}
