@@ -396,3 +396,63 @@ fn lint_year_reads_only_that_years_file_and_the_registry() {
         out.describe()
     );
 }
+
+// ---- 6. Common YAML traps, in words a non-programmer can act on
+
+/// `check` on minimal/ with one replacement in the 2022 file: its stderr (exit code 1).
+fn check_2022_with(from: &str, to: &str) -> String {
+    let tmp = data_dir(None);
+    edit(tmp.path(), "years/2022.yaml", from, to);
+    let out = rg(tmp.path(), &["check"]);
+    assert_eq!(out.code, Some(1), "{}", out.describe());
+    out.stderr
+}
+
+#[test]
+fn colon_inside_a_text_says_to_quote_it_with_the_corrected_line() {
+    let err = check_2022_with("    credit: \"Źródło: UMP\"", "    credit: Źródło: UMP");
+    assert!(err.contains("data/years/2022.yaml:49:19: error: this is not valid YAML: a colon followed by a space inside the text of `credit` („Źródło:”)"), "{err}");
+    assert!(
+        err.contains(
+            "help: put the whole text in quotes: `credit: \"Źródło: UMP\"`; or write `credit: >-`"
+        ),
+        "{err}"
+    );
+    let err = check_2022_with(
+        "      topics: rozmawiano o sytuacji uchodźców z Ukrainy",
+        "      topics: omówiono m.in.: sytuację uchodźców",
+    );
+    assert!(err.contains("data/years/2022.yaml:41:29: error: this is not valid YAML: a colon followed by a space inside the text of `topics` („m.in.:”)"), "{err}");
+    assert!(
+        err.contains("`topics: \"omówiono m.in.: sytuację uchodźców\"`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn under_indented_continuation_is_reported_on_its_own_line() {
+    // Line 28 `text: >-`, 29 its first line, 30 the continuation with 4 spaces instead of 6;
+    // the parser itself stops at line 31, the next event.
+    let err = check_2022_with(
+        "    text: spotkanie z przedstawicielką senatu Landu Berlin\n",
+        "    text: >-\n      spotkanie z przedstawicielką senatu\n    Landu Berlin\n",
+    );
+    assert!(err.contains("data/years/2022.yaml:30:5: error: this is not valid YAML: this line continues the text of `text` (line 28) but is indented 4 spaces, less than the text"), "{err}");
+    assert!(
+        err.contains("help: indent it 6 spaces, as the text above: `      Landu Berlin`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn missing_colon_and_quoted_start_are_named() {
+    let err = check_2022_with("    about: [berlin]", "    about [berlin]");
+    assert!(err.contains("data/years/2022.yaml:27:5: error: this is not valid YAML: the key `about` has no colon after it"), "{err}");
+    assert!(err.contains("help: write `about: [berlin]`"), "{err}");
+    let err = check_2022_with(
+        "    text: spotkanie z przedstawicielką senatu Landu Berlin",
+        "    text: \"Dni Berlina\" w Poznaniu",
+    );
+    assert!(err.contains("data/years/2022.yaml:28:11: error: this is not valid YAML: the text of `text` starts with a quotation mark"), "{err}");
+    assert!(err.contains("`text: „Dni Berlina” w Poznaniu`"), "{err}");
+}
