@@ -456,3 +456,57 @@ fn missing_colon_and_quoted_start_are_named() {
     assert!(err.contains("data/years/2022.yaml:28:11: error: this is not valid YAML: the text of `text` starts with a quotation mark"), "{err}");
     assert!(err.contains("`text: „Dni Berlina” w Poznaniu`"), "{err}");
 }
+
+/// The built-in chapter template exported into `root/tpl`, with `from` replaced by `to`;
+/// the stderr of a build with it (which must fail), and the line of `to`.
+fn build_with_template(root: &Path, from: &str, to: &str) -> (String, usize) {
+    run(root, &["templates", "export", "tpl"]).assert_ok();
+    let path = root.join("tpl/chapter.md.j2");
+    let text = fs::read_to_string(&path).expect("the exported template");
+    assert!(text.contains(from), "`{from}` is not in the template");
+    let text = text.replacen(from, to, 1);
+    let line = text
+        .lines()
+        .position(|l| l.contains(to))
+        .expect("edited line")
+        + 1;
+    fs::write(&path, text).expect("write the template");
+    let out = rg(
+        root,
+        &["build", "2022", "--format", "md", "--templates", "tpl"],
+    );
+    assert_eq!(out.code, Some(1), "{}", out.describe());
+    (out.stderr, line)
+}
+
+#[test]
+fn template_errors_name_the_undefined_variable_and_the_line_of_an_open_tag() {
+    // Inside a macro minijinja says only "undefined value".
+    let tmp = data_dir(None);
+    let (err, line) = build_with_template(
+        tmp.path(),
+        "W {{ year }} r. Prezydent Miasta {{ city_genitive }} i jego zastępcy odbyli {{ d.count }} {{ plural(d.count, \"spotkanie dyplomatyczne\", \"spotkania dyplomatyczne\", \"spotkań dyplomatycznych\") }} z:",
+        "W {{ yaer }} r. Prezydent Miasta {{ city_genitive }} i jego zastępcy odbyli {{ d.count }} {{ plural(d.count, \"spotkanie dyplomatyczne\", \"spotkania dyplomatyczne\", \"spotkań dyplomatycznych\") }} z:",
+    );
+    assert!(
+        err.contains(&format!(
+            "tpl/chapter.md.j2:{line}:6: error: the template uses something that does not exist: `yaer` is undefined"
+        )),
+        "{err}"
+    );
+    assert!(err.contains("check the spelling of the name"), "{err}");
+
+    // A `%}` left out is noticed by minijinja on the next line; the message names this one.
+    let tmp = data_dir(None);
+    let (err, line) = build_with_template(
+        tmp.path(),
+        "{% if s.kind == \"memberships\" %}",
+        "{% if s.kind == \"memberships\" %",
+    );
+    assert!(
+        err.contains(&format!(
+            "tpl/chapter.md.j2:{line}:1: error: template syntax error: the tag opened with `{{%` on this line is not closed with `%}}`"
+        )),
+        "{err}"
+    );
+}
