@@ -510,3 +510,90 @@ fn template_errors_name_the_undefined_variable_and_the_line_of_an_open_tag() {
         "{err}"
     );
 }
+
+// ---- 8. new-year writes every section kind, commented and ready to switch on
+
+/// `text` with the commented block that starts at the line `first` switched on, as VS Code's
+/// Ctrl+/ does: "# " removed after the indentation of each line up to the next blank line.
+fn uncomment(text: &str, first: &str) -> String {
+    let mut out = Vec::new();
+    let mut on = false;
+    for line in text.lines() {
+        if line == first {
+            on = true;
+        } else if line.trim().is_empty() {
+            on = false;
+        }
+        if on {
+            let indent = line.len() - line.trim_start().len();
+            let body = &line[indent..];
+            out.push(format!(
+                "{}{}",
+                &line[..indent],
+                body.strip_prefix("# ").unwrap_or(body)
+            ));
+        } else {
+            out.push(line.to_string());
+        }
+    }
+    out.join("\n") + "\n"
+}
+
+#[test]
+fn new_year_file_passes_check_as_written_and_with_each_block_switched_on() {
+    let tmp = crate::support::harness::shipped_data();
+    let root = tmp.path();
+    rg(root, &["new-year", "2024"]).assert_ok();
+    let path = root.join("data/years/2024.yaml");
+    let written = fs::read_to_string(&path).expect("the new year file");
+    // The office's own abbreviation, ids that exist, every kind of section 2023 lacked, and
+    // the diplomatic fields staff need.
+    assert!(
+        written.contains("#     credit: \"Źródło: UMP\""),
+        "{written}"
+    );
+    for line in [
+        "  # - kind: projects",
+        "  # - kind: agreement_table",
+        "    dates: false                   # `paragraphs` prints no dates",
+        "#       body: Korpusem Konsulów Honorowych",
+        "#       occasion: Impact’24",
+    ] {
+        assert!(written.contains(line), "`{line}` missing:\n{written}");
+    }
+    rg(root, &["check"]).assert_ok();
+
+    for block in [
+        "# events:",
+        "# figures:",
+        "# diplomatic:",
+        "  # - kind: projects",
+        "  # - kind: agreement_table",
+    ] {
+        let text = uncomment(&written, block);
+        assert_ne!(text, written, "`{block}` not found");
+        fs::write(&path, &text).expect("write the year file");
+        let out = rg(root, &["check"]);
+        assert_eq!(
+            out.code,
+            Some(0),
+            "with `{block}` switched on:\n{}",
+            out.describe()
+        );
+    }
+    // All of them at once, built: the meeting and the table are in the chapter.
+    let mut text = written.clone();
+    for block in ["# events:", "# diplomatic:", "  # - kind: agreement_table"] {
+        text = uncomment(&text, block);
+    }
+    fs::write(&path, &text).expect("write the year file");
+    let md = markdown(root, "2024");
+    assert!(
+        md.contains("- 11 maja – Korpusem Konsulów Honorowych podczas Impact’24."),
+        "{md}"
+    );
+    assert!(
+        md.contains("Tabela: Miasta i regiony partnerskie Poznania"),
+        "{md}"
+    );
+}
