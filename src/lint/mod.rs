@@ -91,6 +91,8 @@ pub fn run(root: &Path, year: Option<i32>) -> Outcome {
         };
     }
     let mut fields = fields::collect(&raw);
+    // Names learn the declined forms from every text, also when only one year is linted.
+    let names = Names::new(&raw, fields.iter().map(|f| f.text.as_str()));
     if let Some(set) = &set {
         if let Some(year) = year.filter(|y| !set.years.contains_key(y)) {
             return Outcome::NotLoaded {
@@ -109,7 +111,6 @@ pub fn run(root: &Path, year: Option<i32>) -> Outcome {
             .collect();
         fields.retain(|f| !others.contains(&f.file));
     }
-    let names = Names::new(&raw, fields.iter().map(|f| f.text.as_str()));
     let city = raw
         .report
         .as_ref()

@@ -597,3 +597,51 @@ fn new_year_file_passes_check_as_written_and_with_each_block_switched_on() {
         "{md}"
     );
 }
+
+// ---- 9. Lint suggests the Polish form the sentence needs
+
+#[test]
+fn lint_suggests_the_polish_form_of_a_local_or_misspelt_name_in_its_case() {
+    let tmp = crate::support::harness::shipped_data();
+    let root = tmp.path();
+    rg(root, &["new-year", "2024"]).assert_ok();
+    append(
+        root,
+        "years/2024.yaml",
+        "\nevents:\n  - date: 2024-05-09/2024-05-11\n    about: [hanower]\n    text: Delegacja z Hannover. Spotkanie w Hannover. Rozmowy w sprawie Hannoweru.\n",
+    );
+    let out = rg(root, &["lint", "2024"]);
+    out.assert_ok();
+    let line = line_of(root, "years/2024.yaml", "Delegacja z Hannover");
+    for (col, message, help) in [
+        (
+            23,
+            "„Hannover” is the local name; the Polish text needs „Hanower”",
+            "help: write „Hanoweru” (the form of „Hanower” this sentence needs)",
+        ),
+        (
+            45,
+            "„Hannover” is the local name; the Polish text needs „Hanower”",
+            "help: write „Hanowerze” (the form of „Hanower” this sentence needs)",
+        ),
+        (
+            73,
+            "„Hannoweru” looks like a misspelling of „Hanower”",
+            "help: if it is „Hanoweru” (a form of „Hanower”), correct it",
+        ),
+    ] {
+        assert!(
+            out.stderr.contains(&format!(
+                "data/years/2024.yaml:{line}:{col}: warning: {message}"
+            )),
+            "{}",
+            out.describe()
+        );
+        assert!(out.stderr.contains(help), "{}", out.describe());
+    }
+    assert!(
+        !out.stderr.contains("„Hannover”, correct it"),
+        "{}",
+        out.describe()
+    );
+}
