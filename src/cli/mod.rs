@@ -164,7 +164,9 @@ const LINT_HELP: &str = "What it finds (as warnings, with file:line:col and what
   - forbidden forms: „Stany Zjednoczone Ameryki Północnej”, „m.in:”, „Miasta Poznań wzięli”;
   - typography: straight \"quotes\" and English “quotes”, „Polsko- Węgierskiej”,
     double spaces, a space before , . ; :, a straight apostrophe (Ra'anana);
-  - alt texts that are file names, repeat the caption or are shorter than 3 words.
+  - alt texts that are file names, repeat the caption or are shorter than 3 words;
+  - a place's local name in Polish text (z Hannover → z Hanoweru);
+  - list items that start with a capital, or have one after „;” (; Omówiono → ; omówiono).
 A one-letter word followed by a plain space („w Poznaniu”) is fine: the chapter adds
 the non-breaking space itself.
 
