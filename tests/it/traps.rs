@@ -360,6 +360,24 @@ fn year_works_without_year_flag_and_check_names_the_right_command() {
 }
 
 #[test]
+fn watch_takes_the_year_without_year_flag() {
+    let tmp = data_dir(None);
+    let mut watch = crate::support::running::Running::start(
+        tmp.path(),
+        &[
+            "watch", "2022", "--format", "md", "--data", "data", "--out", "out",
+        ],
+        std::time::Duration::from_secs(15),
+    );
+    watch.expect_line("out", "the chapter of 2022 is written to `out`");
+    watch.expect_line("out", "rebuilt in");
+    assert!(tmp
+        .path()
+        .join("out/wspolpraca-miedzynarodowa-2022.md")
+        .is_file());
+}
+
+#[test]
 fn lint_year_reads_only_that_years_file_and_the_registry() {
     let tmp = crate::support::harness::shipped_data();
     let root = tmp.path();
