@@ -167,18 +167,52 @@ impl Templates {
         // The innermost template named by the error chain is where the problem is.
         let mut err: Option<&(dyn std::error::Error + 'static)> = Some(e);
         let mut at = (e.name().unwrap_or(name).to_string(), e.line());
+        let mut range = e.range();
         while let Some(cur) = err {
             if let Some(me) = cur.downcast_ref::<minijinja::Error>() {
                 if let Some(n) = me.name() {
                     at = (n.to_string(), me.line());
+                    range = me.range().or(range);
                 }
             }
             err = cur.source();
         }
-        let detail = e
+        let source = self.text(&at.0);
+        let mut detail = e
             .detail()
             .map(str::to_string)
             .unwrap_or_else(|| e.kind().to_string());
+        let mut col = 1;
+        // The words at the error's place: the undefined name when minijinja says only
+        // "undefined value" (inside a macro), and the column.
+        if let (Some(r), Some(text)) = (range.clone(), source.as_deref()) {
+            if let Some(expr) = text.get(r.clone()) {
+                let line_start = text[..r.start].rfind('\n').map_or(0, |i| i + 1);
+                if at.1 == Some(text[..r.start].matches('\n').count() + 1) {
+                    col = text[line_start..r.start].chars().count() + 1;
+                }
+                if e.kind() == minijinja::ErrorKind::UndefinedError
+                    && !detail.contains('`')
+                    && !expr.trim().is_empty()
+                {
+                    detail = format!("`{}` is undefined", expr.trim());
+                }
+            }
+        }
+        // A tag left open (`{% if x %`) is noticed only on the next line: point at the line
+        // that opens it.
+        if e.kind() == minijinja::ErrorKind::SyntaxError {
+            if let (Some(line), Some(text)) = (at.1, source.as_deref()) {
+                if let Some((n, open)) = unclosed_tag(text, line) {
+                    at.1 = Some(n);
+                    col = 1;
+                    detail = format!(
+                        "the tag opened with `{open}` on this line is not closed with `{}` ({detail})",
+                        if open == "{%" { "%}" } else { "}}" }
+                    );
+                }
+            }
+        }
         let message = match e.kind() {
             minijinja::ErrorKind::UndefinedError => {
                 format!("the template uses something that does not exist: {detail}")
@@ -195,17 +229,35 @@ impl Templates {
             ),
             _ => format!("the template failed: {detail}"),
         };
-        let span = at.1.map(|line| Span { line, col: 1 });
+        let span = at.1.map(|line| Span { line, col });
         let help = match e.kind() {
+            minijinja::ErrorKind::UndefinedError => "check the spelling of the name (`year`, not `yaer`): the names the template can use are listed at the top of the built-in template (`report-gen templates export DIR`)",
             minijinja::ErrorKind::OutOfFuel | minijinja::ErrorKind::WriteFailure => "look for a loop whose end depends on something that never changes, or loops inside loops over long lists; compare with the built-in template (`report-gen templates export DIR`)",
             _ => "compare with the built-in template (`report-gen templates export DIR`); the names the template can use are listed at its top",
         };
         let diagnostic = Diagnostic::error(&self.origin(&at.0), span, message).with_help(help);
         Located {
             diagnostic,
-            text: self.text(&at.0),
+            text: source,
         }
     }
+}
+
+/// The line (from 1) at or just before `line` of `text` that opens a tag (`{%` or `{{`) and
+/// does not close it, with the opening it lacks a close for.
+fn unclosed_tag(text: &str, line: usize) -> Option<(usize, &'static str)> {
+    let lines: Vec<&str> = text.lines().collect();
+    (line.saturating_sub(2)..line.min(lines.len()))
+        .rev()
+        .find_map(|i| {
+            let l = lines[i];
+            for (open, close) in [("{%", "%}"), ("{{", "}}")] {
+                if l.matches(open).count() > l.matches(close).count() {
+                    return Some((i + 1, open));
+                }
+            }
+            None
+        })
 }
 
 /// What is wrong with a template name (as given to `{% include %}`, `{% extends %}` or

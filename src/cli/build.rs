@@ -31,7 +31,7 @@ pub(super) fn build(args: &RenderArgs, format: Format, fragments: bool) -> i32 {
     let Some((set, sources)) = load_or_report(&args.data) else {
         return EXIT_PROBLEM;
     };
-    let year = args.year;
+    let year = args.year();
     if !set.years.contains_key(&year) {
         print_unsourced(&[report_gen::chapter::no_data(&set, year)]);
         return EXIT_PROBLEM;

@@ -7,9 +7,10 @@ use super::report::{eoutln, found_in, outln, print_diagnostics, EXIT_OK, EXIT_PR
 use report_gen::diag::{count, Counts};
 use report_gen::lint::{run, Outcome};
 
-/// Lints the data folder `root`; returns the exit code.
-pub(super) fn lint(root: &Path, deny_warnings: bool) -> i32 {
-    match run(root) {
+/// Lints the data folder `root` (with `year`, only that year's file and the registry); returns
+/// the exit code.
+pub(super) fn lint(root: &Path, year: Option<i32>, deny_warnings: bool) -> i32 {
+    match run(root, year) {
         Outcome::NotLoaded {
             diagnostics,
             sources,

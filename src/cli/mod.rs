@@ -43,10 +43,16 @@ enum Command {
         /// The data folder.
         #[arg(long, default_value = "data", value_name = "DIR")]
         data: PathBuf,
+        /// (`check` reads every year; a year given here is answered with the right command.)
+        #[arg(value_name = "YEAR", hide = true, allow_hyphen_values = true)]
+        year: Option<String>,
+        /// (As YEAR.)
+        #[arg(long = "year", value_name = "YEAR", hide = true)]
+        year_flag: Option<String>,
     },
     /// Build the chapter of one year (Markdown, HTML, PDF, Word).
     #[command(
-        after_help = "Examples:\n  report-gen build --year 2023 --format pdf\n  report-gen build --year 2018 --format all --out out/2018\n  report-gen build --year 2023 --format html --fragments\n\nFiles are written to out/YEAR/ unless --out is given, replacing earlier ones only\nwhen the whole build succeeded."
+        after_help = "Examples:\n  report-gen build 2023 --format pdf\n  report-gen build --year 2018 --format all --out out/2018\n  report-gen build --year 2023 --format html --fragments\n\nFiles are written to out/YEAR/ unless --out is given, replacing earlier ones only\nwhen the whole build succeeded."
     )]
     Build {
         #[command(flatten)]
@@ -62,6 +68,8 @@ enum Command {
     /// Find misspelled names, wrong forms and typing slips in the data's texts.
     #[command(after_help = LINT_HELP)]
     Lint {
+        #[command(flatten)]
+        year: OptionalYear,
         /// The data folder.
         #[arg(long, default_value = "data", value_name = "DIR")]
         data: PathBuf,
@@ -88,9 +96,8 @@ enum Command {
         after_help = "Examples:\n  report-gen table --year 2018\n  report-gen table --year 2023 --format csv > umowy.csv"
     )]
     Table {
-        /// The report year.
-        #[arg(long)]
-        year: i32,
+        #[command(flatten)]
+        year: YearArg,
         /// `md` (Markdown table) or `csv` (for spreadsheets: UTF-8, header row).
         #[arg(long, value_enum, default_value = "md")]
         format: TableFormat,
@@ -157,12 +164,15 @@ const LINT_HELP: &str = "What it finds (as warnings, with file:line:col and what
   - forbidden forms: „Stany Zjednoczone Ameryki Północnej”, „m.in:”, „Miasta Poznań wzięli”;
   - typography: straight \"quotes\" and English “quotes”, „Polsko- Węgierskiej”,
     double spaces, a space before , . ; :, a straight apostrophe (Ra'anana);
-  - alt texts that are file names, repeat the caption or are shorter than 3 words.
+  - alt texts that are file names, repeat the caption or are shorter than 3 words;
+  - a place's local name in Polish text (z Hannover → z Hanoweru);
+  - list items that start with a capital, or have one after „;” (; Omówiono → ; omówiono).
 A one-letter word followed by a plain space („w Poznaniu”) is fine: the chapter adds
 the non-breaking space itself.
 
 Examples:
   report-gen lint
+  report-gen lint 2024          (only the texts of 2024 and the registry)
   report-gen lint --data data --deny-warnings
 
 Exit codes: 0 nothing found, or only warnings; 1 warnings with --deny-warnings, or the
@@ -196,12 +206,53 @@ enum TemplatesAction {
     },
 }
 
+/// The report year of a command, written either way: `build 2024` (as `new-year 2024`) or
+/// `build --year 2024`.
+#[derive(Args, Debug, Clone, Copy)]
+struct YearArg {
+    /// The report year (`--year YEAR` works as well).
+    #[arg(
+        value_name = "YEAR",
+        required_unless_present = "year",
+        conflicts_with = "year"
+    )]
+    year_given: Option<i32>,
+    /// The report year (or write it without `--year`, as in `build 2024`).
+    #[arg(long, value_name = "YEAR")]
+    year: Option<i32>,
+}
+
+impl YearArg {
+    /// The year given (clap requires one of the two forms).
+    fn get(self) -> i32 {
+        self.year.or(self.year_given).unwrap_or_default()
+    }
+}
+
+/// An optional report year, written either way: `lint 2024` or `lint --year 2024`.
+#[derive(Args, Debug, Clone, Copy)]
+pub(crate) struct OptionalYear {
+    /// The report year (`--year YEAR` works as well); `lint`: only that year's texts and the
+    /// registry; `serve`: the year shown first.
+    #[arg(value_name = "YEAR", conflicts_with = "year")]
+    year_given: Option<i32>,
+    /// The report year (or write it without `--year`: `lint 2024`).
+    #[arg(long, value_name = "YEAR")]
+    year: Option<i32>,
+}
+
+impl OptionalYear {
+    /// The year given, if any.
+    pub(crate) fn get(self) -> Option<i32> {
+        self.year.or(self.year_given)
+    }
+}
+
 /// What `build` and `watch` render: the year and the folders to read and write.
 #[derive(Args, Debug, Clone)]
 struct RenderArgs {
-    /// The report year.
-    #[arg(long)]
-    year: i32,
+    #[command(flatten)]
+    year_arg: YearArg,
     /// The data folder.
     #[arg(long, default_value = "data", value_name = "DIR")]
     data: PathBuf,
@@ -218,11 +269,16 @@ struct RenderArgs {
 }
 
 impl RenderArgs {
+    /// The report year.
+    fn year(&self) -> i32 {
+        self.year_arg.get()
+    }
+
     /// The output folder: `--out`, or `out/YEAR`.
     fn out_dir(&self) -> PathBuf {
         self.out
             .clone()
-            .unwrap_or_else(|| PathBuf::from("out").join(self.year.to_string()))
+            .unwrap_or_else(|| PathBuf::from("out").join(self.year().to_string()))
     }
 }
 
@@ -300,19 +356,33 @@ fn run() -> i32 {
         }
     };
     match cli.command {
-        Command::Check { data } => check::check(&data),
+        Command::Check {
+            data,
+            year,
+            year_flag,
+        } => match year.or(year_flag) {
+            // The whole data set is one check: a year's chapter depends on the registry.
+            Some(year) => {
+                report::eoutln!(
+                    "error: `check` checks every year of the data at once, so it takes no year\n  = help: run `report-gen check`; for the texts of {year} only, `report-gen lint {year}`"
+                );
+                EXIT_USAGE
+            }
+            None => check::check(&data),
+        },
         Command::Build {
             format,
             render,
             fragments,
         } => build::build(&render, format.into(), fragments),
         Command::Lint {
+            year,
             data,
             deny_warnings,
-        } => lint::lint(&data, deny_warnings),
+        } => lint::lint(&data, year.get(), deny_warnings),
         Command::Watch { format, render } => watch::run(&render, format.into()),
         Command::Serve(args) => serve::run(&args),
-        Command::Table { year, format, data } => build::table(year, format, &data),
+        Command::Table { year, format, data } => build::table(year.get(), format, &data),
         Command::Templates {
             action: TemplatesAction::Export { dir },
         } => match templates::export(&dir) {

@@ -11,6 +11,7 @@ pub mod raw;
 pub mod schema;
 pub mod validate;
 pub mod yaml;
+mod yaml_hints;
 
 use std::path::Path;
 

@@ -284,11 +284,18 @@ pub fn name_in(org: &Organisation, year: i32) -> &OrgName {
 }
 
 /// A rename that took effect during `year`: (old name, new name, the day it took effect).
+///
+/// A new name from a day or month after 1 January is a rename in that year. A new name known
+/// only by its year (`since: 2024`) is one too, unless the old name ended in an earlier year
+/// (`until: 2017` then `since: 2018`: the name changed between two reports).
 pub fn renamed_in(org: &Organisation, year: i32) -> Option<(&OrgName, &OrgName, &Date)> {
     org.names.windows(2).find_map(|w| {
         let since = w[1].since.as_ref()?;
-        (since.year() == year && since.first_day() > NaiveDate::from_ymd_opt(year, 1, 1)?)
-            .then_some((&w[0], &w[1], since))
+        let during = match since {
+            Date::Year(_) => w[0].until.as_ref().is_none_or(|u| u.year() >= year),
+            _ => since.first_day() > NaiveDate::from_ymd_opt(year, 1, 1)?,
+        };
+        (since.year() == year && during).then_some((&w[0], &w[1], since))
     })
 }
 

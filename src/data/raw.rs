@@ -417,6 +417,13 @@ pub struct Section {
     /// them in bold at the start of the paragraph.
     #[serde(default)]
     pub title_headings: bool,
+    /// Whether the day dates of the events are printed („9–11 maja – …”): `true` or `false`.
+    /// Leave out for the style's usual way: `list` prints them; `paragraphs` does not;
+    /// `by_entity` prints them only where several untitled events of one partner form a list.
+    /// With `true`, a paragraph starts with its date („9–11 maja – W Poznaniu …”, or
+    /// „**Tytuł** (9–11 maja) – …”). A month or a year is never printed.
+    #[serde(default)]
+    pub dates: Option<bool>,
     /// Text printed before the events. Leave an empty line between paragraphs.
     #[serde(default)]
     pub intro: Option<String>,
@@ -431,6 +438,11 @@ pub struct Section {
     /// partners, after a comma.
     #[serde(default)]
     pub summary_continues: Option<String>,
+    /// Only in a `partners` section: `true` prints the sentence about the number of partners
+    /// above the section's heading, as the opening of the chapter (the 2018 layout, where this
+    /// section comes first). Leave out to print it under the heading.
+    #[serde(default)]
+    pub summary_above_heading: bool,
     /// Only in a `memberships` section (and needed there): `international` or `national`.
     #[serde(default)]
     pub list: Option<MembershipList>,

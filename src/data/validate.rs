@@ -431,7 +431,7 @@ impl Validator<'_> {
             self.check_event(set, &here, i, e, ids, &mut figures);
         }
         if let Some(d) = &yr.diplomatic {
-            self.check_diplomatic(&here, d, ids, &mut figures);
+            self.check_diplomatic(set, &here, d, ids, &mut figures);
         }
         self.check_figures(set, &here, &figures);
     }
@@ -536,6 +536,7 @@ impl Validator<'_> {
     /// The diplomatic meetings: countries, people, the stated total, the section showing them.
     fn check_diplomatic(
         &mut self,
+        set: &DataSet,
         y: &YearFile,
         d: &raw::Diplomatic,
         ids: &Ids,
@@ -565,6 +566,7 @@ impl Validator<'_> {
                 "give the meetings (`meetings:`) or their number (`total:`)",
             );
         }
+        let mut genitive_reported = HashSet::new();
         for (i, m) in d.meetings.iter().enumerate() {
             let at = format!("diplomatic.meetings[{i}]");
             self.check_date(file, &format!("{at}.date"), &m.date, year);
@@ -576,6 +578,15 @@ impl Validator<'_> {
                     &ids.people,
                     Ns::People,
                     "person",
+                );
+            }
+            for (j, p) in m.people.iter().enumerate() {
+                self.check_country_genitive(
+                    set,
+                    file,
+                    &format!("{at}.people[{j}]"),
+                    p,
+                    &mut genitive_reported,
                 );
             }
             if m.people.is_empty() && m.body.is_none() {
@@ -598,6 +609,57 @@ impl Validator<'_> {
             )
             .help = Some("add `- kind: diplomatic` to `sections:`".into());
         }
+    }
+
+    /// A diplomat's title names the country in the genitive („Ambasadorem Republiki Litewskiej
+    /// w Polsce”); without `official_genitive` the chapter would print the nominative
+    /// („Ambasadorem Litwa w Polsce”). Reported once per country and year file, at its first
+    /// meeting.
+    fn check_country_genitive(
+        &mut self,
+        set: &DataSet,
+        file: FileId,
+        path: &str,
+        person: &str,
+        reported: &mut HashSet<String>,
+    ) {
+        let Some(p) = set.people.iter().find(|p| p.id == person) else {
+            return;
+        };
+        let Some(c) = set.countries.iter().find(|c| c.id == p.country) else {
+            return;
+        };
+        if c.official_genitive.is_some() || !reported.insert(c.id.clone()) {
+            return;
+        }
+        let title = match (p.function, p.gender) {
+            (raw::Function::Ambassador, raw::Gender::F) => "Ambasador",
+            (raw::Function::Ambassador, raw::Gender::M) => "Ambasadorem",
+            (raw::Function::ConsulGeneral, raw::Gender::F) => "Konsul Generalną",
+            (raw::Function::ConsulGeneral, raw::Gender::M) => "Konsulem Generalnym",
+        };
+        let in_poland = if p.function == raw::Function::Ambassador {
+            " w Polsce"
+        } else {
+            ""
+        };
+        let (example_id, example) = set
+            .countries
+            .iter()
+            .find_map(|c| Some((c.id.as_str(), c.official_genitive.as_deref()?)))
+            .unwrap_or(("cz", "Republiki Czeskiej"));
+        self.error(
+            file,
+            path,
+            format!(
+                "the country `{}` of `{person}` has no official name in the genitive: the chapter would print „{title} {}{in_poland}”",
+                c.id, c.name
+            ),
+        )
+        .help = Some(format!(
+            "in data/registry/countries.yaml, add to the entry `- id: {}` the line `  official_genitive: …` with the official name in the genitive, as `{example_id}` has `official_genitive: {example}`",
+            c.id
+        ));
     }
 
     /// The year's figures: each well formed, and each shown somewhere.
@@ -627,6 +689,14 @@ impl Validator<'_> {
         ids: &Ids,
     ) {
         let at = format!("sections[{i}]");
+        if s.summary_above_heading && s.kind != SectionKind::Partners {
+            self.error(
+                file,
+                &format!("{at}.summary_above_heading"),
+                "`summary_above_heading` is only for a `partners` section (it places the sentence about the number of partners)",
+            )
+            .help = Some("remove the line, or move it to the `- kind: partners` section".into());
+        }
         if s.kind == SectionKind::Memberships && s.list.is_none() {
             self.error(
                 file,

@@ -150,6 +150,16 @@ fn parse_unless_too_deep(text: &str, too_deep: Option<Span>) -> Result<Value, Pr
             line: l.line(),
             col: l.column(),
         });
+        let raw = e.to_string();
+        if let Some(h) = span.and_then(|at| super::yaml_hints::explain(text, at, &raw)) {
+            return Problem {
+                path: None,
+                span: Some(h.span),
+                at_key: false,
+                message: format!("this is not valid YAML: {}", h.message),
+                help: Some(h.help),
+            };
+        }
         Problem {
             path: None,
             span,

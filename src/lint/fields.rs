@@ -1,6 +1,10 @@
 //! Every free-text value of the data set, with the file and path it was read from.
 
+use std::collections::HashSet;
+
 use crate::data::load::{At, FileId, RawData};
+use crate::data::model::DataSet;
+use crate::data::raw::Style;
 
 /// What a text is, which decides the checks it gets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,6 +30,9 @@ pub struct Field {
     pub kind: FieldKind,
     /// For an alt text: the figure's caption, to compare with.
     pub caption: Option<String>,
+    /// Printed as an item of a list (an event in a `list` section, a meeting's topics): set by
+    /// [`mark_list_items`].
+    pub list_item: bool,
 }
 
 /// Collects the text fields of `data`, in file order.
@@ -109,8 +116,31 @@ fn year(out: &mut Fields, y: &At<crate::data::raw::Year>) {
                 text: alt.clone(),
                 kind: FieldKind::Alt,
                 caption: f.caption.clone(),
+                list_item: false,
             });
         }
+    }
+}
+
+/// Marks the texts that the chapter prints as items of a list: event texts of a `list` section
+/// (also those nested under an organisation), and the topics of listed meetings.
+pub fn mark_list_items(fields: &mut [Field], data: &RawData, set: &DataSet) {
+    let mut items: HashSet<(FileId, String)> = HashSet::new();
+    for (_, y) in &data.years {
+        let v = &y.value;
+        for (i, e) in v.events.iter().enumerate() {
+            if set.section_of(v, e).is_some_and(|s| s.style == Style::List) {
+                items.insert((y.file, format!("events[{i}].text")));
+            }
+        }
+        if let Some(d) = &v.diplomatic {
+            for i in 0..d.meetings.len() {
+                items.insert((y.file, format!("diplomatic.meetings[{i}].topics")));
+            }
+        }
+    }
+    for f in fields {
+        f.list_item = items.contains(&(f.file, f.path.clone()));
     }
 }
 
@@ -131,6 +161,7 @@ impl Fields {
             text: text.clone(),
             kind,
             caption: None,
+            list_item: false,
         });
     }
 

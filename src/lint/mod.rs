@@ -4,6 +4,7 @@
 
 mod alt;
 mod fields;
+mod items;
 mod names;
 mod position;
 mod typography;
@@ -72,8 +73,9 @@ pub enum Outcome {
     },
 }
 
-/// Loads and validates the data directory `root` and lints every text in it.
-pub fn run(root: &Path) -> Outcome {
+/// Loads and validates the data directory `root` and lints every text in it, or with `year`
+/// only the texts of that year's file, the registry and report.yaml (what its chapter uses).
+pub fn run(root: &Path, year: Option<i32>) -> Outcome {
     let (
         Loaded {
             set,
@@ -88,8 +90,27 @@ pub fn run(root: &Path) -> Outcome {
             sources,
         };
     }
-    let fields = fields::collect(&raw);
+    let mut fields = fields::collect(&raw);
+    // Names learn the declined forms from every text, also when only one year is linted.
     let names = Names::new(&raw, fields.iter().map(|f| f.text.as_str()));
+    if let Some(set) = &set {
+        if let Some(year) = year.filter(|y| !set.years.contains_key(y)) {
+            return Outcome::NotLoaded {
+                diagnostics: vec![crate::chapter::no_data(set, year)],
+                sources,
+            };
+        }
+        fields::mark_list_items(&mut fields, &raw, set);
+    }
+    if let Some(year) = year {
+        let others: Vec<FileId> = raw
+            .years
+            .iter()
+            .filter(|(y, _)| *y != year)
+            .map(|(_, at)| at.file)
+            .collect();
+        fields.retain(|f| !others.contains(&f.file));
+    }
     let city = raw
         .report
         .as_ref()
@@ -139,6 +160,13 @@ pub fn check_text(field: &Field, names: &Names, city: Option<&(String, String)>)
     out.extend(typography::check(text));
     if let Some((city, genitive)) = city {
         out.extend(typography::city_genitive(text, city, genitive));
+    }
+    if field.list_item {
+        let found: Vec<Finding> = items::check(text, names, city)
+            .into_iter()
+            .filter(|f| !overlaps(f, &out))
+            .collect();
+        out.extend(found);
     }
     if field.kind == FieldKind::Alt {
         out.extend(alt::check(text, field.caption.as_deref()));

@@ -45,6 +45,11 @@ pub struct Names {
     words: BTreeSet<String>,
     /// Words written lowercase somewhere in the data: ordinary words, even when capitalised.
     ordinary: BTreeSet<String>,
+    /// Places with a local name unlike their Polish one: (local name, Polish name).
+    native: Vec<(String, String)>,
+    /// Capitalised words of the texts: the declined forms of names the data already uses
+    /// („Hanoweru”, „Hanowerze”), from which a suggestion takes the form a sentence needs.
+    seen: BTreeSet<String>,
 }
 
 impl Names {
@@ -139,14 +144,66 @@ impl Names {
                 }
             }
         }
+        for p in &data.places {
+            let v = &p.value;
+            if let Some(native) = v.native_name.as_ref().filter(|n| **n != v.name) {
+                // One-word local names only: „Città metropolitana di Bologna” is a title.
+                if !native.contains(' ') {
+                    n.native.push((native.clone(), v.name.clone()));
+                }
+            }
+        }
         for text in texts {
             for (w, _) in words(text) {
                 if w.chars().next().is_some_and(char::is_lowercase) {
                     n.ordinary.insert(w);
+                } else {
+                    n.seen.insert(w);
                 }
             }
         }
         n
+    }
+
+    /// The Polish name of the place whose local name is `name`, if it has another.
+    fn polish_of(&self, name: &str) -> Option<&str> {
+        self.native
+            .iter()
+            .find(|(native, _)| native == name)
+            .map(|(_, polish)| polish.as_str())
+    }
+
+    /// The forms of `name` a sentence may need after `before` (the word before it, lower
+    /// case): those the data already uses with the case's ending (none when it uses none:
+    /// a guessed ending would often be wrong, „Hanowerie” for „Hanowerze”); the name itself
+    /// where no preposition asks for a case.
+    fn form_after(&self, name: &str, before: Option<&str>) -> Vec<String> {
+        const GENITIVE: [&str; 5] = ["a", "u", "y", "i", "ii"];
+        const LOCATIVE: [&str; 5] = ["ie", "e", "ze", "zie", "ii"];
+        const INSTRUMENTAL: [&str; 4] = ["em", "iem", "ą", "ią"];
+        let cases: Vec<&[&str]> = match before.unwrap_or("") {
+            "z" | "ze" => vec![&GENITIVE, &INSTRUMENTAL],
+            "do" | "od" | "dla" | "u" | "koło" | "obok" | "spod" | "wokół" | "bez" | "według"
+            | "wśród" | "miasta" => vec![&GENITIVE],
+            "w" | "we" | "o" | "przy" | "na" | "po" => vec![&LOCATIVE],
+            "nad" | "pod" | "przed" | "za" | "między" | "oraz" => vec![&INSTRUMENTAL],
+            _ => return vec![name.to_string()],
+        };
+        let mut out = Vec::new();
+        for endings in cases {
+            let found = self.seen.iter().find(|w| {
+                *w != name && is_form_of(w, name) && endings.iter().any(|e| decline(name, e) == **w)
+            });
+            if let Some(w) = found {
+                out.push(w.clone());
+            }
+        }
+        out
+    }
+
+    /// Whether `word` is a registry name or a declined form of one („Brnie”, „EUROCITIES”).
+    pub fn is_name(&self, word: &str) -> bool {
+        self.words.iter().any(|n| is_form_of(word, n))
     }
 
     /// Recorded misspellings in `text`.
@@ -183,28 +240,80 @@ impl Names {
         out
     }
 
-    /// Capitalised words close to a registry name but not one of its forms.
+    /// Capitalised words close to a registry name but not one of its forms, and local names
+    /// of places that have a Polish one („Hannover” for „Hanower”). The suggestion is the
+    /// Polish name in the form the word had, or that the word before it asks for.
     pub fn near_misses(&self, text: &str) -> Vec<Finding> {
         let mut out = Vec::new();
-        for (w, start) in words(text) {
+        let chars: Vec<char> = text.chars().collect();
+        let foreign = super::typography::foreign_spans(&chars);
+        let all = words(text);
+        for (i, (w, start)) in all.iter().enumerate() {
+            let (w, start) = (w.clone(), *start);
             let first_upper = w.chars().next().is_some_and(char::is_uppercase);
-            if !first_upper || self.words.iter().any(|n| is_form_of(&w, n)) {
+            if !first_upper {
+                continue;
+            }
+            let before = i
+                .checked_sub(1)
+                .map(|j| all[j].0.to_lowercase())
+                .filter(|_| i > 0);
+            if let Some(polish) = self.polish_of(&w) {
+                if !foreign.iter().any(|(a, b)| (*a..*b).contains(&start)) {
+                    let forms: Vec<String> = self
+                        .form_after(polish, before.as_deref())
+                        .into_iter()
+                        .map(|f| format!("„{f}”"))
+                        .collect();
+                    let write = if forms.is_empty() {
+                        format!("„{polish}”, declined as the sentence needs")
+                    } else {
+                        format!(
+                            "{} (the form of „{polish}” this sentence needs)",
+                            forms.join(" or ")
+                        )
+                    };
+                    out.push(Finding::new(
+                        start,
+                        w.chars().count(),
+                        format!("„{w}” is the local name; the Polish text needs „{polish}”"),
+                        format!("write {write}; mark a local name that is meant with [de]…[/de]"),
+                    ));
+                }
+                continue;
+            }
+            if self.words.iter().any(|n| is_form_of(&w, n)) {
                 continue;
             }
             // A name without its diacritics („Gyor”) is never an ordinary word, even if it was
             // also typed in lowercase somewhere; other near misses may be.
+            // Polish names are preferred to local ones: „Hannoweru” is „Hanoweru”, not
+            // „Hannover”.
+            let polish_first = |n: &&String| self.polish_of(n).is_some();
             let hit = match self.words.iter().find(|n| dropped_diacritic(&w, n)) {
-                Some(n) => Some(n),
+                Some(n) => Some(n.as_str()),
                 None if self.ordinary.contains(&w.to_lowercase()) => None,
-                None => self.words.iter().find(|n| near_miss(&w, n)),
+                None => {
+                    let mut hits: Vec<&String> =
+                        self.words.iter().filter(|n| near_miss(&w, n)).collect();
+                    hits.sort_by_key(polish_first);
+                    hits.first()
+                        .map(|n| self.polish_of(n).unwrap_or(n.as_str()))
+                }
             };
             if let Some(n) = hit {
+                let form = form_of_word(&w, n);
+                let write = if form == n {
+                    format!("„{n}”")
+                } else {
+                    format!("„{form}” (a form of „{n}”)")
+                };
                 out.push(Finding::new(
                     start,
                     w.chars().count(),
                     format!("„{w}” looks like a misspelling of „{n}”"),
                     format!(
-                        "if it is „{n}”, correct it; if it is another name, add it to the registry"
+                        "if it is {write}, correct it; if it is another name, add it to the registry"
                     ),
                 ));
             }
@@ -272,6 +381,36 @@ pub fn words(text: &str) -> Vec<(String, usize)> {
         }
     }
     out
+}
+
+/// `name` declined with `ending`: a final vowel gives way („Praga” + „i” → „Pragi”), „ów”
+/// opens to „ow” („Kijów” + „a” → „Kijowa”).
+fn decline(name: &str, ending: &str) -> String {
+    if ending.is_empty() {
+        return name.to_string();
+    }
+    if let Some(stem) = name.strip_suffix("ów") {
+        return format!("{stem}ow{ending}");
+    }
+    match name.chars().last() {
+        Some('a' | 'o' | 'e') => format!("{}{ending}", &name[..name.len() - 1]),
+        _ => format!("{name}{ending}"),
+    }
+}
+
+/// The form of `name` that the misspelt `word` was meant to be: the case ending the word
+/// carries beyond the name („Hannoweru” → „Hanoweru”), or the name itself.
+fn form_of_word(word: &str, name: &str) -> String {
+    let (w, n) = (word.chars().count(), name.chars().count());
+    CASE_ENDINGS
+        .iter()
+        .filter(|e| word.ends_with(*e) && w > n.saturating_sub(1) + e.chars().count() - 1)
+        .filter(|e| {
+            let stem = &word[..word.len() - e.len()];
+            strsim::damerau_levenshtein(stem, name) <= 2
+        })
+        .max_by_key(|e| e.len())
+        .map_or_else(|| name.to_string(), |e| decline(name, e))
 }
 
 /// Whether `word` is `name` or a declined form of it: only its last two letters may change.
@@ -367,6 +506,16 @@ mod tests {
         assert!(!near_miss("Hamburg", "Bamberg"));
         assert!(!near_miss("Miskolc", "Mińsk"));
         assert!(!near_miss("Dniach", "Dania"));
+    }
+
+    #[test]
+    fn suggestions_keep_the_case_of_the_misspelt_word() {
+        assert_eq!(form_of_word("Hannoweru", "Hanower"), "Hanoweru");
+        assert_eq!(form_of_word("Bambargu", "Bamberg"), "Bambergu");
+        assert_eq!(form_of_word("Talinnie", "Tallinn"), "Tallinnie");
+        assert_eq!(form_of_word("Changown", "Changwon"), "Changwon");
+        assert_eq!(decline("Kijów", "a"), "Kijowa");
+        assert_eq!(decline("Praga", "i"), "Pragi");
     }
 
     #[test]

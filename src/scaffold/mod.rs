@@ -9,6 +9,7 @@ mod sections;
 use std::path::{Path, PathBuf};
 
 use crate::data::load::{self, year_path};
+use crate::data::raw::SectionKind;
 use crate::data::schema::{self, SchemaFile};
 use crate::diag::{Diagnostic, Severity};
 
@@ -117,7 +118,13 @@ pub fn init_files(dir: &Path, info: &CityInfo, year: i32) -> Vec<NewFile> {
     );
     files.push((
         year_path(dir, year),
-        year_file(year, include_str!("files/sections-init.yaml"), &events),
+        year_file(
+            year,
+            include_str!("files/sections-init.yaml"),
+            &events,
+            &abbreviation,
+            "people: [jan-novak]             # add the person to registry/people.yaml first",
+        ),
     ));
     files.extend(schema_files(dir));
     files
@@ -159,15 +166,46 @@ pub fn new_year_files(dir: &Path, year: i32) -> Result<(Vec<NewFile>, Option<i32
         .iter()
         .find(|p| !p.value.agreements.is_empty())
         .map_or("brno", |p| p.value.id.as_str());
+    let copied: &[crate::data::raw::Section] = model.map_or(&[], |(_, at)| &at.value.sections);
     let events = fill(
         include_str!("files/events-new-year.yaml"),
-        &[("year", year.to_string()), ("partner", partner.to_string())],
+        &[
+            ("year", year.to_string()),
+            ("partner", partner.to_string()),
+            (
+                "partner_text",
+                example_text(copied, SectionKind::Partners).to_string(),
+            ),
+            ("more_events", more_events(&raw, copied, year)),
+        ],
     );
     let (sections, from) = match model {
-        Some((y, at)) => (sections::render(&at.value.sections, *y), Some(*y)),
+        Some((y, at)) => {
+            let used: Vec<&crate::data::raw::Section> = raw
+                .years
+                .iter()
+                .rev()
+                .flat_map(|(_, y)| y.value.sections.iter())
+                .collect();
+            (sections::render(&at.value.sections, *y, &used), Some(*y))
+        }
         None => (include_str!("files/sections-init.yaml").to_string(), None),
     };
-    let mut files = vec![(year_path(dir, year), year_file(year, &sections, &events))];
+    let abbreviation = raw
+        .report
+        .as_ref()
+        .and_then(|r| r.value.office_abbreviation.clone())
+        .unwrap_or_else(|| "UM".to_string());
+    let mut files = vec![(
+        year_path(dir, year),
+        year_file(
+            year,
+            &sections,
+            &events,
+            &abbreviation,
+            &meeting_people(&raw),
+        ),
+    )];
     let schema_path = dir
         .join(schema::SCHEMA_DIR)
         .join(SchemaFile::Year.file_name());
@@ -203,15 +241,80 @@ pub fn create(root: &Path, files: &[NewFile]) -> Result<(), ScaffoldError> {
     }
 }
 
-fn year_file(year: i32, sections: &str, events: &str) -> String {
+fn year_file(
+    year: i32,
+    sections: &str,
+    events: &str,
+    office_abbreviation: &str,
+    meeting_people: &str,
+) -> String {
     fill(
         include_str!("files/year.yaml"),
         &[
             ("year", year.to_string()),
+            ("year2", format!("{:02}", year.rem_euclid(100))),
             ("sections", sections.trim_end().to_string()),
             ("events", events.to_string()),
+            ("office_abbreviation", office_abbreviation.to_string()),
+            ("meeting_people", meeting_people.to_string()),
         ],
     )
+}
+
+/// The example's `people:` line: a person of the registry whose country has its official
+/// genitive (so that the example passes `check` once uncommented), else a placeholder that
+/// says what to do.
+fn meeting_people(raw: &load::RawData) -> String {
+    let with_genitive = |country: &str| {
+        raw.countries
+            .iter()
+            .any(|c| c.value.id == country && c.value.official_genitive.is_some())
+    };
+    match raw.people.iter().find(|p| with_genitive(&p.value.country)) {
+        Some(p) => format!("people: [{}]", p.value.id),
+        None => "people: [id-z-people-yaml]     # add the person to registry/people.yaml first"
+            .to_string(),
+    }
+}
+
+/// An example event text written as the section of `kind` prints it: a list item continues
+/// the sentence after the date (lower case, no final full stop), a paragraph is a sentence.
+fn example_text(sections: &[crate::data::raw::Section], kind: SectionKind) -> &'static str {
+    let list = sections
+        .iter()
+        .find(|s| s.kind == kind)
+        .is_some_and(|s| s.style == crate::data::raw::Style::List);
+    if list {
+        "przedstawiciele Miasta uczestniczyli w Dniach Miasta; rozmawiano o współpracy szkół"
+    } else {
+        "Przedstawiciele Miasta uczestniczyli w Dniach Miasta. Rozmawiano o współpracy szkół."
+    }
+}
+
+/// Commented example events about an organisation and a project of the registry, where the
+/// copied sections can show them.
+fn more_events(raw: &load::RawData, sections: &[crate::data::raw::Section], year: i32) -> String {
+    let has = |kind: SectionKind| sections.iter().any(|s| s.kind == kind);
+    let mut out = String::new();
+    let member = raw.organisations.iter().find(|o| {
+        o.value
+            .memberships
+            .iter()
+            .any(|m| m.until.as_ref().is_none_or(|u| u.year() >= year))
+    });
+    if let (true, Some(o)) = (has(SectionKind::Memberships), member) {
+        out.push_str(&format!(
+            "\n#   - date: {year}-06-10/{year}-06-12\n#     about: [{}]\n#     text: uczestniczono w dorocznej konferencji sieci",
+            o.value.id
+        ));
+    }
+    if let (true, Some(p)) = (has(SectionKind::Projects), raw.projects.first()) {
+        out.push_str(&format!(
+            "\n#   - date: {year}-09\n#     about: [{}]\n#     text: spotkanie partnerów projektu",
+            p.value.id
+        ));
+    }
+    out
 }
 
 fn schema_files(dir: &Path) -> Vec<NewFile> {

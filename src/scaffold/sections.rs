@@ -4,15 +4,34 @@
 
 use std::fmt::Write as _;
 
-use crate::data::raw::{MembershipList, PartnerSummary, Section, Style};
+use crate::data::raw::{MembershipList, PartnerSummary, Section, SectionKind, Style};
 
 use super::quote;
 
 /// Lines longer than this are wrapped when last year's texts are copied as comments.
 const WIDTH: usize = 92;
 
-/// `sections:` with every section of `from_year` (its `sections`), as YAML with comments.
-pub fn render(sections: &[Section], from_year: i32) -> String {
+/// Section kinds a year may need, in the order they are offered when last year had none, with
+/// the heading used when no year of the data set had one.
+const OFFERED: [(SectionKind, &str); 6] = [
+    (SectionKind::Partners, "Współpraca z miastami partnerskimi"),
+    (
+        SectionKind::Contacts,
+        "Współpraca z partnerami zagranicznymi",
+    ),
+    (
+        SectionKind::Memberships,
+        "Członkostwo w organizacjach międzynarodowych",
+    ),
+    (SectionKind::Projects, "Projekty międzynarodowe"),
+    (SectionKind::Diplomatic, "Spotkania dyplomatyczne"),
+    (SectionKind::AgreementTable, "Miasta partnerskie"),
+];
+
+/// `sections:` with every section of `from_year` (its `sections`), as YAML with comments, then
+/// each kind of section it lacks commented out, ready to switch on. `used` are the sections of
+/// every year, latest first: a kind offered takes its heading and style from the latest one.
+pub fn render(sections: &[Section], from_year: i32, used: &[&Section]) -> String {
     let mut out = format!(
         "# The same sections as in {from_year}. Texts written for {from_year} (intro, outro …) \
          are below\n# as comments: to use one, remove the \"# \" at the start of its lines \
@@ -23,6 +42,57 @@ pub fn render(sections: &[Section], from_year: i32) -> String {
             out.push('\n');
         }
         section(&mut out, s, from_year);
+    }
+    let missing: Vec<_> = OFFERED
+        .iter()
+        .filter(|(kind, _)| !sections.iter().any(|s| s.kind == *kind))
+        .collect();
+    if !missing.is_empty() {
+        out.push_str(
+            "\n  # Sections that {from_year} did not have. To show one, remove the \"# \" at the \
+             start of\n  # its lines (in VS Code: select them and press Ctrl+/); move it to \
+             where it belongs.\n"
+                .replace("{from_year}", &from_year.to_string())
+                .as_str(),
+        );
+    }
+    for (kind, heading) in missing {
+        let mut block = String::new();
+        match used.iter().find(|s| s.kind == *kind) {
+            Some(s) => {
+                let mut s = (*s).clone();
+                // Only the outline: texts of another year are not offered here.
+                (s.intro, s.outro, s.summary_continues, s.activity_intro) =
+                    (None, None, None, None);
+                s.notes.clear();
+                s.figures.clear();
+                s.organisations.clear();
+                s.acronyms.clear();
+                s.projects.clear();
+                s.id = None;
+                s.summary_above_heading = false;
+                section(&mut block, &s, from_year);
+            }
+            None => {
+                let _ = writeln!(block, "  - kind: {}", kind.name());
+                let _ = writeln!(block, "    heading: {}", quote(heading));
+                let style = match kind {
+                    SectionKind::Memberships | SectionKind::Diplomatic => Style::List,
+                    _ => Style::default(),
+                };
+                if style != Style::default() {
+                    block.push_str("    style: list\n");
+                }
+                dates_line(&mut block, *kind, style, None);
+                if *kind == SectionKind::Memberships {
+                    block.push_str("    list: international\n");
+                }
+            }
+        }
+        out.push('\n');
+        for line in block.lines() {
+            let _ = writeln!(out, "  # {}", &line[2..]);
+        }
     }
     out
 }
@@ -45,6 +115,10 @@ fn section(out: &mut String, s: &Section, from_year: i32) {
     }
     if s.title_headings {
         out.push_str("    title_headings: true\n");
+    }
+    dates(out, s);
+    if s.summary_above_heading {
+        out.push_str("    summary_above_heading: true\n");
     }
     if let Some(list) = s.list {
         let list = match list {
@@ -81,6 +155,42 @@ fn section(out: &mut String, s: &Section, from_year: i32) {
             out,
             "    # ({from_year} also had `notes` or `figures` here; add this year's if needed.)"
         );
+    }
+}
+
+/// `dates:` of a section that shows events, with what its style prints: written out where it
+/// is what the style does anyway, offered as a comment where switching it changes the chapter.
+fn dates(out: &mut String, s: &Section) {
+    dates_line(out, s.kind, s.style, s.dates);
+}
+
+/// [`dates`] of a section of `kind` and `style` whose `dates:` is `given`.
+fn dates_line(out: &mut String, kind: SectionKind, style: Style, given: Option<bool>) {
+    use crate::data::raw::SectionKind as K;
+    if !matches!(
+        kind,
+        K::Partners | K::Contacts | K::Projects | K::Memberships
+    ) {
+        return;
+    }
+    let line = |out: &mut String, on: bool, commented: bool, what: &str| {
+        let key = format!("{}dates: {on}", if commented { "# " } else { "" });
+        let _ = writeln!(out, "    {key:<30} # {what}");
+    };
+    let what = match (kind, style) {
+        (K::Memberships, _) => "activities print no dates; true: „9–11 maja – …” first",
+        (_, Style::List) => "`list` prints the day dates („9–11 maja – …”); false: none",
+        (_, Style::Paragraphs) => "`paragraphs` prints no dates; true: „9–11 maja – …” first",
+        (_, Style::ByEntity) => "`by_entity`: dates only in lists of untitled events; true: all",
+    };
+    match given {
+        Some(on) => line(out, on, false, what),
+        None if kind == K::Memberships => line(out, true, true, what),
+        None => match style {
+            Style::List => line(out, true, false, what),
+            Style::Paragraphs => line(out, false, false, what),
+            Style::ByEntity => line(out, true, true, what),
+        },
     }
 }
 
@@ -130,7 +240,7 @@ mod tests {
              style: list\n  intro: Pierwszy akapit.\n\n    Drugi akapit.\n  figures: {x: [f]}\n\
              - kind: partners\n  summary: list\n  projects: [a]\n",
         );
-        let text = render(&input, 2023);
+        let text = render(&input, 2023, &[]);
         let back: Vec<Section> = {
             let v: serde_yaml::Value = serde_yaml::from_str(&text).expect("valid YAML");
             serde_yaml::from_value(v["sections"].clone()).expect("valid sections")

@@ -24,5 +24,6 @@ mod process;
 mod schema;
 mod serve;
 mod sources;
+mod traps;
 mod untrusted_text;
 mod watch;

@@ -50,6 +50,11 @@ pub struct SectionView {
     pub style: &'static str,
     /// Event titles as subheadings (`true`) or bold lead-ins.
     pub title_headings: bool,
+    /// Day dates lead each event's first paragraph (`dates: true`); a list prints its events'
+    /// dates whenever they are not empty (`dates: false` empties them).
+    pub dates: bool,
+    /// `partners`: the count sentence goes above the heading (`summary_above_heading: true`).
+    pub summary_above_heading: bool,
     /// Paragraphs before the events.
     pub intro: Vec<String>,
     /// Paragraphs after the events.

@@ -98,6 +98,8 @@ impl Ctx<'_> {
                 Style::Paragraphs => "paragraphs",
             },
             title_headings: s.title_headings,
+            dates: s.dates == Some(true),
+            summary_above_heading: s.summary_above_heading,
             intro: s.intro.as_deref().map(|t| self.md(t)).unwrap_or_default(),
             outro: s.outro.as_deref().map(|t| self.md(t)).unwrap_or_default(),
             ..SectionView::default()
@@ -114,6 +116,12 @@ impl Ctx<'_> {
             view.groups = self.groups(s, &events);
         } else if !nested_in_list {
             view.events = events.iter().map(|e| self.event(e)).collect();
+        }
+        if s.dates == Some(false) {
+            let groups = view.groups.iter_mut().flat_map(|g| g.events.iter_mut());
+            groups
+                .chain(view.events.iter_mut())
+                .for_each(|e| e.date.clear());
         }
         view.has_content = has_content(&view);
         view

@@ -38,9 +38,8 @@ pub(super) const DEFAULT_PORT: u16 = 8765;
 /// Options of `report-gen serve`.
 #[derive(clap::Args, Debug)]
 pub(super) struct ServeArgs {
-    /// The year shown first (default: the latest year of the data); the page switches years.
-    #[arg(long)]
-    year: Option<i32>,
+    #[command(flatten)]
+    year: super::OptionalYear,
     /// The data folder.
     #[arg(long, default_value = "data", value_name = "DIR")]
     data: PathBuf,
@@ -100,7 +99,7 @@ pub(super) fn run(args: &ServeArgs) -> i32 {
             );
         }
     }
-    if let Some(asked) = args.year {
+    if let Some(asked) = args.year.get() {
         let (_, years) = shared.now();
         if let (Some(latest), false) = (years.last(), years.contains(&asked)) {
             let list: Vec<String> = years.iter().map(i32::to_string).collect();
@@ -117,7 +116,7 @@ pub(super) fn run(args: &ServeArgs) -> i32 {
             return EXIT_PROBLEM;
         }
     };
-    let first_year = args.year;
+    let first_year = args.year.get();
     {
         let shared = shared.clone();
         thread::spawn(move || {

@@ -94,7 +94,7 @@ pub(super) fn run(args: &RenderArgs, format: Format) -> i32 {
     outln!(
         "watching {} for changes; the chapter of {} is written to `{}`. Press Ctrl-C to stop.",
         shown.join(" and "),
-        opts.args.year,
+        opts.args.year(),
         opts.out.display()
     );
     if let Err(code) = repair_before_writing(&opts.out) {
@@ -189,8 +189,8 @@ fn rebuild(opts: &Options) {
             Counts::of(&diagnostics).errors_text()
         ));
     };
-    if !set.years.contains_key(&args.year) {
-        print_unsourced(&[report_gen::chapter::no_data(&set, args.year)]);
+    if !set.years.contains_key(&args.year()) {
+        print_unsourced(&[report_gen::chapter::no_data(&set, args.year())]);
         return failed("no data for the year");
     }
     let dated = matches!(opts.format, Format::Pdf | Format::Docx | Format::All);
@@ -204,7 +204,7 @@ fn rebuild(opts: &Options) {
     };
     match build::build_with(
         &set,
-        args.year,
+        args.year(),
         opts.format,
         extras,
         &templates,
