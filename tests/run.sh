@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The project's test command (README.md, "Run the tests"); .ci/run calls it too.
 # It first installs what the tests need and cannot fetch through cargo — poppler-utils and
-# qpdf (PDF checks), strace (failures and kills injected at each rename), Chromium and the npm
+# qpdf (PDF checks), cmark-gfm (the Markdown as a CMS renders it), strace (failures and kills injected at each rename), Chromium and the npm
 # packages of tests/browser (the accessibility check in a real browser), LibreOffice Writer and
 # unzip (the DOCX opened by a real word processor and read part by part), Carlito (the metric
 # twin of Calibri, the DOCX's font) — then runs every test. No test is skipped for a missing
@@ -19,6 +19,8 @@ command -v strace >/dev/null 2>&1 || missing+=(strace)
 command -v node >/dev/null 2>&1 || missing+=(nodejs npm)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v unzip >/dev/null 2>&1 || missing+=(unzip)
+# cmark-gfm: the .md rendered as a CMS reads it (GitHub's CommonMark + GFM parser).
+command -v cmark-gfm >/dev/null 2>&1 || missing+=(cmark-gfm)
 # LibreOffice without its recommends (Java, the other programs, help): Writer alone converts
 # a DOCX to PDF, and it keeps the install a fraction of the full suite.
 lean=()

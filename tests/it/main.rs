@@ -9,6 +9,7 @@ mod authoring_cli;
 mod build_cli;
 mod chapter;
 mod check_cli;
+mod cms_markdown;
 mod docx;
 mod figures;
 mod formats;
