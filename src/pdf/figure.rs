@@ -41,6 +41,14 @@ impl Engine<'_> {
     pub(super) fn figure(&mut self, f: &Figure, x: f32, width: f32) {
         self.gap(4.0);
         self.ensure(self.figure_height(f, width));
+        // A photo and its caption are one group, `Div` → `Figure`, `Caption`: the Caption is
+        // the group's last child, which PDF 2.0 reads as captioning the group, and it is not
+        // inside the `Figure`, because assistive technology reads a Figure's /Alt instead of
+        // everything inside it (the PDF Association's advice for PDF 1.7, on which PDF/UA-1
+        // rests: a Caption inside a Figure is never read).
+        if f.image.is_some() {
+            self.structure.open(Kind::FigureGroup);
+        }
         if let Some(path) = &f.image {
             let (w, h) = self.image_box(path, width);
             let index = match self.images.iter().position(|p| p == path) {
@@ -62,9 +70,8 @@ impl Engine<'_> {
             self.push(Role::Figure { alt: f.alt.clone() }, tag, None, mark);
             self.y += h + 6.0;
         }
-        // Caption and credit are one element, like the HTML's <figcaption>: a Caption right
-        // after its Figure (not inside it: a reader that speaks the /Alt skips the Figure's
-        // content), or a plain paragraph when there is no image to caption.
+        // Caption and credit are one element, like the HTML's <figcaption>: the Caption after
+        // its Figure in their group, or a plain paragraph when there is no image to caption.
         let cap = self.leaf(if f.image.is_some() {
             Kind::Caption
         } else {
@@ -77,6 +84,9 @@ impl Engine<'_> {
             for line in wrap(credit, FontStyle::Regular, CREDIT.0, width) {
                 self.place_line(&line, x, CREDIT, &Role::FigureCaption, cap);
             }
+        }
+        if f.image.is_some() {
+            self.structure.close();
         }
         self.gap(PARA_GAP + 3.0);
     }
