@@ -104,7 +104,7 @@ fn every_year_renders_in_cmark_gfm_with_no_broken_image_a_tight_list_and_a_numbe
 }
 
 /// Gives every figure of 2022 in the data under `tmp` a PNG of its own.
-fn with_photos(tmp: &Path) {
+pub(crate) fn with_photos(tmp: &Path) {
     let year = tmp.join("data/years/2022.yaml");
     let text = fs::read_to_string(&year).unwrap();
     let (head, figures) = text.split_once("\nfigures:\n").expect("2022 has figures");

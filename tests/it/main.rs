@@ -21,6 +21,7 @@ mod lint;
 mod model;
 mod pages;
 mod pdf_writer;
+mod pdfua;
 mod process;
 mod schema;
 mod serve;
