@@ -10,6 +10,7 @@ mod build_cli;
 mod chapter;
 mod check_cli;
 mod cms_markdown;
+mod counts;
 mod docx;
 mod figures;
 mod formats;

@@ -98,6 +98,7 @@ impl Ctx<'_> {
                 Style::Paragraphs => "paragraphs",
             },
             title_headings: s.title_headings,
+            count: s.count,
             intro: s.intro.as_deref().map(|t| self.md(t)).unwrap_or_default(),
             outro: s.outro.as_deref().map(|t| self.md(t)).unwrap_or_default(),
             ..SectionView::default()
