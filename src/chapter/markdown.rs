@@ -7,6 +7,9 @@ use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use crate::doc::{Block, DocMeta, Document, Figure, Inline, Table};
 use crate::polish;
 
+/// The label of the paragraph before a table that is its caption (`doc`'s convention).
+pub(crate) const CAPTION_LABEL: &str = "Tabela:";
+
 /// The Markdown extensions the chapter uses (GFM tables).
 pub(crate) fn options() -> Options {
     Options::ENABLE_TABLES
@@ -440,7 +443,7 @@ fn attach_captions(blocks: Vec<Block>) -> Vec<Block> {
         match block {
             Block::Table(mut t) => {
                 if let Some(Block::Paragraph(p)) = out.last() {
-                    if let Some(caption) = strip_label(p, "Tabela:") {
+                    if let Some(caption) = strip_label(p, CAPTION_LABEL) {
                         t.caption = caption;
                         out.pop();
                     }

@@ -20,8 +20,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
-/// The label that marks a table's caption in the chapter's Markdown.
-const CAPTION_LABEL: &str = "Tabela:";
+use super::markdown::CAPTION_LABEL;
 
 /// Rewrites the chapter's Markdown `md` into the Markdown that is published (see the module).
 /// `link` gets the path of each image as written (relative to the data folder) and returns

@@ -71,18 +71,31 @@ impl Engine<'_> {
             self.y += h + 6.0;
         }
         // Caption and credit are one element, like the HTML's <figcaption>: the Caption after
-        // its Figure in their group, or a plain paragraph when there is no image to caption.
-        let cap = self.leaf(if f.image.is_some() {
-            Kind::Caption
+        // its Figure in their group, with the caption and the credit as a paragraph each (read
+        // apart, not as one run-on sentence), or a plain paragraph when there is no image.
+        let caption = wrap(&f.caption, FontStyle::Italic, CAPTION.0, width);
+        let credit = f
+            .credit
+            .as_ref()
+            .map(|c| wrap(c, FontStyle::Regular, CREDIT.0, width));
+        let (caption_tag, credit_tag) = if f.image.is_some() {
+            self.structure.open(Kind::Caption);
+            let own = |engine: &mut Self, some: bool| some.then(|| engine.leaf(Kind::Paragraph));
+            let tags = (own(self, !caption.is_empty()), own(self, credit.is_some()));
+            self.structure.close();
+            tags
         } else {
-            Kind::Paragraph
-        });
-        for line in wrap(&f.caption, FontStyle::Italic, CAPTION.0, width) {
-            self.place_line(&line, x, CAPTION, &Role::FigureCaption, cap);
-        }
-        if let Some(credit) = &f.credit {
-            for line in wrap(credit, FontStyle::Regular, CREDIT.0, width) {
-                self.place_line(&line, x, CREDIT, &Role::FigureCaption, cap);
+            let p = self.leaf(Kind::Paragraph);
+            (Some(p), Some(p))
+        };
+        for (lines, tag, size) in [
+            (Some(caption), caption_tag, CAPTION),
+            (credit, credit_tag, CREDIT),
+        ] {
+            if let (Some(lines), Some(tag)) = (lines, tag) {
+                for line in &lines {
+                    self.place_line(line, x, size, &Role::FigureCaption, tag);
+                }
             }
         }
         if f.image.is_some() {

@@ -712,10 +712,12 @@ fn a_figure_with_an_image_has_its_alternative_text_and_its_caption_in_one_group(
     assert_eq!(tree.kid_names(), ["Div"]);
     let group = &tree.kids[0];
     assert_eq!(group.kid_names(), ["Figure", "Caption"]);
-    assert_eq!(
-        group.kids[1].text, "Wizyta delegacji z Győr w Poznaniuarch. UMP",
-        "caption and credit form one Caption, after the Figure in its group"
-    );
+    // Caption and credit form one Caption, after the Figure in its group, each a paragraph
+    // of its own (read as two sentences, not „…w Poznaniuarch. UMP”).
+    let caption = &group.kids[1];
+    assert_eq!(caption.kid_names(), ["P", "P"]);
+    assert_eq!(caption.kids[0].text, "Wizyta delegacji z Győr w Poznaniu");
+    assert_eq!(caption.kids[1].text, "arch. UMP");
     let lo = lopdf::Document::load_mem(&bytes).unwrap();
     let figures: Vec<&lopdf::Dictionary> = lo
         .objects
