@@ -108,6 +108,14 @@ pub fn build_with(
         let folder = out_dir.join(fragments_folder(set, year));
         output::remove_others(&folder, &written, is_fragment_name)?;
     }
+    // The same for the Markdown's images: photos taken out of the chapter since.
+    if wants(format, Format::Md) {
+        let folder = out_dir.join(images_folder(set, year));
+        output::remove_others(&folder, &written, is_image_copy_name)?;
+        // An emptied folder goes too (a folder with other files in it stays, and that is
+        // not an error).
+        let _ = std::fs::remove_dir(&folder);
+    }
     Ok(written)
 }
 
@@ -146,10 +154,7 @@ pub fn render_with(
     let wants = |f: Format| wants(format, f);
     let mut files = Vec::new();
     if wants(Format::Md) {
-        files.push((
-            chapter::file_name(set, year, "md"),
-            ch.markdown.clone().into_bytes(),
-        ));
+        files.extend(markdown_files(set, year, &ch.markdown)?);
     }
     let html = || -> Result<Vec<u8>, BuildError> {
         let css = templates.raw("style.css")?;
@@ -231,6 +236,65 @@ fn fragments_folder(set: &DataSet, year: i32) -> String {
         .trim_end_matches(".html")
         .to_string()
         + "-fragmenty"
+}
+
+/// The folder of the Markdown's images, next to the `.md`, which is uploaded with it:
+/// `wspolpraca-miedzynarodowa-2023-zdjecia`.
+fn images_folder(set: &DataSet, year: i32) -> String {
+    chapter::file_name(set, year, "md")
+        .trim_end_matches(".md")
+        .to_string()
+        + "-zdjecia"
+}
+
+/// `01-hanower.jpg`: a number in the chapter's order, the original name as an ASCII slug, and
+/// the extension of the image's real format.
+fn is_image_copy_name(name: &str) -> bool {
+    let (number, rest) = name.split_at(name.find('-').unwrap_or(0));
+    !number.is_empty()
+        && number.bytes().all(|b| b.is_ascii_digit())
+        && (rest.ends_with(".jpg") || rest.ends_with(".png"))
+}
+
+/// The `.md` file as a CMS takes it ([`chapter::publish`]), and a copy of each of its images
+/// in [`images_folder`], linked relatively, so that the file and the folder uploaded together
+/// show every photo. Each image is read through the one rule of every writer
+/// ([`crate::image_file::read`]); the copies are named `01-<name>.jpg`, … in the order the
+/// chapter shows them, ASCII only, so that the link needs no escaping on any server.
+fn markdown_files(
+    set: &DataSet,
+    year: i32,
+    md: &str,
+) -> Result<Vec<(String, Vec<u8>)>, BuildError> {
+    let folder = images_folder(set, year);
+    let mut copies: Vec<(String, Vec<u8>)> = Vec::new();
+    let mut links: std::collections::HashMap<String, String> = Default::default();
+    let published = chapter::publish::publish(md, |source| -> Result<String, BuildError> {
+        if let Some(link) = links.get(source) {
+            return Ok(link.clone());
+        }
+        let image = crate::image_file::read(&set.root, source).map_err(anyhow::Error::from)?;
+        let ext = match image.info.format {
+            crate::image_file::Format::Png => "png",
+            crate::image_file::Format::Jpeg => "jpg",
+        };
+        let stem = Path::new(source)
+            .file_stem()
+            .map(|s| chapter::markdown::slug(&s.to_string_lossy()))
+            .unwrap_or_default();
+        let stem: String = stem.chars().take(60).collect();
+        let stem = match stem.trim_end_matches('-') {
+            "" => "zdjecie",
+            s => s,
+        };
+        let link = format!("{folder}/{:02}-{stem}.{ext}", copies.len() + 1);
+        copies.push((link.clone(), image.bytes));
+        links.insert(source.to_string(), link.clone());
+        Ok(link)
+    })?;
+    let mut files = vec![(chapter::file_name(set, year, "md"), published.into_bytes())];
+    files.extend(copies);
+    Ok(files)
 }
 
 /// `01-wspolpraca-miedzynarodowa.html`: a number, then the heading's id.

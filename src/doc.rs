@@ -11,6 +11,8 @@
 //! - **Figure**: a paragraph that starts with an image `![alt](path "caption")`, optionally
 //!   followed on the next line by the credit (`Źródło: UMP`, `arch. UMP`). An empty path
 //!   (`<>`) means the data has no image file yet: writers show the caption and credit only.
+//!   In a list item, a figure follows the item's text after a hard line break (`\` at the
+//!   end of the line), so that the list stays tight.
 //! - **Phrase in another language**: inline HTML `<span lang="en">…</span>`.
 
 use serde::Serialize;

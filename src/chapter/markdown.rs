@@ -7,7 +7,11 @@ use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use crate::doc::{Block, DocMeta, Document, Figure, Inline, Table};
 use crate::polish;
 
-fn options() -> Options {
+/// The label of the paragraph before a table that is its caption (`doc`'s convention).
+pub(crate) const CAPTION_LABEL: &str = "Tabela:";
+
+/// The Markdown extensions the chapter uses (GFM tables).
+pub(crate) fn options() -> Options {
     Options::ENABLE_TABLES
 }
 
@@ -107,7 +111,10 @@ fn parse_blocks_into(events: &mut Events<'_>, out: &mut Vec<Block>, end: Option<
                 );
                 if is_block {
                     flush(&mut loose, out);
-                    if let Some(b) = parse_block(events, tag) {
+                    if matches!(tag, Tag::Paragraph) {
+                        let pieces = inlines_until(events, Stop::End(TagEnd::Paragraph));
+                        paragraphs(pieces, out);
+                    } else if let Some(b) = parse_block(events, tag) {
                         out.push(b);
                     }
                 } else {
@@ -129,10 +136,27 @@ fn parse_blocks_into(events: &mut Events<'_>, out: &mut Vec<Block>, end: Option<
 
 fn flush(pieces: &mut Vec<Piece>, out: &mut Vec<Block>) {
     if !pieces.is_empty() {
-        if let Some(b) = paragraph(std::mem::take(pieces)) {
-            out.push(b);
+        paragraphs(std::mem::take(pieces), out);
+    }
+}
+
+/// The blocks of one Markdown paragraph: a figure that starts on a line of its own after a
+/// hard line break (`text\` + newline + `![alt](path "caption")`, how a list item carries its
+/// figures without making the list loose) is split off as its own figure; the rest is
+/// [`paragraph`].
+fn paragraphs(pieces: Vec<Piece>, out: &mut Vec<Block>) {
+    let mut current = Vec::new();
+    let mut pieces = pieces.into_iter().peekable();
+    while let Some(piece) = pieces.next() {
+        let figure_follows = matches!(piece, Piece::Inline(Inline::LineBreak))
+            && matches!(pieces.peek(), Some(Piece::Image { .. }));
+        if figure_follows {
+            out.extend(paragraph(std::mem::take(&mut current)));
+        } else {
+            current.push(piece);
         }
     }
+    out.extend(paragraph(current));
 }
 
 fn parse_block(events: &mut Events<'_>, tag: Tag<'_>) -> Option<Block> {
@@ -341,8 +365,11 @@ fn paragraph(pieces: Vec<Piece>) -> Option<Block> {
     let first = iter.next()?;
     match first {
         Piece::Image { url, title, alt } => {
-            let rest = finish_inlines(iter.collect());
-            let credit = trim_inlines(rest);
+            // The credit follows on the next line, after a soft or a hard break.
+            let rest: Vec<Piece> = iter
+                .skip_while(|p| matches!(p, Piece::Inline(Inline::LineBreak)))
+                .collect();
+            let credit = trim_inlines(finish_inlines(rest));
             let caption = if title.trim().is_empty() {
                 Vec::new()
             } else {
@@ -416,7 +443,7 @@ fn attach_captions(blocks: Vec<Block>) -> Vec<Block> {
         match block {
             Block::Table(mut t) => {
                 if let Some(Block::Paragraph(p)) = out.last() {
-                    if let Some(caption) = strip_label(p, "Tabela:") {
+                    if let Some(caption) = strip_label(p, CAPTION_LABEL) {
                         t.caption = caption;
                         out.pop();
                     }
@@ -571,6 +598,32 @@ mod tests {
         assert!(
             Inline::plain_text(p).contains("<script>x</script>"),
             "unknown HTML stays text"
+        );
+    }
+
+    #[test]
+    fn a_figure_after_a_hard_break_in_a_list_item_is_the_item_s_figure() {
+        // How the template writes figures in list items, so that the list stays tight.
+        let md = "- tekst;\\\n  ![Opis](<a.jpg> \"Podpis\")\n  Źródło: UMP\\\n  ![Drugi](<b.jpg> \"\")\n- dalej.\n";
+        let doc = parse(md, meta());
+        let [Block::List { items, .. }] = &doc.blocks[..] else {
+            panic!("{:?}", doc.blocks)
+        };
+        assert_eq!(items.len(), 2);
+        let [Block::Paragraph(text), Block::Figure(first), Block::Figure(second)] = &items[0][..]
+        else {
+            panic!("{:?}", items[0])
+        };
+        assert_eq!(Inline::plain_text(text), "tekst;");
+        assert_eq!(first.image.as_deref(), Some("a.jpg"));
+        assert_eq!(Inline::plain_text(&first.caption), "Podpis");
+        assert_eq!(
+            first.credit.as_ref().map(|c| Inline::plain_text(c)),
+            Some("Źródło: UMP".into())
+        );
+        assert_eq!(
+            (second.image.as_deref(), second.credit.as_ref()),
+            (Some("b.jpg"), None)
         );
     }
 

@@ -1,6 +1,7 @@
 //! Stage 2, one year's chapter: view → template → Markdown (typeset) → document tree.
 
 pub mod markdown;
+pub mod publish;
 pub mod templates;
 pub(crate) mod view;
 

@@ -434,6 +434,13 @@ pub struct Section {
     /// default), `list` (the sentence, naming them) or `none`.
     #[serde(default)]
     pub summary: PartnerSummary,
+    /// Only in a `partners`, `memberships` or `diplomatic` section: `false` leaves the number
+    /// out of the sentence before the list, as some published chapters wrote it („było
+    /// członkiem następujących organizacji”, „odbyli spotkania dyplomatyczne z:”). Leave out to
+    /// print the number, which is counted from the list („było członkiem 9 organizacji”).
+    #[serde(default = "yes")]
+    #[schemars(default = "yes")]
+    pub count: bool,
     /// Only in a `partners` section: words that continue the sentence about the number of
     /// partners, after a comma.
     #[serde(default)]
@@ -471,6 +478,11 @@ pub struct Section {
     /// every project that has events in the year.
     #[serde(default)]
     pub projects: Vec<String>,
+}
+
+/// `true`: the default of a yes/no option that is on unless it is turned off.
+fn yes() -> bool {
+    true
 }
 
 /// Something that happened in the year.

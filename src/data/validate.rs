@@ -697,6 +697,24 @@ impl Validator<'_> {
             )
             .help = Some("remove the line, or move it to the `- kind: partners` section".into());
         }
+        let counted = matches!(
+            s.kind,
+            SectionKind::Partners | SectionKind::Memberships | SectionKind::Diplomatic
+        );
+        if !s.count && !counted {
+            self.warn(
+                file,
+                &format!("{at}.count"),
+                format!(
+                    "`count: false` does nothing in a `{}` section: it prints no number",
+                    s.kind.name()
+                ),
+            )
+            .help = Some(
+                "remove the line; `count` is for `partners`, `memberships` and `diplomatic` sections"
+                    .into(),
+            );
+        }
         if s.kind == SectionKind::Memberships && s.list.is_none() {
             self.error(
                 file,

@@ -17,7 +17,7 @@ use super::embed::EmbeddedFonts;
 use super::images::LoadedImage;
 use super::info::{info_dict, text_string, Info};
 use super::marks::{Layout, OutlineEntry, PageLayout, PAGE_H, PAGE_W};
-use super::structure::ElemId;
+use super::structure::Marked;
 
 /// Serialises a laid-out document. `images[i]` is the decoded image of `layout.images[i]`.
 pub fn write(layout: &Layout, images: &[LoadedImage], info: &Info) -> Result<Vec<u8>> {
@@ -114,7 +114,7 @@ pub fn write(layout: &Layout, images: &[LoadedImage], info: &Info) -> Result<Vec
 const PAGES_PER_THREAD: usize = 16;
 
 /// A page's deflated content stream and the element of each of its MCIDs.
-type PageContent = (Vec<u8>, Vec<ElemId>);
+type PageContent = (Vec<u8>, Vec<Marked>);
 
 /// Every page's content stream, deflated; long documents on several threads, same bytes.
 fn compressed_page_streams(layout: &Layout, fonts: &EmbeddedFonts) -> Result<Vec<PageContent>> {

@@ -13,7 +13,7 @@
 
 use super::fonts::FontStyle;
 use super::marks::{Mark, PageLayout, Tag};
-use super::structure::{ElemId, Structure};
+use super::structure::{Kind, Marked, Phrase, Structure};
 
 /// Maps a character to its two-byte code in the embedded (subset) font of a style.
 pub trait GlyphCodes {
@@ -30,9 +30,9 @@ pub fn image_resource(index: usize) -> String {
 pub struct PageStream {
     /// The uncompressed content stream.
     pub bytes: Vec<u8>,
-    /// The structure element of each marked-content id (MCID) of the page, in MCID order:
-    /// the page's entry in the parent tree.
-    pub elements: Vec<ElemId>,
+    /// What each marked-content id (MCID) of the page belongs to, in MCID order: the page's
+    /// entry in the parent tree.
+    pub elements: Vec<Marked>,
 }
 
 /// The content stream of one page; `structure` names the marked-content tags.
@@ -52,7 +52,8 @@ pub fn page_stream(
         match &item.mark {
             Mark::Text { x, y, size, piece } => {
                 w.begin_text();
-                w.mark(item.tag, piece.lang.as_deref(), structure);
+                let strong = piece.font == FontStyle::Bold && in_running_text(item.tag, structure);
+                w.mark(item.tag, piece.lang.as_deref(), strong, structure);
                 if w.font != Some((piece.font, *size)) {
                     w.font = Some((piece.font, *size));
                     w.raw("/");
@@ -77,7 +78,7 @@ pub fn page_stream(
                 gray,
             } => {
                 w.end_text();
-                w.mark(item.tag, None, structure);
+                w.mark(item.tag, None, false, structure);
                 w.raw("q\n");
                 w.op(&[*width], "w");
                 w.op(&[*gray], "G");
@@ -93,7 +94,7 @@ pub fn page_stream(
                 gray,
             } => {
                 w.end_text();
-                w.mark(item.tag, None, structure);
+                w.mark(item.tag, None, false, structure);
                 w.raw("q\n");
                 w.op(&[*gray], "g");
                 w.op(&[*x, *y, *width, *h], "re");
@@ -107,7 +108,7 @@ pub fn page_stream(
                 image,
             } => {
                 w.end_text();
-                w.mark(item.tag, None, structure);
+                w.mark(item.tag, None, false, structure);
                 w.raw("q\n");
                 w.op(&[*width, 0.0, 0.0, *h, *x, *y], "cm");
                 w.raw("/");
@@ -129,10 +130,19 @@ struct Writer<'a> {
     in_text: bool,
     /// Font and size set in the current text object (reset by `ET`).
     font: Option<(FontStyle, f32)>,
-    /// The open marked-content sequence: its tag and language.
-    marked: Option<(Tag, Option<&'a str>)>,
-    /// Element of each MCID written so far.
-    elements: Vec<ElemId>,
+    /// The open marked-content sequence: its tag, language and boldness.
+    marked: Option<(Tag, Option<&'a str>, bool)>,
+    /// What each MCID written so far belongs to.
+    elements: Vec<Marked>,
+}
+
+/// Is `tag` the content of running text (a paragraph or a data cell), where bold marks a
+/// phrase (`Strong`)? Headings, header cells and captions are bold as a whole, by their kind.
+fn in_running_text(tag: Tag, structure: &Structure) -> bool {
+    match tag {
+        Tag::Content(e) => matches!(structure.get(e).kind, Kind::Paragraph | Kind::DataCell),
+        _ => false,
+    }
 }
 
 impl<'a> Writer<'a> {
@@ -140,25 +150,36 @@ impl<'a> Writer<'a> {
         self.out.extend_from_slice(s.as_bytes());
     }
 
-    /// Puts what follows into the marked-content sequence of `tag` (and `lang`), continuing
-    /// the open one when it is the same.
-    fn mark(&mut self, tag: Tag, lang: Option<&'a str>, structure: &Structure) {
-        let lang = match tag {
-            Tag::Content(_) => lang,
-            _ => None,
+    /// Puts what follows into the marked-content sequence of `tag` (and `lang`, and bold
+    /// `strong`), continuing the open one when it is the same. A phrase (foreign or bold) is a
+    /// sequence of its own, which the structure tree wraps in a `Span` or `Strong`.
+    fn mark(&mut self, tag: Tag, lang: Option<&'a str>, strong: bool, structure: &Structure) {
+        let (lang, strong) = match tag {
+            Tag::Content(_) => (lang, strong),
+            _ => (None, false),
         };
-        if self.marked == Some((tag, lang)) {
+        if self.marked == Some((tag, lang, strong)) {
             return;
         }
         self.end_marked();
-        self.marked = Some((tag, lang));
+        self.marked = Some((tag, lang, strong));
         match tag {
             Tag::Content(elem) => {
+                let phrase = (strong || lang.is_some()).then(|| Phrase {
+                    strong,
+                    lang: lang.map(str::to_string),
+                });
                 self.raw("/");
-                self.raw(structure.get(elem).kind.name());
+                self.raw(match &phrase {
+                    Some(p) => p.name(),
+                    None => structure.get(elem).kind.name(),
+                });
                 self.raw(" <</MCID ");
                 push_uint(&mut self.out, self.elements.len() as u64);
-                self.elements.push(elem);
+                self.elements.push(Marked {
+                    element: elem,
+                    phrase,
+                });
                 if let Some(lang) = lang {
                     // Language of a foreign phrase (PDF19); tags are ASCII letters and digits.
                     self.raw(" /Lang (");
@@ -270,7 +291,7 @@ mod tests {
     use super::*;
     use crate::pdf::lines::Piece;
     use crate::pdf::marks::{Placed, Role};
-    use crate::pdf::structure::Kind;
+    use crate::pdf::structure::ElemId;
 
     struct Ascii;
     impl GlyphCodes for Ascii {
@@ -336,6 +357,11 @@ mod tests {
     }
 
     fn stream(items: Vec<Placed>) -> (String, Vec<ElemId>) {
+        let (s, marked) = stream_marked(items);
+        (s, marked.into_iter().map(|m| m.element).collect())
+    }
+
+    fn stream_marked(items: Vec<Placed>) -> (String, Vec<Marked>) {
         let s = page_stream(&PageLayout { items }, &structure(), &Ascii);
         (String::from_utf8(s.bytes).unwrap(), s.elements)
     }
@@ -364,22 +390,52 @@ mod tests {
         let (s, elements) = stream(vec![
             text(70.0, 700.5, FontStyle::Regular, "Ab"),
             text(80.0, 700.5, FontStyle::Regular, "c"),
-            text(90.0, 700.5, FontStyle::Bold, "D"),
+            text(90.0, 700.5, FontStyle::Regular, "D"),
             rule(Tag::Layout),
-            text(70.0, 600.0, FontStyle::Bold, "E"),
+            text(70.0, 600.0, FontStyle::Italic, "E"),
         ]);
         assert_eq!(
             s,
             "BT\n/P <</MCID 0>> BDC\n/NSREGU 10 Tf\n1 0 0 1 70 700.5 Tm\n(\0A\0b) Tj\n\
              1 0 0 1 80 700.5 Tm\n(\0c) Tj\n\
-             /NSBOLD 10 Tf\n1 0 0 1 90 700.5 Tm\n(\0D) Tj\nEMC\nET\n\
+             1 0 0 1 90 700.5 Tm\n(\0D) Tj\nEMC\nET\n\
              /Artifact <</Type /Layout>> BDC\nq\n0.4 w\n0.4 G\n0 1 m\n2 1 l\nS\nQ\nEMC\n\
-             BT\n/P <</MCID 1>> BDC\n/NSBOLD 10 Tf\n1 0 0 1 70 600 Tm\n(\0E) Tj\nEMC\nET\n"
+             BT\n/P <</MCID 1>> BDC\n/NSITAL 10 Tf\n1 0 0 1 70 600 Tm\n(\0E) Tj\nEMC\nET\n"
         );
         assert_eq!(
             elements,
             vec![1, 1],
             "both sequences belong to the paragraph"
+        );
+    }
+
+    #[test]
+    fn bold_in_a_paragraph_is_a_strong_phrase_of_its_own() {
+        let (s, marked) = stream_marked(vec![
+            text(70.0, 700.0, FontStyle::Bold, "Tytuł"),
+            text(100.0, 700.0, FontStyle::Regular, " – opis"),
+        ]);
+        assert!(
+            s.starts_with("BT\n/Strong <</MCID 0>> BDC\n/NSBOLD 10 Tf\n"),
+            "{s}"
+        );
+        assert!(s.contains("EMC\n/P <</MCID 1>> BDC\n"), "{s}");
+        let strong = Phrase {
+            strong: true,
+            lang: None,
+        };
+        assert_eq!(
+            marked,
+            vec![
+                Marked {
+                    element: 1,
+                    phrase: Some(strong)
+                },
+                Marked {
+                    element: 1,
+                    phrase: None
+                }
+            ]
         );
     }
 
@@ -398,7 +454,7 @@ mod tests {
             text(150.0, 700.0, FontStyle::Regular, " i"),
         ]);
         assert!(
-            s.contains("EMC\n/P <</MCID 1 /Lang (en)>> BDC\n1 0 0 1 100 700 Tm\n"),
+            s.contains("EMC\n/Span <</MCID 1 /Lang (en)>> BDC\n1 0 0 1 100 700 Tm\n"),
             "{s}"
         );
         assert!(s.contains("EMC\n/P <</MCID 2>> BDC\n"), "{s}");

@@ -41,6 +41,14 @@ impl Engine<'_> {
     pub(super) fn figure(&mut self, f: &Figure, x: f32, width: f32) {
         self.gap(4.0);
         self.ensure(self.figure_height(f, width));
+        // A photo and its caption are one group, `Div` → `Figure`, `Caption`: the Caption is
+        // the group's last child, which PDF 2.0 reads as captioning the group, and it is not
+        // inside the `Figure`, because assistive technology reads a Figure's /Alt instead of
+        // everything inside it (the PDF Association's advice for PDF 1.7, on which PDF/UA-1
+        // rests: a Caption inside a Figure is never read).
+        if f.image.is_some() {
+            self.structure.open(Kind::FigureGroup);
+        }
         if let Some(path) = &f.image {
             let (w, h) = self.image_box(path, width);
             let index = match self.images.iter().position(|p| p == path) {
@@ -62,21 +70,36 @@ impl Engine<'_> {
             self.push(Role::Figure { alt: f.alt.clone() }, tag, None, mark);
             self.y += h + 6.0;
         }
-        // Caption and credit are one element, like the HTML's <figcaption>: a Caption right
-        // after its Figure (not inside it: a reader that speaks the /Alt skips the Figure's
-        // content), or a plain paragraph when there is no image to caption.
-        let cap = self.leaf(if f.image.is_some() {
-            Kind::Caption
+        // Caption and credit are one element, like the HTML's <figcaption>: the Caption after
+        // its Figure in their group, with the caption and the credit as a paragraph each (read
+        // apart, not as one run-on sentence), or a plain paragraph when there is no image.
+        let caption = wrap(&f.caption, FontStyle::Italic, CAPTION.0, width);
+        let credit = f
+            .credit
+            .as_ref()
+            .map(|c| wrap(c, FontStyle::Regular, CREDIT.0, width));
+        let (caption_tag, credit_tag) = if f.image.is_some() {
+            self.structure.open(Kind::Caption);
+            let own = |engine: &mut Self, some: bool| some.then(|| engine.leaf(Kind::Paragraph));
+            let tags = (own(self, !caption.is_empty()), own(self, credit.is_some()));
+            self.structure.close();
+            tags
         } else {
-            Kind::Paragraph
-        });
-        for line in wrap(&f.caption, FontStyle::Italic, CAPTION.0, width) {
-            self.place_line(&line, x, CAPTION, &Role::FigureCaption, cap);
-        }
-        if let Some(credit) = &f.credit {
-            for line in wrap(credit, FontStyle::Regular, CREDIT.0, width) {
-                self.place_line(&line, x, CREDIT, &Role::FigureCaption, cap);
+            let p = self.leaf(Kind::Paragraph);
+            (Some(p), Some(p))
+        };
+        for (lines, tag, size) in [
+            (Some(caption), caption_tag, CAPTION),
+            (credit, credit_tag, CREDIT),
+        ] {
+            if let (Some(lines), Some(tag)) = (lines, tag) {
+                for line in &lines {
+                    self.place_line(line, x, size, &Role::FigureCaption, tag);
+                }
             }
+        }
+        if f.image.is_some() {
+            self.structure.close();
         }
         self.gap(PARA_GAP + 3.0);
     }

@@ -1,6 +1,8 @@
 //! Writes the structure tree of a tagged PDF: `/StructTreeRoot`, one `/StructElem` per element
 //! of [`Structure`], the `/ParentTree` that leads from a page's marked content back to its
-//! element, and the shared attribute objects (`/Scope` of header cells, list numbering).
+//! element, and the shared attribute objects (`/Scope` of header cells, list numbering). A
+//! phrase of an element's content (bold, or in another language: [`Phrase`]) becomes an
+//! element of its own inside it, between the element's other content in reading order.
 
 use std::collections::HashMap;
 
@@ -9,7 +11,7 @@ use lopdf::{dictionary, Dictionary, Object, ObjectId};
 use super::marks::{Mark, PageLayout, Tag};
 
 use super::info::text_string;
-use super::structure::{ElemId, Kind, Scope, Structure};
+use super::structure::{ElemId, Kind, Marked, Phrase, Scope, Structure};
 
 /// Attribute dictionaries shared by every element that needs them: written once each.
 struct Attributes {
@@ -43,15 +45,15 @@ impl Attributes {
     }
 }
 
-/// Writes the tree and returns the `/StructTreeRoot`. `marked[p]` lists the element of each
-/// MCID on page `p` (from the content streams); the page's `/StructParents` must be `p`.
+/// Writes the tree and returns the `/StructTreeRoot`. `marked[p]` lists what each MCID on
+/// page `p` belongs to (from the content streams); the page's `/StructParents` must be `p`.
 /// A figure gets the box its image is drawn in as its layout attribute `/BBox` (ISO 32000-1,
 /// 14.8.5.4.3: required for a figure that appears in the content), from [`figure_boxes`].
 pub fn write(
     lo: &mut lopdf::Document,
     structure: &Structure,
     pages: &[ObjectId],
-    marked: &[Vec<ElemId>],
+    marked: &[Vec<Marked>],
     boxes: &HashMap<ElemId, [f32; 4]>,
 ) -> ObjectId {
     let root = lo.new_object_id();
@@ -62,6 +64,11 @@ pub fn write(
         .collect();
     let content = content_by_element(structure, marked);
     let attributes = Attributes::write(lo);
+    // The object each MCID belongs to, for the parent tree: its element, or its phrase.
+    let mut owners: Vec<Vec<ObjectId>> = marked
+        .iter()
+        .map(|page| page.iter().map(|m| ids[m.element as usize]).collect())
+        .collect();
     for (i, element) in structure.elements.iter().enumerate() {
         // No `/Type /StructElem`: it is optional, and leaving it out of every element keeps
         // the 2018 chapter under its 60 KB budget.
@@ -79,19 +86,19 @@ pub fn write(
         if let Some(a) = attributes.of(&element.kind) {
             d.set("A", a);
         }
-        let mut kids: Vec<Object> = element
+        let children = element
             .children
             .iter()
-            .map(|&c| Object::Reference(ids[c as usize]))
-            .collect();
-        if let Some(&(first_page, _)) = content[i].first() {
+            .map(|&c| Object::Reference(ids[c as usize]));
+        let mut own = Vec::new();
+        if let Some(&(first_page, _, _)) = content[i].first() {
             d.set("Pg", pages[first_page]);
-            kids.extend(
-                content[i]
-                    .iter()
-                    .map(|&(page, mcid)| marked_content_ref(page, mcid, first_page, pages)),
-            );
+            own = content_kids(lo, ids[i], &content[i], first_page, pages, &mut owners);
         }
+        // A figure's image comes before its caption; other elements hold either content or
+        // elements, never both.
+        let mut kids: Vec<Object> = own;
+        kids.extend(children);
         match kids.len() {
             0 => {}
             1 => d.set("K", kids.pop().unwrap_or(Object::Null)),
@@ -99,7 +106,7 @@ pub fn write(
         }
         lo.objects.insert(ids[i], Object::Dictionary(d));
     }
-    let parent_tree = lo.add_object(parent_tree(marked, &ids));
+    let parent_tree = lo.add_object(parent_tree(&owners));
     lo.objects.insert(
         root,
         Object::Dictionary(dictionary! {
@@ -107,9 +114,65 @@ pub fn write(
             "K" => ids[Structure::ROOT as usize],
             "ParentTree" => parent_tree,
             "ParentTreeNextKey" => pages.len() as i64,
+            // `Strong` is standard in PDF 2.0 only: PDF 1.7 (PDF/UA-1) readers get a `Span`.
+            "RoleMap" => dictionary! { "Strong" => "Span" },
         }),
     );
     root
+}
+
+/// The kids of an element for its own content `content` (page, MCID, phrase; in reading
+/// order): an MCID each, except that consecutive MCIDs of one phrase become one phrase
+/// element (`Strong` or `Span`, with its `/Lang`), written here, whose MCIDs `owners` then
+/// points to.
+fn content_kids(
+    lo: &mut lopdf::Document,
+    parent: ObjectId,
+    content: &[(usize, i64, Option<&Phrase>)],
+    element_page: usize,
+    pages: &[ObjectId],
+    owners: &mut [Vec<ObjectId>],
+) -> Vec<Object> {
+    let mut kids = Vec::new();
+    let mut i = 0;
+    while i < content.len() {
+        let (page, mcid, phrase) = content[i];
+        let Some(phrase) = phrase else {
+            kids.push(marked_content_ref(page, mcid, element_page, pages));
+            i += 1;
+            continue;
+        };
+        let run = content[i..]
+            .iter()
+            .take_while(|(_, _, p)| *p == Some(phrase))
+            .count();
+        let id = lo.new_object_id();
+        let mut refs: Vec<Object> = content[i..i + run]
+            .iter()
+            .map(|&(p, m, _)| {
+                owners[p][m as usize] = id;
+                marked_content_ref(p, m, page, pages)
+            })
+            .collect();
+        let mut d = dictionary! {
+            "S" => phrase.name(),
+            "P" => parent,
+            "Pg" => pages[page],
+            "K" => if refs.len() == 1 { refs.pop().unwrap_or(Object::Null) } else { Object::Array(refs) },
+        };
+        if let Some(lang) = &phrase.lang {
+            // Language tags are ASCII letters, digits and hyphens.
+            let lang: String = lang
+                .chars()
+                .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+                .collect();
+            d.set("Lang", Object::string_literal(lang));
+        }
+        lo.objects.insert(id, Object::Dictionary(d));
+        kids.push(Object::Reference(id));
+        i += run;
+    }
+    kids
 }
 
 /// The box each figure's image is drawn in, `[left bottom right top]` in points, by element.
@@ -125,13 +188,16 @@ pub fn figure_boxes(pages: &[PageLayout]) -> HashMap<ElemId, [f32; 4]> {
     boxes
 }
 
-/// (page, MCID) of every element's marked content, in reading order: pages in order, and
-/// within a page in MCID order, which is the order the content stream draws them in.
-fn content_by_element(structure: &Structure, marked: &[Vec<ElemId>]) -> Vec<Vec<(usize, i64)>> {
+/// (page, MCID, phrase) of every element's marked content, in reading order: pages in
+/// order, and within a page in MCID order, which is the order the content stream draws them in.
+fn content_by_element<'m>(
+    structure: &Structure,
+    marked: &'m [Vec<Marked>],
+) -> Vec<Vec<(usize, i64, Option<&'m Phrase>)>> {
     let mut content = vec![Vec::new(); structure.elements.len()];
     for (page, elements) in marked.iter().enumerate() {
-        for (mcid, &elem) in elements.iter().enumerate() {
-            content[elem as usize].push((page, mcid as i64));
+        for (mcid, m) in elements.iter().enumerate() {
+            content[m.element as usize].push((page, mcid as i64, m.phrase.as_ref()));
         }
     }
     content
@@ -151,17 +217,15 @@ fn marked_content_ref(page: usize, mcid: i64, element_page: usize, pages: &[Obje
     }
 }
 
-/// The number tree from `/StructParents` (the page index) to the elements of its MCIDs;
-/// a flat `/Nums` array (a valid tree of one node at any size; no reader needs it split).
-fn parent_tree(marked: &[Vec<ElemId>], ids: &[ObjectId]) -> Dictionary {
-    let mut nums = Vec::with_capacity(2 * marked.len());
-    for (page, elements) in marked.iter().enumerate() {
+/// The number tree from `/StructParents` (the page index) to the element of each of its
+/// MCIDs (`owners`); a flat `/Nums` array (a valid tree of one node at any size; no reader
+/// needs it split).
+fn parent_tree(owners: &[Vec<ObjectId>]) -> Dictionary {
+    let mut nums = Vec::with_capacity(2 * owners.len());
+    for (page, elements) in owners.iter().enumerate() {
         nums.push(Object::Integer(page as i64));
         nums.push(Object::Array(
-            elements
-                .iter()
-                .map(|&e| Object::Reference(ids[e as usize]))
-                .collect(),
+            elements.iter().map(|&e| Object::Reference(e)).collect(),
         ));
     }
     dictionary! { "Nums" => nums }

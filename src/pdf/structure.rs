@@ -16,7 +16,42 @@ pub enum Scope {
     Row,
 }
 
-/// A standard structure type (ISO 32000-1, 14.8.4), so no `/RoleMap` is needed.
+/// A phrase inside a paragraph, cell or heading that gets a structure element of its own
+/// (a child of the element, around its marked content): bold text as `Strong`, text in
+/// another language as `Span` with `/Lang` (bold text in another language: `Strong` with
+/// `/Lang`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Phrase {
+    /// Bold in running text: the run-in title of an event. `Strong` is a PDF 2.0 type; the
+    /// tree's `/RoleMap` maps it to `Span` for PDF 1.7 (PDF/UA-1) readers.
+    pub strong: bool,
+    /// The phrase's language (`en`, `fr`), when it is not the document's.
+    pub lang: Option<String>,
+}
+
+impl Phrase {
+    /// The structure type of the phrase's element.
+    pub fn name(&self) -> &'static str {
+        if self.strong {
+            "Strong"
+        } else {
+            "Span"
+        }
+    }
+}
+
+/// What one marked-content sequence (one MCID) of a page belongs to: an element, and the
+/// phrase inside it, if any.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Marked {
+    /// The element whose content it is.
+    pub element: ElemId,
+    /// The phrase element around it inside `element`, if it is one.
+    pub phrase: Option<Phrase>,
+}
+
+/// A standard structure type (ISO 32000-1, 14.8.4), so no `/RoleMap` is needed (phrases, see
+/// [`Phrase`], add `Strong`, role-mapped to `Span`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Kind {
     /// The whole chapter.
@@ -36,8 +71,12 @@ pub enum Kind {
     Label,
     /// The content of a list item (paragraphs, nested lists, figures).
     ListBody,
-    /// A table: its caption, then rows.
+    /// A table: its caption, then its head and body.
     Table,
+    /// The header rows of a table.
+    TableHead,
+    /// The body rows of a table.
+    TableBody,
     /// A table row.
     Row,
     /// A header cell.
@@ -46,6 +85,9 @@ pub enum Kind {
     DataCell,
     /// The caption of a table, or the caption and credit of a figure.
     Caption,
+    /// A figure with its caption: the `Figure` and then its `Caption` (see the figure layout
+    /// for why they are grouped rather than nested).
+    FigureGroup,
     /// An image with its alternative text.
     Figure {
         /// Alternative text (`/Alt`).
@@ -67,10 +109,13 @@ impl Kind {
             Kind::Label => "Lbl",
             Kind::ListBody => "LBody",
             Kind::Table => "Table",
+            Kind::TableHead => "THead",
+            Kind::TableBody => "TBody",
             Kind::Row => "TR",
             Kind::HeaderCell(_) => "TH",
             Kind::DataCell => "TD",
             Kind::Caption => "Caption",
+            Kind::FigureGroup => "Div",
             Kind::Figure { .. } => "Figure",
         }
     }

@@ -126,7 +126,7 @@ impl Engine<'_> {
         let source_h = source_lines
             .as_ref()
             .map_or(0.0, |l| l.len() as f32 * SOURCE.1 + 3.0);
-        // Table → Caption, TR… ; the source line follows as a P (see `source_line`).
+        // Table → Caption, THead, TBody; the source line follows as a P (see `source_line`).
         self.structure.open(Kind::Table);
         let caption = self.leaf(Kind::Caption);
         self.ensure(self.table_lead_height(t, width) + 6.0);
@@ -138,7 +138,11 @@ impl Engine<'_> {
         }
         self.y += 3.0;
         if n > 0 {
+            // Table → Caption, THead → TR, TBody → TR… (the rows take content as drawn).
+            self.structure.open(Kind::TableHead);
             let header_tags = self.row_elements(n, true);
+            self.structure.close();
+            self.structure.open(Kind::TableBody);
             self.row_part(&header, &vec![0; n], usize::MAX, 0, &header_tags, &cols, x);
             // Drawn again on each continuation page, but read once: pagination artifacts.
             let repeated = vec![Tag::Repeated; n];
@@ -186,6 +190,7 @@ impl Engine<'_> {
                     fresh_page = true;
                 }
             }
+            self.structure.close(); // TBody
         }
         self.structure.close();
         if let Some(lines) = source_lines {

@@ -135,6 +135,9 @@ fn section(out: &mut String, s: &Section, from_year: i32) {
         };
         let _ = writeln!(out, "    summary: {summary}");
     }
+    if !s.count {
+        out.push_str("    count: false\n");
+    }
     if !s.projects.is_empty() {
         let ids: Vec<String> = s.projects.iter().map(|p| quote(p)).collect();
         let _ = writeln!(out, "    projects: [{}]", ids.join(", "));

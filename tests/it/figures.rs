@@ -40,7 +40,7 @@ fn a_published_build_has_no_caption_without_its_photo_and_says_which_it_left_out
             .count();
         assert_eq!(
             credits,
-            md.matches("Tabela:").count(),
+            md.matches("**Tabela\u{a0}").count(),
             "{year}: a credit without its photo"
         );
         let html = fs::read_to_string(

@@ -205,10 +205,15 @@ fn html_holds_every_word_of_the_chapter() {
 fn markdown_output_is_the_chapter_source() {
     for year in YEARS {
         let md = std::fs::read_to_string(built(year).with_extension("md")).unwrap();
+        let published = report_gen::chapter::publish::publish(&chapter(year).markdown, |i| {
+            Err(format!(
+                "the shipped data has no photo, yet `{i}` is linked"
+            ))
+        })
+        .unwrap();
         assert_eq!(
-            md,
-            chapter(year).markdown,
-            "{year}: the .md file is the chapter's Markdown"
+            md, published,
+            "{year}: the .md file is the chapter's Markdown as published"
         );
     }
 }
@@ -416,11 +421,42 @@ fn every_pdf_is_tagged_and_the_2018_structure_reads_right() {
     assert!(items.len() >= 10, "{} list items", items.len());
     assert!(items.iter().all(|li| li.kid_names() == ["Lbl", "LBody"]));
     assert_eq!(items[0].kids[0].text, "•");
-    // The English project name is marked as English.
+    // The English project name is marked as English: a Span with /Lang in its paragraph,
+    // read where it is printed.
     assert!(tree.all("P").iter().any(|p| p
-        .text
-        .contains("Gen-Y City. Get into the swing of the city!")));
+        .deep_text()
+        .contains("projekt „Gen-Y City. Get into the swing of the city!” realizowany")));
+    assert!(tree
+        .all("Span")
+        .iter()
+        .any(|s| s.text == "Gen-Y City. Get into the swing of the city!"));
+    let bytes = std::fs::read(&pdf).unwrap();
+    let langs = tagged::structure_languages(&bytes);
+    assert!(langs.contains(&("Span".into(), "en".into())), "{langs:?}");
+    assert!(langs.contains(&("Span".into(), "fr".into())), "{langs:?}");
     assert!(marked_languages(&pdf).contains(&"en".to_string()));
+    // The bold run-in event titles are phrases of their own (Strong, which poppler shows by
+    // its role, Span) at the start of their paragraphs.
+    let assen = tree
+        .all("P")
+        .into_iter()
+        .find(|p| {
+            p.deep_text()
+                .starts_with("Wizyta przedstawicieli Miasta Assen")
+        })
+        .expect("the Assen paragraph");
+    assert_eq!(assen.kid_names(), ["Span"]);
+    assert_eq!(
+        assen.kids[0].text,
+        "Wizyta przedstawicieli Miasta Assen w\u{a0}Poznaniu"
+    );
+    let strong = tagged::structure_types(&bytes)
+        .iter()
+        .filter(|s| *s == "Strong")
+        .count();
+    // 2018: 25 run-in titles, at least one Strong each (a title with an English part is a
+    // Strong and a Strong with /Lang).
+    assert!(strong >= 25, "{strong} Strong elements");
 }
 
 /// What PDF/UA-1 asks of the metadata (Matterhorn checkpoint 06): an XMP stream with the

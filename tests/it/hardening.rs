@@ -201,20 +201,24 @@ fn registry_file_linked_inside_the_data_folder_is_read() {
     check(tmp.path()).assert_ok();
 }
 
-/// Every file under `dir`, with its bytes and modification time.
+/// Every file under `dir` (also in its folders: the Markdown's copied photos), with its bytes
+/// and modification time.
 fn snapshot(dir: &Path) -> BTreeMap<PathBuf, (Vec<u8>, SystemTime)> {
-    fs::read_dir(dir)
-        .map(|entries| {
-            entries
-                .map(|e| e.expect("entry").path())
-                .map(|p| {
-                    let m = fs::metadata(&p).expect("metadata");
-                    let bytes = fs::read(&p).expect("read");
-                    (p, (bytes, m.modified().expect("mtime")))
-                })
-                .collect()
-        })
-        .unwrap_or_default()
+    let mut files = BTreeMap::new();
+    for p in fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .map(|e| e.expect("entry").path())
+    {
+        let m = fs::metadata(&p).expect("metadata");
+        if m.is_dir() {
+            files.extend(snapshot(&p));
+        } else {
+            let bytes = fs::read(&p).expect("read");
+            files.insert(p, (bytes, m.modified().expect("mtime")));
+        }
+    }
+    files
 }
 
 /// A good build into `out/`, then `args` (a failing build into the same folder): exit code 1,

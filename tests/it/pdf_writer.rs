@@ -640,13 +640,15 @@ fn the_pdf_is_tagged_with_the_structure_a_screen_reader_needs() {
     );
     // The table: caption first, one header row heading the columns, rows headed by the city.
     let table = tree.all("Table")[0];
-    assert_eq!(table.kid_names(), ["Caption", "TR", "TR", "TR"]);
+    assert_eq!(table.kid_names(), ["Caption", "THead", "TBody"]);
     assert_eq!(table.kids[0].text, "Tabela 1. Miasta partnerskie Poznania");
-    let header = &table.kids[1];
+    assert_eq!(table.kids[1].kid_names(), ["TR"]);
+    assert_eq!(table.kids[2].kid_names(), ["TR", "TR"]);
+    let header = &table.kids[1].kids[0];
     assert_eq!(header.kid_names(), ["TH", "TH", "TH"]);
     assert!(header.kids.iter().all(|c| c.attrs == "/Scope /Column"));
     assert_eq!(header.kids[2].text, "Zakres współpracy");
-    let brno = &table.kids[2];
+    let brno = &table.kids[2].kids[0];
     assert_eq!(brno.kid_names(), ["TH", "TD", "TD"]);
     assert_eq!(
         (brno.kids[0].text.as_str(), brno.kids[0].attrs.as_str()),
@@ -669,15 +671,34 @@ fn the_pdf_is_tagged_with_the_structure_a_screen_reader_needs() {
     );
     assert_eq!(
         foreign_language_content(&r.bytes),
-        [("P".to_string(), "en".to_string())],
-        "„Gen-Y City…” is marked as English inside its paragraph"
+        [("Span".to_string(), "en".to_string())],
+        "„Gen-Y City…” is marked as English: a Span inside its paragraph"
+    );
+    // The Span structure element carries the language too (what checkers and assistive
+    // technology that read only the tree look at), and sits where the phrase is read.
+    assert_eq!(
+        tagged::structure_languages(&r.bytes),
+        [("Span".to_string(), "en".to_string())]
+    );
+    let span = tree.all("Span")[0];
+    assert_eq!(span.text, "Gen-Y City. Get into the swing of the city!");
+    let p = tree
+        .all("P")
+        .into_iter()
+        .find(|p| p.kid_names() == ["Span"])
+        .expect("the paragraph of the phrase");
+    assert!(
+        p.deep_text()
+            .ends_with("projekt „Gen-Y City. Get into the swing of the city!”."),
+        "{}",
+        p.deep_text()
     );
     let marks = tagged::marks(&r.bytes);
     assert_eq!(marks.problems, Vec::<String>::new());
 }
 
 #[test]
-fn a_figure_with_an_image_has_its_alternative_text_and_a_caption_after_it() {
+fn a_figure_with_an_image_has_its_alternative_text_and_its_caption_in_one_group() {
     let dir = tempfile::tempdir().unwrap();
     let image = image::RgbImage::from_pixel(40, 30, image::Rgb([200, 30, 30]));
     image.save(dir.path().join("photo.png")).unwrap();
@@ -686,11 +707,17 @@ fn a_figure_with_an_image_has_its_alternative_text_and_a_caption_after_it() {
     let path = dir.path().join("out.pdf");
     std::fs::write(&path, &bytes).unwrap();
     let tree = structure(&path);
-    assert_eq!(tree.kid_names(), ["Figure", "Caption"]);
-    assert_eq!(
-        tree.kids[1].text, "Wizyta delegacji z Győr w Poznaniuarch. UMP",
-        "caption and credit form one Caption, after (not inside) the Figure"
-    );
+    // The photo and its caption are one group: the Figure, then its Caption (not inside the
+    // Figure, where a screen reader that speaks the /Alt would never read it).
+    assert_eq!(tree.kid_names(), ["Div"]);
+    let group = &tree.kids[0];
+    assert_eq!(group.kid_names(), ["Figure", "Caption"]);
+    // Caption and credit form one Caption, after the Figure in its group, each a paragraph
+    // of its own (read as two sentences, not „…w Poznaniuarch. UMP”).
+    let caption = &group.kids[1];
+    assert_eq!(caption.kid_names(), ["P", "P"]);
+    assert_eq!(caption.kids[0].text, "Wizyta delegacji z Győr w Poznaniu");
+    assert_eq!(caption.kids[1].text, "arch. UMP");
     let lo = lopdf::Document::load_mem(&bytes).unwrap();
     let figures: Vec<&lopdf::Dictionary> = lo
         .objects

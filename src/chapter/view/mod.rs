@@ -73,6 +73,9 @@ pub struct SectionView {
     pub table: Vec<AgreementRow>,
     /// Whether the section has anything to show; an empty section is left out, heading and all.
     pub has_content: bool,
+    /// Print the number of what the section lists („członkiem 9 organizacji”), or leave it out
+    /// as the published wording did (`count: false` in the year file).
+    pub count: bool,
 }
 
 /// Events about one partner, place or organisation.

@@ -100,6 +100,7 @@ impl Ctx<'_> {
             title_headings: s.title_headings,
             dates: s.dates == Some(true),
             summary_above_heading: s.summary_above_heading,
+            count: s.count,
             intro: s.intro.as_deref().map(|t| self.md(t)).unwrap_or_default(),
             outro: s.outro.as_deref().map(|t| self.md(t)).unwrap_or_default(),
             ..SectionView::default()

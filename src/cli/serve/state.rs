@@ -344,9 +344,10 @@ impl Shared {
             &good.templates,
             self.pdf_epoch,
         ) {
-            Ok(mut files) if files.len() == 1 => Ok(Arc::new(files.remove(0).1)),
+            // The chapter's file comes first; the Markdown's image copies follow it.
+            Ok(mut files) if !files.is_empty() => Ok(Arc::new(files.swap_remove(0).1)),
             Ok(_) => fail(vec![Problem::other(&anyhow::anyhow!(
-                "internal error: not one file rendered"
+                "internal error: no file rendered"
             ))]),
             Err(BuildError::Diagnostic(d)) => fail(vec![Problem::located(&d)]),
             Err(BuildError::Other(e)) => fail(vec![Problem::other(&e)]),

@@ -12,9 +12,11 @@ pub struct Tagged {
     pub name: String,
     /// Attribute lines, e.g. `/Scope /Column`.
     pub attrs: String,
-    /// The text of its marked content, joined.
+    /// The text of its own marked content, joined (a phrase's text is in its kid).
     pub text: String,
     pub kids: Vec<Tagged>,
+    /// Own text and kids in reading order: `Some(text)` or `None` for the next kid.
+    order: Vec<Option<String>>,
 }
 
 impl Tagged {
@@ -34,11 +36,16 @@ impl Tagged {
         self.kids.iter().map(|k| k.name.as_str()).collect()
     }
 
-    /// All text below this element.
+    /// All text below this element, in reading order (a paragraph's text with its `Strong`
+    /// and `Span` phrases where they are read).
     pub fn deep_text(&self) -> String {
-        let mut s = self.text.clone();
-        for k in &self.kids {
-            s.push_str(&k.deep_text());
+        let mut s = String::new();
+        let mut kids = self.kids.iter();
+        for part in &self.order {
+            match part {
+                Some(text) => s.push_str(text),
+                None => s.push_str(&kids.next().map(Tagged::deep_text).unwrap_or_default()),
+            }
         }
         s
     }
@@ -65,7 +72,9 @@ pub fn parse(out: &str) -> Tagged {
     let mut stack: Vec<(usize, Tagged)> = vec![(0, Tagged::default())];
     let fold = |stack: &mut Vec<(usize, Tagged)>| {
         let (_, done) = stack.pop().unwrap();
-        stack.last_mut().unwrap().1.kids.push(done);
+        let parent = &mut stack.last_mut().unwrap().1;
+        parent.kids.push(done);
+        parent.order.push(None);
     };
     for line in out.lines().filter(|l| !l.trim().is_empty()) {
         let indent = line.len() - line.trim_start().len() + 1;
@@ -75,7 +84,9 @@ pub fn parse(out: &str) -> Tagged {
         let t = line.trim();
         let top = &mut stack.last_mut().unwrap().1;
         if let Some(text) = t.strip_prefix('"') {
-            top.text.push_str(text.strip_suffix('"').unwrap_or(text));
+            let text = text.strip_suffix('"').unwrap_or(text);
+            top.text.push_str(text);
+            top.order.push(Some(text.to_string()));
         } else if t.starts_with('/') {
             top.attrs.push_str(t);
         } else {
@@ -93,6 +104,36 @@ pub fn parse(out: &str) -> Tagged {
         fold(&mut stack);
     }
     stack.pop().unwrap().1
+}
+
+/// (structure type, `/Lang`) of every structure element that has a language of its own.
+pub fn structure_languages(bytes: &[u8]) -> Vec<(String, String)> {
+    let doc = lopdf::Document::load_mem(bytes).expect("lopdf reads the PDF");
+    let text = |o: &lopdf::Object| String::from_utf8_lossy(o.as_str().unwrap()).into_owned();
+    let mut found: Vec<(String, String)> = doc
+        .objects
+        .values()
+        .filter_map(|o| o.as_dict().ok())
+        .filter(|d| d.has(b"S") && d.has(b"P"))
+        .filter_map(|d| {
+            let lang = d.get(b"Lang").ok()?;
+            let s = String::from_utf8_lossy(d.get(b"S").unwrap().as_name().unwrap());
+            Some((s.into_owned(), text(lang)))
+        })
+        .collect();
+    found.sort();
+    found
+}
+
+/// The structure type (`/S`, as written, before the `/RoleMap`) of every structure element.
+pub fn structure_types(bytes: &[u8]) -> Vec<String> {
+    let doc = lopdf::Document::load_mem(bytes).expect("lopdf reads the PDF");
+    doc.objects
+        .values()
+        .filter_map(|o| o.as_dict().ok())
+        .filter(|d| d.has(b"S") && d.has(b"P"))
+        .map(|d| String::from_utf8_lossy(d.get(b"S").unwrap().as_name().unwrap()).into_owned())
+        .collect()
 }
 
 /// What [`marks`] found in a PDF's content streams.
