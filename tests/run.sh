@@ -4,7 +4,8 @@
 # qpdf (PDF checks), strace (failures and kills injected at each rename), Chromium and the npm
 # packages of tests/browser (the accessibility check in a real browser), LibreOffice Writer and
 # unzip (the DOCX opened by a real word processor and read part by part), Carlito (the metric
-# twin of Calibri, the DOCX's font) — then runs every test. No test is skipped for a missing
+# twin of Calibri, the DOCX's font), openpyxl (the xlsx table read back as a spreadsheet reads
+# it, from PyPI, pinned) — then runs every test. No test is skipped for a missing
 # tool: a missing
 # tool is installed here, or the test fails.
 set -euo pipefail
@@ -33,6 +34,13 @@ if [ ${#missing[@]} -gt 0 ] || [ ${#lean[@]} -gt 0 ]; then
   if [ ${#lean[@]} -gt 0 ]; then
     sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${lean[@]}" >/dev/null
   fi
+fi
+# openpyxl for the python3 the tests run; a system Python that refuses --user installs
+# (PEP 668) gets it with --break-system-packages, still in the user's site-packages only.
+if ! python3 -c 'import openpyxl' >/dev/null 2>&1; then
+  echo "installing: openpyxl 3.1.5 (pip --user)"
+  python3 -m pip install --user -q openpyxl==3.1.5 2>/dev/null \
+    || python3 -m pip install --user -q --break-system-packages openpyxl==3.1.5
 fi
 if [ -f tests/browser/package.json ]; then
   bash tests/browser/install.sh

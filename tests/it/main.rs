@@ -23,6 +23,7 @@ mod pdf_writer;
 mod process;
 mod schema;
 mod serve;
+mod sheets;
 mod sources;
 mod untrusted_text;
 mod watch;
