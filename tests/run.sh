@@ -3,11 +3,11 @@
 # It first installs what the tests need and cannot fetch through cargo — poppler-utils and
 # qpdf (PDF checks), strace (failures and kills injected at each rename), Chromium and the npm
 # packages of tests/browser (the accessibility check in a real browser), LibreOffice Writer and
-# unzip (the DOCX opened by a real word processor and read part by part), Carlito (the metric
-# twin of Calibri, the DOCX's font), openpyxl (the xlsx table read back as a spreadsheet reads
-# it, from PyPI, pinned) — then runs every test. No test is skipped for a missing
-# tool: a missing
-# tool is installed here, or the test fails.
+# unzip (the DOCX opened by a real word processor and read part by part), LibreOffice Calc
+# (the xlsx table opened by a real spreadsheet program), Carlito (the metric twin of Calibri,
+# the DOCX's font), openpyxl (the xlsx table read back cell by cell, from PyPI, pinned) —
+# then runs every test. No test is skipped for a missing tool: a missing tool is installed
+# here, or the test fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,6 +24,8 @@ command -v unzip >/dev/null 2>&1 || missing+=(unzip)
 # a DOCX to PDF, and it keeps the install a fraction of the full suite.
 lean=()
 command -v soffice >/dev/null 2>&1 || lean+=(libreoffice-writer-nogui)
+# Calc, to open the xlsx table as a spreadsheet program does.
+[ -e /usr/lib/libreoffice/program/libsclo.so ] || lean+=(libreoffice-calc-nogui)
 fc-list 2>/dev/null | grep -qi carlito || lean+=(fonts-crosextra-carlito)
 if [ ${#missing[@]} -gt 0 ] || [ ${#lean[@]} -gt 0 ]; then
   echo "installing: ${missing[*]} ${lean[*]}"

@@ -412,3 +412,35 @@ fn output_writes_each_format_whole_or_not_at_all() {
     names.sort();
     assert_eq!(names, ["t-excel.csv", "t.csv", "t.md", "umowy.xlsx"]);
 }
+
+#[test]
+fn libreoffice_calc_opens_the_xlsx_with_the_rows_and_dates_of_the_csv() {
+    // A real spreadsheet program, as the office would open it: LibreOffice Calc saves the
+    // workbook as CSV, with the cells as shown (UTF-8, `;`).
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let xlsx = tmp.path().join("umowy.xlsx");
+    ok(&table(project(), 2023, "xlsx", "data", xlsx.to_str()));
+    let out = tmp.path().join("calc");
+    {
+        let _heavy = crate::support::harness::one_heavy_test_at_a_time();
+        crate::support::libreoffice_convert(
+            std::slice::from_ref(&xlsx),
+            "csv:Text - txt - csv (StarCalc):59,34,76,1,,0,false,true,true",
+            &out,
+        );
+    }
+    let shown = fs::read_to_string(out.join("umowy.csv"))
+        .expect("LibreOffice Calc wrote the CSV (tests/run.sh installs libreoffice-calc-nogui)");
+    let calc = parse_csv(&shown, ';');
+    let csv = String::from_utf8(printed(project(), "data", 2023, "csv")).expect("UTF-8");
+    let records = parse_csv(&csv, ',');
+    assert_eq!(calc.len(), records.len(), "{shown}");
+    assert_eq!(calc[0], records[0]);
+    for (shown, record) in calc[1..].iter().zip(&records[1..]) {
+        // The date as the cell shows it: „6.04.1991 r.” is 06.04.1991.
+        let (y, m, d) = numeric_date(&record[3]);
+        let mut expected = record.clone();
+        expected[3] = format!("{d:02}.{m:02}.{y}");
+        assert_eq!(shown, &expected);
+    }
+}

@@ -10,6 +10,38 @@ pub mod ooxml;
 pub mod running;
 pub mod tagged;
 
+/// Converts `files` with LibreOffice in one run (one start-up for all) to `filter` (`pdf`,
+/// `csv:…`), into `out`; a profile of its own, so that it never meets a running LibreOffice
+/// or the user's.
+pub fn libreoffice_convert(files: &[std::path::PathBuf], filter: &str, out: &std::path::Path) {
+    let profile = tempfile::tempdir().unwrap();
+    let result = std::process::Command::new("soffice")
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.path().display()
+        ))
+        .args([
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            filter,
+            "--outdir",
+        ])
+        .arg(out)
+        .args(files)
+        .env("HOME", profile.path())
+        .output()
+        .unwrap_or_else(|e| {
+            panic!("LibreOffice (`soffice`) is needed: run tests/run.sh, which installs it: {e}")
+        });
+    assert!(
+        result.status.success(),
+        "soffice failed: {}{}",
+        String::from_utf8_lossy(&result.stdout),
+        String::from_utf8_lossy(&result.stderr)
+    );
+}
+
 /// The first line of a page's text that is not blank (its running head), or "".
 pub fn first_line(page: &str) -> &str {
     page.lines()
