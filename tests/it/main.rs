@@ -13,6 +13,7 @@ mod docx;
 mod figures;
 mod formats;
 mod fragments;
+mod guide;
 #[cfg(unix)] // symbolic links are made with `std::os::unix`
 mod hardening;
 mod html_writer;
