@@ -38,6 +38,9 @@ pub(super) fn workbook(
     rows: &[AgreementRow],
     epoch: i64,
 ) -> anyhow::Result<Vec<u8>> {
+    if let Some(message) = too_long(rows) {
+        anyhow::bail!(message);
+    }
     let mut book = Workbook::new();
     book.set_properties(&properties(set, year, epoch));
     let sheet = book.add_worksheet();
@@ -46,6 +49,28 @@ pub(super) fn workbook(
         .save_to_buffer()
         .context("internal error: the spreadsheet could not be made")?;
     with_language(&bytes)
+}
+
+/// The most characters an Excel cell holds.
+const CELL_CHARS: usize = 32_767;
+
+/// What to say when a text is longer than an Excel cell holds (the CSV and the chapter carry
+/// any length, so this is the xlsx's own limit, said as such rather than as an internal error).
+fn too_long(rows: &[AgreementRow]) -> Option<String> {
+    rows.iter().find_map(|r| {
+        let cells = text_cells(r);
+        let (col, len) = cells
+            .iter()
+            .enumerate()
+            .map(|(col, c)| (col, crate::text::fold_lines(c).chars().count()))
+            .find(|(_, len)| *len > CELL_CHARS)?;
+        Some(format!(
+            "the {} of `{}` has {len} characters, more than the {CELL_CHARS} an Excel cell can \
+             hold: shorten it in registry/partners.yaml (or use --format csv, which has no limit)",
+            ["name", "country", "document", "signing date", "scope"][col],
+            r.place_plain
+        ))
+    })
 }
 
 /// Title, subject, author and creation date (Excel's *File → Info*).
@@ -215,7 +240,32 @@ fn with_language(xlsx: &[u8]) -> anyhow::Result<Vec<u8>> {
 
 #[cfg(test)]
 mod tests {
-    use super::wrapped_lines;
+    use super::{too_long, wrapped_lines, CELL_CHARS};
+    use crate::chapter::view::AgreementRow;
+    use crate::data::date::Date;
+
+    #[test]
+    fn a_text_longer_than_an_excel_cell_is_named_with_its_partner() {
+        let row = |scope: String| AgreementRow {
+            place: String::new(),
+            document: String::new(),
+            scope: String::new(),
+            region: false,
+            place_plain: "Brno".into(),
+            country_plain: "Czechy".into(),
+            document_plain: "Umowa".into(),
+            signed_plain: "16.09.1966 r.".into(),
+            signed: Date::Year(1966),
+            scope_plain: scope,
+        };
+        assert_eq!(too_long(&[row("ł".repeat(CELL_CHARS))]), None);
+        let message = too_long(&[row("ł".repeat(CELL_CHARS + 1))]).expect("refused");
+        assert!(
+            message.starts_with("the scope of `Brno` has 32768 characters"),
+            "{message}"
+        );
+        assert!(message.contains("registry/partners.yaml"), "{message}");
+    }
 
     #[test]
     fn lines_of_wrapped_text_are_counted_at_word_boundaries() {
