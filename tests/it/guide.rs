@@ -6,6 +6,9 @@
 //! without a mode the block is added to FILE (for the year file: its sections to `sections:`,
 //! its events, figures and diplomatic meetings in that order after them); `zamiast` replaces
 //! the entry with the same `- id:`; `fragment` must be found in FILE as it is (comments aside).
+//! Then every `report-gen …` command the guide shows is run there and must succeed (`serve`
+//! and `watch`, which run until stopped, with `--help` after their options, which checks
+//! them and stops).
 
 use std::fs;
 use std::path::Path;
@@ -138,6 +141,44 @@ fn year_file(year: &str, sections: &str, rest: &str) -> String {
     out.join("\n") + "\n\n" + rest
 }
 
+/// Every `report-gen …` command of the guide (in code blocks and code spans), each once, in
+/// order; without `report-gen 0.1.0` (the answer to `--version`) and the comments for editors
+/// (`<!-- TODO lead: … -->` names commands still to come).
+fn commands() -> Vec<String> {
+    let mut shown = String::new();
+    let mut rest = GUIDE;
+    while let Some(start) = rest.find("<!--") {
+        shown.push_str(&rest[..start]);
+        let end = rest[start..]
+            .find("-->")
+            .map_or(rest.len(), |e| start + e + 3);
+        rest = &rest[end..];
+    }
+    shown.push_str(rest);
+    let mut out: Vec<String> = Vec::new();
+    let mut add = |c: &str| {
+        let c = c.trim();
+        let first = c.split_whitespace().nth(1).unwrap_or("");
+        if c.starts_with("report-gen ")
+            && !first.starts_with(|ch: char| ch.is_ascii_digit())
+            && !out.iter().any(|o| o == c)
+        {
+            out.push(c.to_string());
+        }
+    };
+    for line in shown.lines() {
+        if line.starts_with("    ") && !line.trim_start().starts_with('-') {
+            add(line);
+        }
+        for (i, span) in line.split('`').enumerate() {
+            if i % 2 == 1 {
+                add(span);
+            }
+        }
+    }
+    out
+}
+
 fn run(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_report-gen"))
         .args(args)
@@ -261,4 +302,27 @@ fn the_guides_examples_pass_check_and_make_the_chapter_it_describes() {
     let next = fs::read_to_string(dir.join("out/2025/wspolpraca-miedzynarodowa-2025.md"))
         .expect("the 2025 chapter");
     assert!(!next.contains("Mayors for Peace"), "{next}");
+
+    // Every command the guide shows, as written (the folder `dane` of its example is a copy
+    // of the data).
+    let copy = Command::new("cp")
+        .arg("-r")
+        .arg(&data)
+        .arg(dir.join("dane"))
+        .status()
+        .expect("cp");
+    assert!(copy.success());
+    let commands = commands();
+    assert!(commands.len() >= 15, "{commands:#?}");
+    for command in &commands {
+        let mut args: Vec<&str> = command.split_whitespace().skip(1).collect();
+        if args[0] == "new-year" {
+            continue; // done above; a second run refuses, rightly, to replace the file
+        }
+        if matches!(args[0], "serve" | "watch") {
+            args.push("--help");
+        }
+        succeeded(&run(dir, &args), command);
+    }
+    assert!(dir.join("umowy-2024.xlsx").is_file() && dir.join("umowy-2024.csv").is_file());
 }
