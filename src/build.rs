@@ -1,11 +1,11 @@
 //! Stage 4, `build`: render the requested formats in memory, then write them as one set (all
-//! or none, see [`output`]); nothing is written if any format fails. Also the agreement table on its own (`table`).
+//! or none, see [`output`]); nothing is written if any format fails. (The agreement table on
+//! its own, `table`, is [`crate::table`].)
 
 use std::path::{Path, PathBuf};
 
 use crate::chapter;
 use crate::chapter::templates::Templates;
-use crate::chapter::view;
 use crate::data::model::DataSet;
 use crate::diag::Located;
 use crate::output;
@@ -358,125 +358,8 @@ fn page_template_error(templates: &Templates, e: anyhow::Error) -> BuildError {
 }
 
 /// 1 January after `year`, 00:00 UTC, in seconds since 1970.
-fn new_year_after(year: i32) -> i64 {
+pub(crate) fn new_year_after(year: i32) -> i64 {
     chrono::NaiveDate::from_ymd_opt(year + 1, 1, 1)
         .and_then(|d| d.and_hms_opt(0, 0, 0))
         .map_or(0, |t| t.and_utc().timestamp())
-}
-
-/// The agreement table of `year` as a Markdown table (what the chapter shows).
-pub fn table_markdown(set: &DataSet, year: i32) -> String {
-    let mut out = String::from(
-        "| Miasto, kraj | Dokument, data podpisania | Zakres współpracy |\n|---|---|---|\n",
-    );
-    for r in view::agreement_rows(set, year) {
-        out.push_str(&format!("| {} | {} | {} |\n", r.place, r.document, r.scope));
-    }
-    crate::chapter::markdown::typeset_markdown(&out)
-}
-
-/// The agreement table of `year` as CSV for spreadsheets: UTF-8, a header row, one column per
-/// fact (city, country, document, signing date, scope).
-pub fn table_csv(set: &DataSet, year: i32) -> String {
-    let mut out = String::from("Miasto,Kraj,Dokument,Data podpisania,Zakres współpracy\r\n");
-    for r in view::agreement_rows(set, year) {
-        let cells = [
-            &r.place_plain,
-            &r.country_plain,
-            &r.document_plain,
-            &r.signed_plain.replace('\u{a0}', " "),
-            &r.scope_plain,
-        ];
-        out.push_str(
-            &cells
-                .iter()
-                .map(|c| csv_cell(c))
-                .collect::<Vec<_>>()
-                .join(","),
-        );
-        out.push_str("\r\n");
-    }
-    out
-}
-
-/// One CSV cell: on one line, safe from formula injection, quoted when needed (RFC 4180).
-///
-/// Spreadsheets run a cell that starts with `=`, `+`, `-` or `@` (or a tab or carriage return
-/// before one) as a formula, so `=HYPERLINK(…)` in a scope would become a live link: such a
-/// cell gets a leading apostrophe, the usual neutralisation, which spreadsheets show as text.
-/// Line breaks inside a name or scope are folded into spaces, as in the chapter's table.
-fn csv_cell(s: &str) -> String {
-    let mut cell = crate::text::fold_lines(s).into_owned();
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        cell.insert(0, '\'');
-    }
-    if cell.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", cell.replace('"', "\"\""))
-    } else {
-        cell
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::csv_cell;
-
-    #[test]
-    fn cells_that_spreadsheets_would_run_are_neutralised() {
-        assert_eq!(
-            csv_cell("=HYPERLINK(\"http://x\")"),
-            "\"'=HYPERLINK(\"\"http://x\"\")\""
-        );
-        for f in ["+1", "-1", "@SUM(A1)", "\t=1"] {
-            assert!(csv_cell(f).starts_with('\''), "{f}");
-        }
-        assert_eq!(csv_cell("Kultura, sport"), "\"Kultura, sport\"");
-        assert_eq!(csv_cell("16.09.1966 r."), "16.09.1966 r.");
-        assert_eq!(csv_cell("Br\nno"), "Br no");
-    }
-
-    /// Reads one RFC 4180 cell back, as a spreadsheet would.
-    fn read_cell(cell: &str) -> String {
-        match cell.strip_prefix('"').and_then(|c| c.strip_suffix('"')) {
-            Some(inner) => inner.replace("\"\"", "\""),
-            None => cell.to_string(),
-        }
-    }
-
-    /// Over many texts built from the characters that matter (formula starts, quotes, commas,
-    /// line breaks, tabs, letters): a cell is one line, never starts as a formula once read
-    /// back, and reads back as the text itself (folded, with the apostrophe when needed).
-    #[test]
-    fn every_cell_reads_back_as_its_text_and_never_as_a_formula() {
-        let alphabet = [
-            '=', '+', '-', '@', '\t', '\r', '\n', '"', ',', ' ', 'a', 'ł', '\'',
-        ];
-        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
-        for _ in 0..20_000 {
-            // xorshift64: reproducible without a dependency.
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            let len = (seed % 8) as usize;
-            let text: String = (0..len)
-                .map(|i| alphabet[((seed >> (i * 4 + 8)) % alphabet.len() as u64) as usize])
-                .collect();
-            let cell = csv_cell(&text);
-            let read = read_cell(&cell);
-            assert!(
-                !cell.contains(['\n', '\r']) || cell.starts_with('"'),
-                "{text:?} → {cell:?}"
-            );
-            assert!(!read.contains(['\n', '\r']), "{text:?} → {cell:?}");
-            assert!(
-                !read.starts_with(['=', '+', '-', '@', '\t', '\r']),
-                "{text:?} → {cell:?}"
-            );
-            let folded = crate::text::fold_lines(&text);
-            let expected = read
-                .strip_prefix('\'')
-                .filter(|_| folded.starts_with(['=', '+', '-', '@', '\t', '\r']));
-            assert_eq!(expected.unwrap_or(&read), folded, "{text:?} → {cell:?}");
-        }
-    }
 }

@@ -26,6 +26,7 @@ pub mod lint;
 pub mod output;
 pub mod pdf;
 pub mod scaffold;
+pub mod table;
 
 pub mod polish;
 mod text;

@@ -4,9 +4,10 @@
 # qpdf (PDF checks), cmark-gfm (the Markdown as a CMS renders it), the pdfua checker (PyPI),
 # strace (failures and kills injected at each rename), Chromium and the npm packages of
 # tests/browser (the accessibility check in a real browser), LibreOffice Writer and unzip (the
-# DOCX opened by a real word processor and read part by part), Carlito (the metric twin of
-# Calibri, the DOCX's font) — then runs every test. No test is skipped for a missing tool: a
-# missing tool is installed here, or the test fails.
+# DOCX opened by a real word processor and read part by part), LibreOffice Calc (the xlsx table
+# opened by a real spreadsheet program), Carlito (the metric twin of Calibri, the DOCX's font),
+# openpyxl (the xlsx table read back cell by cell, from PyPI, pinned) — then runs every test.
+# No test is skipped for a missing tool: a missing tool is installed here, or the test fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,6 +26,8 @@ command -v cmark-gfm >/dev/null 2>&1 || missing+=(cmark-gfm)
 # a DOCX to PDF, and it keeps the install a fraction of the full suite.
 lean=()
 command -v soffice >/dev/null 2>&1 || lean+=(libreoffice-writer-nogui)
+# Calc, to open the xlsx table as a spreadsheet program does.
+[ -e /usr/lib/libreoffice/program/libsclo.so ] || lean+=(libreoffice-calc-nogui)
 fc-list 2>/dev/null | grep -qi carlito || lean+=(fonts-crosextra-carlito)
 if [ ${#missing[@]} -gt 0 ] || [ ${#lean[@]} -gt 0 ]; then
   echo "installing: ${missing[*]} ${lean[*]}"
@@ -46,6 +49,13 @@ if [ "$(python3 -m pdfua --version 2>/dev/null)" != "pdfua 0.1.3" ]; then
   }
   python3 -m pip install --quiet pdfua==0.1.3 2>/dev/null \
     || python3 -m pip install --quiet --break-system-packages pdfua==0.1.3
+fi
+# openpyxl for the python3 the tests run; a system Python that refuses --user installs
+# (PEP 668) gets it with --break-system-packages, still in the user's site-packages only.
+if ! python3 -c 'import openpyxl' >/dev/null 2>&1; then
+  echo "installing: openpyxl 3.1.5 (pip --user)"
+  python3 -m pip install --user -q openpyxl==3.1.5 2>/dev/null \
+    || python3 -m pip install --user -q --break-system-packages openpyxl==3.1.5
 fi
 if [ -f tests/browser/package.json ]; then
   bash tests/browser/install.sh

@@ -1,18 +1,21 @@
 //! `report-gen build` and `report-gen table`.
 
-use std::path::Path;
+use std::io::IsTerminal as _;
+use std::path::{Path, PathBuf};
 
 use super::report::{
-    eoutln, found_in, out, outln, print_diagnostics, print_located, print_unsourced,
+    eoutln, found_in, out_bytes, outln, print_diagnostics, print_located, print_unsourced,
     repair_before_writing, report_error, report_write_error, EXIT_OK, EXIT_PROBLEM, EXIT_USAGE,
 };
-use super::{RenderArgs, TableFormat};
+use super::RenderArgs;
 use report_gen::build::{BuildError, Extras, Format};
 use report_gen::chapter::templates::Templates;
 use report_gen::data::load::Sources;
 use report_gen::data::model::DataSet;
 use report_gen::data::{load_data, Loaded};
 use report_gen::diag::{count, Counts};
+use report_gen::output;
+use report_gen::table::TableFormat;
 
 /// Builds the chapter as `args` and `format` say, with the HTML fragments if `fragments`;
 /// returns the exit code.
@@ -85,19 +88,86 @@ pub(super) fn build(args: &RenderArgs, format: Format, fragments: bool) -> i32 {
     }
 }
 
-/// Prints the agreement table of `year`; returns the exit code.
-pub(super) fn table(year: i32, format: TableFormat, data: &Path) -> i32 {
+/// Prints the agreement table of `year`, or writes it into `output`; returns the exit code.
+pub(super) fn table(year: i32, format: TableFormat, output: Option<&Path>, data: &Path) -> i32 {
+    let target = match output.map(output_file).transpose() {
+        Ok(target) => target,
+        Err(message) => {
+            eoutln!("error: {message}");
+            return EXIT_USAGE;
+        }
+    };
+    if format.is_binary() && target.is_none() && std::io::stdout().is_terminal() {
+        eoutln!(
+            "error: an xlsx workbook is a file for Excel, not text to show in the terminal: \
+             give the file to write with --output\n  = help: for example \
+             `report-gen table --year {year} --format xlsx --output umowy-{year}.xlsx`"
+        );
+        return EXIT_USAGE;
+    }
+    if let Some((dir, _)) = &target {
+        if let Err(code) = repair_before_writing(dir) {
+            return code;
+        }
+    }
     let Some((set, _)) = load_or_report(data) else {
         return EXIT_PROBLEM;
     };
+    let epoch = if format == TableFormat::Xlsx {
+        match source_date_epoch() {
+            Ok(epoch) => epoch,
+            Err(e) => return report_error(&e.context("nothing was written")),
+        }
+    } else {
+        None
+    };
     // The table comes from the registry alone, so it exists for any year, with or without a
     // year file.
-    let out = match format {
-        TableFormat::Md => report_gen::build::table_markdown(&set, year),
-        TableFormat::Csv => report_gen::build::table_csv(&set, year),
+    let bytes = match report_gen::table::render(&set, year, format, epoch) {
+        Ok(bytes) => bytes,
+        Err(e) => return report_error(&e.context("nothing was written")),
     };
-    out!("{out}");
-    EXIT_OK
+    match target {
+        None => {
+            out_bytes(&bytes);
+            EXIT_OK
+        }
+        Some((dir, name)) => {
+            let mut files = output::FileSet::new(&dir);
+            files.replace(name, bytes);
+            match files.commit() {
+                Ok(_) => {
+                    // As the user wrote it (not `./umowy.xlsx`).
+                    outln!("wrote {}", output.unwrap_or(&dir).display());
+                    EXIT_OK
+                }
+                Err(e) => report_write_error(&e),
+            }
+        }
+    }
+}
+
+/// `--output FILE` as the folder to write into and the file's name there; `Err` with the
+/// message when it names no file (`.`, `..`, a path ending in `/`).
+fn output_file(path: &Path) -> Result<(PathBuf, std::ffi::OsString), String> {
+    let ends_in_separator = path
+        .as_os_str()
+        .to_string_lossy()
+        .ends_with(std::path::is_separator);
+    match path.file_name() {
+        Some(name) if !ends_in_separator => {
+            let dir = match path.parent() {
+                Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+                _ => PathBuf::from("."),
+            };
+            Ok((dir, name.to_os_string()))
+        }
+        _ => Err(format!(
+            "--output `{}` names a folder, not a file: give the file to write, for example \
+             --output umowy.xlsx",
+            path.display()
+        )),
+    }
 }
 
 /// `SOURCE_DATE_EPOCH` (seconds since 1970), when set: the date written into the PDF and the

@@ -91,16 +91,19 @@ enum Command {
     /// Preview the chapter in a browser: it updates itself on every save and shows every problem.
     #[command(after_help = SERVE_HELP)]
     Serve(serve::ServeArgs),
-    /// Print the table of partner agreements signed by the end of a year.
-    #[command(
-        after_help = "Examples:\n  report-gen table --year 2018\n  report-gen table --year 2023 --format csv > umowy.csv"
-    )]
+    /// Print or save the table of partner agreements signed by the end of a year.
+    #[command(after_help = TABLE_HELP)]
     Table {
         #[command(flatten)]
         year: YearArg,
-        /// `md` (Markdown table) or `csv` (for spreadsheets: UTF-8, header row).
+        /// `md` (Markdown table), `csv` (RFC 4180: comma, UTF-8), `csv-excel` (for Excel with
+        /// Polish settings: semicolon, UTF-8 with BOM) or `xlsx` (an Excel workbook).
         #[arg(long, value_enum, default_value = "md")]
         format: TableFormat,
+        /// Write the table into FILE (replaced whole, or left as it was if anything fails)
+        /// instead of printing it. Needed for `xlsx` unless the output goes to a pipe.
+        #[arg(long, short = 'o', value_name = "FILE")]
+        output: Option<PathBuf>,
         /// The data folder.
         #[arg(long, default_value = "data", value_name = "DIR")]
         data: PathBuf,
@@ -178,6 +181,17 @@ Examples:
 Exit codes: 0 nothing found, or only warnings; 1 warnings with --deny-warnings, or the
 data has errors (they are printed; fix them first, see `report-gen check`);
 2 wrong command line.";
+
+const TABLE_HELP: &str = "Examples:
+  report-gen table --year 2018
+  report-gen table --year 2023 --format xlsx --output umowy-2023.xlsx
+  report-gen table --year 2023 --format csv-excel --output umowy-2023.csv
+  report-gen table --year 2023 --format csv > umowy.csv
+
+xlsx: the signing dates are date cells (dd.mm.yyyy), the header row is bold, stays in view
+and has filters. csv-excel opens by double-click in Excel with Polish settings; csv is the
+standard form for other programs. With --output the file is replaced only when the whole
+table was written.";
 
 const SERVE_HELP: &str = "Examples:
   report-gen serve
@@ -315,8 +329,24 @@ impl From<FormatArg> for report_gen::build::Format {
 enum TableFormat {
     /// A Markdown table.
     Md,
-    /// CSV with a header row.
+    /// CSV with a header row (RFC 4180: comma, UTF-8 without BOM, CRLF).
     Csv,
+    /// CSV for Excel with Polish settings (semicolon, UTF-8 with BOM, CRLF).
+    CsvExcel,
+    /// An Excel workbook (.xlsx).
+    Xlsx,
+}
+
+impl From<TableFormat> for report_gen::table::TableFormat {
+    fn from(f: TableFormat) -> Self {
+        use report_gen::table::TableFormat as T;
+        match f {
+            TableFormat::Md => T::Markdown,
+            TableFormat::Csv => T::Csv,
+            TableFormat::CsvExcel => T::CsvExcel,
+            TableFormat::Xlsx => T::Xlsx,
+        }
+    }
 }
 
 /// Runs the command line; returns the exit code.
@@ -382,7 +412,12 @@ fn run() -> i32 {
         } => lint::lint(&data, year.get(), deny_warnings),
         Command::Watch { format, render } => watch::run(&render, format.into()),
         Command::Serve(args) => serve::run(&args),
-        Command::Table { year, format, data } => build::table(year.get(), format, &data),
+        Command::Table {
+            year,
+            format,
+            output,
+            data,
+        } => build::table(year.get(), format.into(), output.as_deref(), &data),
         Command::Templates {
             action: TemplatesAction::Export { dir },
         } => match templates::export(&dir) {

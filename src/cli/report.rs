@@ -50,6 +50,16 @@ pub(crate) fn write_stdout(args: std::fmt::Arguments<'_>) {
     }
 }
 
+/// Writes bytes to stdout (a file's content: the xlsx table); an error is kept for
+/// [`stdout_failure`].
+pub(crate) fn out_bytes(bytes: &[u8]) {
+    if let Err(e) = std::io::stdout().write_all(bytes) {
+        if let Ok(mut first) = STDOUT_FAILED.lock() {
+            first.get_or_insert(e);
+        }
+    }
+}
+
 /// Writes to stderr, ignoring errors.
 pub(crate) fn write_stderr(args: std::fmt::Arguments<'_>) {
     let _ = std::io::stderr().write_fmt(args);

@@ -8,6 +8,8 @@ use std::sync::OnceLock;
 use report_gen::data::model::DataSet;
 use report_gen::Templates;
 
+use crate::support::{numeric_date, parse_csv};
+
 /// The report years in `data/`.
 const YEARS: [i32; 5] = [2017, 2018, 2019, 2022, 2023];
 
@@ -176,55 +178,6 @@ fn table_rows(md: &str) -> Vec<Vec<String>> {
                 .collect()
         })
         .collect()
-}
-
-/// Parses "16.09.1966 r." into (year, month, day), checking the printed form: day without a
-/// leading zero, two-digit month, four-digit year, then " r.".
-fn numeric_date(s: &str) -> (u32, u32, u32) {
-    let digits = s
-        .strip_suffix(" r.")
-        .unwrap_or_else(|| panic!("no \" r.\" after the date {s:?}"));
-    let parts: Vec<&str> = digits.split('.').collect();
-    assert_eq!(parts.len(), 3, "not d.mm.yyyy: {s:?}");
-    assert!(
-        !parts[0].starts_with('0') && (1..=2).contains(&parts[0].len()),
-        "day printed with a leading zero or badly: {s:?}"
-    );
-    assert_eq!(parts[1].len(), 2, "month not two digits: {s:?}");
-    assert_eq!(parts[2].len(), 4, "year not four digits: {s:?}");
-    let n = |p: &str| p.parse::<u32>().unwrap_or_else(|_| panic!("{s:?}"));
-    (n(parts[2]), n(parts[1]), n(parts[0]))
-}
-
-/// Splits CSV text (RFC 4180, CRLF line ends) into records of fields.
-fn parse_csv(csv: &str) -> Vec<Vec<String>> {
-    let mut records = Vec::new();
-    let mut record = Vec::new();
-    let mut field = String::new();
-    let mut quoted = false;
-    let mut chars = csv.chars().peekable();
-    while let Some(c) = chars.next() {
-        match (c, quoted) {
-            ('"', true) if chars.peek() == Some(&'"') => {
-                field.push('"');
-                chars.next();
-            }
-            ('"', true) => quoted = false,
-            ('"', false) if field.is_empty() => quoted = true,
-            (',', false) => record.push(std::mem::take(&mut field)),
-            ('\r', false) if chars.peek() == Some(&'\n') => {}
-            ('\n', false) => {
-                record.push(std::mem::take(&mut field));
-                records.push(std::mem::take(&mut record));
-            }
-            _ => field.push(c),
-        }
-    }
-    if !field.is_empty() || !record.is_empty() {
-        record.push(field);
-        records.push(record);
-    }
-    records
 }
 
 /// The prose of `md`: without figure lines (whose `"caption"` is link syntax), credits right
@@ -968,7 +921,7 @@ fn table_csv_2018() {
     assert!(out.status.success(), "{}", stderr(&out));
     let csv = stdout(&out);
     assert!(csv.starts_with("Miasto,"), "no BOM, header first");
-    let records = parse_csv(&csv);
+    let records = parse_csv(&csv, ',');
     assert_eq!(
         records[0],
         [

@@ -13,6 +13,7 @@ use std::process::Command;
 
 use crate::formats::{chapter, document_text, missing_words, tool, YEARS};
 use crate::support::html_fixtures::{big_document, write_png};
+use crate::support::libreoffice_convert;
 use crate::support::ooxml::{self, Element};
 
 use report_gen::doc::{Block, Document, Inline};
@@ -81,37 +82,6 @@ fn tree_headings(blocks: &[Block], out: &mut Vec<(u8, String)>) {
     }
 }
 
-/// Converts `files` to PDF with LibreOffice in one run (one start-up for all), into `out`;
-/// a profile of its own, so that it never meets a running LibreOffice or the user's.
-fn libreoffice_to_pdf(files: &[PathBuf], out: &Path) {
-    let profile = tempfile::tempdir().unwrap();
-    let result = Command::new("soffice")
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            profile.path().display()
-        ))
-        .args([
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-        ])
-        .arg(out)
-        .args(files)
-        .env("HOME", profile.path())
-        .output()
-        .unwrap_or_else(|e| {
-            panic!("LibreOffice (`soffice`) is needed: run tests/run.sh, which installs it: {e}")
-        });
-    assert!(
-        result.status.success(),
-        "soffice failed: {}{}",
-        String::from_utf8_lossy(&result.stdout),
-        String::from_utf8_lossy(&result.stderr)
-    );
-}
-
 #[test]
 fn libreoffice_opens_every_year_and_shows_every_word_of_the_chapter() {
     let dir = tempfile::tempdir().unwrap();
@@ -127,7 +97,7 @@ fn libreoffice_opens_every_year_and_shows_every_word_of_the_chapter() {
     let pdfs = dir.path().join("pdf");
     {
         let _heavy = crate::support::harness::one_heavy_test_at_a_time();
-        libreoffice_to_pdf(&files, &pdfs);
+        libreoffice_convert(&files, "pdf", &pdfs);
     }
 
     for year in YEARS {

@@ -15,6 +15,7 @@ mod docx;
 mod figures;
 mod formats;
 mod fragments;
+mod guide;
 #[cfg(unix)] // symbolic links are made with `std::os::unix`
 mod hardening;
 mod html_writer;
@@ -26,6 +27,7 @@ mod pdfua;
 mod process;
 mod schema;
 mod serve;
+mod sheets;
 mod sources;
 mod traps;
 mod untrusted_text;

@@ -219,6 +219,10 @@ pub struct AgreementRow {
     /// The signing date: "16.09.1966 r.".
     #[serde(skip)]
     pub signed_plain: String,
+    /// The signing date as the data gives it (a day, or only a month or year), for
+    /// spreadsheets that store it as a date.
+    #[serde(skip)]
+    pub signed: crate::data::date::Date,
     /// The scope, unescaped.
     #[serde(skip)]
     pub scope_plain: String,
@@ -268,6 +272,7 @@ pub fn agreement_rows(set: &DataSet, year: i32) -> Vec<AgreementRow> {
                 country_plain: country.clone(),
                 document_plain: a.document.clone(),
                 signed_plain: signed,
+                signed: a.signed.clone(),
                 scope_plain: a.scope.clone(),
             }
         })
