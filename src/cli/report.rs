@@ -36,7 +36,7 @@ macro_rules! eout {
 macro_rules! eoutln {
     ($($arg:tt)*) => { $crate::cli::report::write_stderr(format_args!("{}\n", format_args!($($arg)*))) };
 }
-pub(crate) use {eoutln, out, outln};
+pub(crate) use {eout, eoutln, out, outln};
 
 /// The first error writing to stdout, if any.
 static STDOUT_FAILED: Mutex<Option<std::io::Error>> = Mutex::new(None);

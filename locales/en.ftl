@@ -1,0 +1,204 @@
+# report-gen messages in English.
+#
+# Every id here is also in pl.ftl (the primary language) with the same variables; the test
+# `i18n::tests` fails otherwise. Numbers choose the plural form: [one] / *[other].
+# `{ $x }` is a value the program fills in; write a literal brace as {"{"}.
+
+## Diagnostics (src/diag.rs)
+
+diag-error = error
+diag-warning = warning
+diag-help = help
+count-errors = { $count ->
+    [one] 1 error
+   *[other] { $count } errors
+}
+count-warnings = { $count ->
+    [one] 1 warning
+   *[other] { $count } warnings
+}
+count-problems = { $count ->
+    [one] 1 problem
+   *[other] { $count } problems
+}
+count-figures = { $count ->
+    [one] 1 figure
+   *[other] { $count } figures
+}
+
+## Command line (src/cli/mod.rs, src/cli/lang.rs): help of each command and argument.
+## cli-COMMAND-about, cli-COMMAND-after, cli-COMMAND-ARG; cli-arg-ARG is shared by commands.
+
+cli-heading-usage = Usage:
+cli-heading-commands = Commands
+cli-heading-arguments = Arguments
+cli-heading-options = Options
+cli-value-command = COMMAND
+cli-possible-values = Possible values:
+cli-default = [default: { $value }]
+cli-root-about = Builds the chapter „Współpraca międzynarodowa” of the city's annual report from YAML data.
+cli-root-after =
+    Examples:
+      report-gen check
+      report-gen build --year 2023 --format pdf
+      report-gen new-year 2024
+      report-gen init dane --city Kalisz --city-genitive Kalisza
+
+    Exit codes: 0 success, 1 problems in the data/templates/output (all listed), 2 wrong command line.
+cli-arg-lang = The language of messages and help: pl or en (default: REPORT_GEN_LANG, else the system's language; Polish when it is not set).
+cli-arg-help = Print help.
+cli-arg-version = Print the version.
+cli-arg-data = The data folder.
+cli-arg-year = The report year.
+cli-arg-templates = A folder whose templates replace the built-in ones, file by file.
+cli-arg-out = Where to write the files (default: out/YEAR).
+cli-arg-draft = A draft for the office: a figure whose photo is missing shows a placeholder with its caption (a published build leaves it out).
+cli-arg-format = Output format.
+cli-value-format-md = Markdown, for the portal's editor.
+cli-value-format-html = A self-contained, accessible web page.
+cli-value-format-pdf = PDF for print.
+cli-value-format-docx = A Word document (DOCX), for assembling the whole report.
+cli-value-format-all = All four.
+cli-check-about = Check the data for problems, and print a summary if there are none.
+cli-check-after =
+    Example:
+      report-gen check --data data
+cli-build-about = Build the chapter of one year (Markdown, HTML, PDF, Word).
+cli-build-after =
+    Examples:
+      report-gen build --year 2023 --format pdf
+      report-gen build --year 2018 --format all --out out/2018
+      report-gen build --year 2023 --format html --fragments
+
+    Files are written to out/YEAR/ unless --out is given, replacing earlier ones only
+    when the whole build succeeded.
+cli-build-fragments = With the HTML page, also one HTML fragment per section (no page shell) for the city's portal, in CHAPTER-YEAR-fragmenty/ (01-….html, 02-….html, … in order).
+cli-lint-about = Find misspelled names, wrong forms and typing slips in the data's texts.
+cli-lint-deny_warnings = Exit with code 1 when anything is found (for CI).
+cli-lint-after =
+    What it finds (as warnings, with file:line:col and what to write instead):
+      - misspelled names: the misspellings recorded under `aliases:` in the registry
+        (Gyor → Győr), and words a letter or two away from a registry name (Changown);
+      - forbidden forms: „Stany Zjednoczone Ameryki Północnej”, „m.in:”, „Miasta Poznań wzięli”;
+      - typography: straight "quotes" and English “quotes”, „Polsko- Węgierskiej”,
+        double spaces, a space before , . ; :, a straight apostrophe (Ra'anana);
+      - alt texts that are file names, repeat the caption or are shorter than 3 words.
+    A one-letter word followed by a plain space („w Poznaniu”) is fine: the chapter adds
+    the non-breaking space itself.
+
+    Examples:
+      report-gen lint
+      report-gen lint --data data --deny-warnings
+
+    Exit codes: 0 nothing found, or only warnings; 1 warnings with --deny-warnings, or the
+    data has errors (they are printed; fix them first, see `report-gen check`);
+    2 wrong command line.
+cli-watch-about = Rebuild the chapter of a year whenever a data or template file changes (Ctrl-C stops).
+cli-watch-format = Output format (html: the page you keep open in a browser).
+cli-watch-after =
+    Examples:
+      report-gen watch --year 2023
+      report-gen watch --year 2023 --format all --templates my-templates
+
+    Open the HTML file in a browser and reload the page after each save. A file with
+    problems is reported and the last good chapter is kept; watching goes on.
+
+    Exit codes: 0 stopped with Ctrl-C; 1 the folders cannot be watched; 2 wrong command line.
+cli-serve-about = Preview the chapter in a browser: it updates itself on every save and shows every problem.
+cli-serve-year = The year shown first (default: the latest year of the data); the page switches years.
+cli-serve-port = The port on 127.0.0.1 (0: any free port; the address is printed).
+cli-serve-open = Open the page in the default browser.
+cli-serve-after =
+    Examples:
+      report-gen serve
+      report-gen serve --year 2023 --open
+      report-gen serve --port 0 --templates my-templates
+
+    Open the address it prints (http://127.0.0.1:8765/ unless --port says otherwise) in a
+    browser. Every save of a data or template file rebuilds the chapter and the page updates
+    itself, keeping its place. If a save has problems, they are shown over the page (file, line,
+    column, what to do) and the last good chapter stays beneath; the next good save removes them.
+    The bar at the top switches years and opens the PDF and the Markdown. Only this computer can
+    open the page (127.0.0.1); nothing is written.
+
+    Exit codes: 0 stopped with Ctrl-C; 1 the port is in use or the folders cannot be watched;
+    2 wrong command line.
+cli-table-about = Print the table of partner agreements signed by the end of a year.
+cli-table-format = `md` (Markdown table) or `csv` (for spreadsheets: UTF-8, header row).
+cli-value-format-csv = CSV with a header row.
+cli-table-after =
+    Examples:
+      report-gen table --year 2018
+      report-gen table --year 2023 --format csv > umowy.csv
+cli-templates-about = Work with templates.
+cli-templates-after =
+    Example:
+      report-gen templates export my-templates
+cli-templates-export-about = Write the built-in templates into DIR for editing (existing files are not overwritten).
+cli-templates-export-dir = The folder to write into.
+cli-templates-export-after =
+    Example:
+      report-gen templates export my-templates
+      report-gen build --year 2023 --templates my-templates
+cli-init-about = Start a new data set (for another city) in DIR: every file, commented, ready to build.
+cli-init-dir = The folder for the new data set (created if missing; existing files are never replaced).
+cli-init-city = The city's name, nominative ("Kalisz"); without it, a placeholder to replace later.
+cli-init-city_genitive = The city's name in the genitive, as in "Prezydent Miasta Kalisza" ("Kalisza").
+cli-init-office = The publishing office (default: "Urząd Miasta" and the genitive).
+cli-init-office_abbreviation = The office's abbreviation for source lines (default: "UM" and the city's initial).
+cli-init-year = The first report year (default: the current year).
+cli-init-after =
+    Examples:
+      report-gen init dane --city Kalisz --city-genitive Kalisza
+      report-gen init dane --city Kalisz --city-genitive Kalisza --office "Urząd Miasta Kalisza" --year 2024
+
+    Without --city the city is a placeholder ("Przykładowo") to replace in DIR/report.yaml.
+    Existing files are never overwritten.
+cli-new-year-about = Start the chapter of a new year: years/YEAR.yaml with last year's sections and no events.
+cli-new-year-year = The report year to start.
+cli-new-year-after =
+    Examples:
+      report-gen new-year 2024
+      report-gen new-year 2024 --data dane
+
+    An existing year file is never overwritten.
+cli-schema-about = Print the JSON Schema of a data file, or write them all (for editor completion and checks).
+cli-schema-file = Which file's schema to print.
+cli-schema-write = Write every schema into this folder instead (usually DATA/schema).
+cli-schema-after =
+    Examples:
+      report-gen schema --file year
+      report-gen schema --write data/schema
+
+    The data files point at these schemas with their first line,
+      # yaml-language-server: $schema=../schema/year.schema.json
+    so that VS Code (with the YAML extension by Red Hat) completes keys and marks mistakes.
+cli-completions-about = Print a shell completion script (bash, zsh, fish, powershell, elvish).
+cli-completions-shell = The shell.
+cli-completions-after =
+    Examples:
+      report-gen completions bash > ~/.local/share/bash-completion/completions/report-gen
+      report-gen completions zsh > ~/.zfunc/_report-gen
+      report-gen completions fish > ~/.config/fish/completions/report-gen.fish
+      report-gen completions powershell >> $PROFILE
+cli-man-about = Print the manual page (roff), for `man`.
+cli-man-after =
+    Example:
+      report-gen man > report-gen.1 && man ./report-gen.1
+cli-help-about = Print this message or the help of the given subcommand(s).
+cli-help-subcommand = The command whose help to print.
+
+## Command-line errors (src/cli/lang.rs)
+
+cli-error-unknown-argument = unexpected argument '{ $arg }' found
+cli-error-unknown-command = unrecognized command '{ $command }'
+cli-error-invalid-value = invalid value '{ $value }' for '{ $arg }'
+cli-error-empty-value = a value is required for '{ $arg }' but none was supplied
+cli-error-missing = { $count ->
+    [one] the following required argument was not provided: { $args }
+   *[other] the following required arguments were not provided: { $args }
+}
+cli-hint-did-you-mean = tip: a similar one exists: '{ $suggestion }'
+cli-hint-year = tip: the year is given with --year: report-gen { $command } --year { $year }
+cli-hint-valid-values = possible values: { $values }
+cli-hint-help = for more information, try '{ $command }'

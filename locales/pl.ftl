@@ -1,0 +1,209 @@
+# Komunikaty report-gen po polsku (język podstawowy).
+#
+# Each id here must also be in every other locales/*.ftl with the same variables; the test
+# `i18n::tests` fails otherwise. Numbers choose the plural form by CLDR rules for Polish:
+# [one] 1, [few] 2–4, 22–24…, [many] 5–21, 25–31…, *[other] fractions.
+# `{ $x }` is a value the program fills in; write a literal brace as {"{"}.
+
+## Diagnostics (src/diag.rs)
+
+diag-error = błąd
+diag-warning = ostrzeżenie
+diag-help = wskazówka
+count-errors = { $count ->
+    [one] 1 błąd
+    [few] { $count } błędy
+   *[many] { $count } błędów
+}
+count-warnings = { $count ->
+    [one] 1 ostrzeżenie
+    [few] { $count } ostrzeżenia
+   *[many] { $count } ostrzeżeń
+}
+count-problems = { $count ->
+    [one] 1 problem
+    [few] { $count } problemy
+   *[many] { $count } problemów
+}
+count-figures = { $count ->
+    [one] 1 ilustracja
+    [few] { $count } ilustracje
+   *[many] { $count } ilustracji
+}
+
+## Command line (src/cli/mod.rs, src/cli/lang.rs): help of each command and argument.
+## cli-COMMAND-about, cli-COMMAND-after, cli-COMMAND-ARG; cli-arg-ARG is shared by commands.
+
+cli-heading-usage = Użycie:
+cli-heading-commands = Polecenia
+cli-heading-arguments = Argumenty
+cli-heading-options = Opcje
+cli-value-command = POLECENIE
+cli-possible-values = Możliwe wartości:
+cli-default = [domyślnie: { $value }]
+cli-root-about = Tworzy rozdział „Współpraca międzynarodowa” raportu o stanie miasta z danych w plikach YAML.
+cli-root-after =
+    Przykłady:
+      report-gen check
+      report-gen build --year 2023 --format pdf
+      report-gen new-year 2024
+      report-gen init dane --city Kalisz --city-genitive Kalisza
+
+    Kody wyjścia: 0 – sukces, 1 – problemy w danych, szablonach lub plikach wynikowych (wszystkie są wypisane), 2 – błędne polecenie.
+cli-arg-lang = Język komunikatów i pomocy: pl lub en (domyślnie: zmienna REPORT_GEN_LANG, a bez niej język systemu; polski, gdy nie jest ustawiony).
+cli-arg-help = Wyświetla pomoc.
+cli-arg-version = Wyświetla wersję programu.
+cli-arg-data = Folder z danymi.
+cli-arg-year = Rok raportu.
+cli-arg-templates = Folder z własnymi szablonami; każdy plik zastępuje wbudowany szablon o tej samej nazwie.
+cli-arg-out = Gdzie zapisać pliki (domyślnie: out/ROK).
+cli-arg-draft = Wersja robocza dla biura: w miejscu ilustracji bez zdjęcia widać zaślepkę z podpisem (wersja do publikacji pomija taką ilustrację).
+cli-arg-format = Format pliku wynikowego.
+cli-value-format-md = Markdown, do edytora portalu.
+cli-value-format-html = samodzielna, dostępna strona internetowa.
+cli-value-format-pdf = PDF do druku.
+cli-value-format-docx = dokument Word (DOCX), do składania całego raportu.
+cli-value-format-all = wszystkie cztery.
+cli-check-about = Sprawdza dane i wypisuje wszystkie problemy, a gdy ich nie ma – krótkie podsumowanie.
+cli-check-after =
+    Przykład:
+      report-gen check --data data
+cli-build-about = Tworzy rozdział za jeden rok (Markdown, HTML, PDF, Word).
+cli-build-after =
+    Przykłady:
+      report-gen build --year 2023 --format pdf
+      report-gen build --year 2018 --format all --out out/2018
+      report-gen build --year 2023 --format html --fragments
+
+    Pliki trafiają do out/ROK/, chyba że podano --out. Wcześniejsze pliki są zastępowane
+    tylko wtedy, gdy udało się utworzyć wszystkie.
+cli-build-fragments = Oprócz strony HTML także osobny fragment HTML dla każdej części rozdziału (bez obudowy strony), dla portalu miasta, w folderze ROZDZIAŁ-ROK-fragmenty/ (01-….html, 02-….html, … po kolei).
+cli-lint-about = Wyszukuje w tekstach danych błędnie zapisane nazwy, niepoprawne formy i literówki.
+cli-lint-deny_warnings = Kończy się kodem 1, gdy cokolwiek znajdzie (dla CI).
+cli-lint-after =
+    Co znajduje (jako ostrzeżenia, z plik:wiersz:kolumna i propozycją poprawki):
+      - błędnie zapisane nazwy: błędne zapisy wpisane w rejestrze pod `aliases:`
+        (Gyor → Győr) i słowa różniące się o literę lub dwie od nazwy z rejestru (Changown);
+      - niepoprawne formy: „Stany Zjednoczone Ameryki Północnej”, „m.in:”, „Miasta Poznań wzięli”;
+      - typografię: proste "cudzysłowy" i angielskie “cudzysłowy”, „Polsko- Węgierskiej”,
+        podwójne spacje, spację przed , . ; :, prosty apostrof (Ra'anana);
+      - teksty alternatywne, które są nazwami plików, powtarzają podpis albo mają mniej niż 3 słowa.
+    Jednoliterowe słowo ze zwykłą spacją po nim („w Poznaniu”) jest w porządku: twardą spację
+    rozdział dodaje sam.
+
+    Przykłady:
+      report-gen lint
+      report-gen lint --data data --deny-warnings
+
+    Kody wyjścia: 0 – nic nie znaleziono albo tylko ostrzeżenia; 1 – ostrzeżenia przy
+    --deny-warnings albo błędy w danych (są wypisane; najpierw je popraw, zob. `report-gen check`);
+    2 – błędne polecenie.
+cli-watch-about = Tworzy rozdział za rok od nowa po każdej zmianie pliku danych lub szablonu (Ctrl+C kończy).
+cli-watch-format = Format pliku wynikowego (html: strona otwarta w przeglądarce).
+cli-watch-after =
+    Przykłady:
+      report-gen watch --year 2023
+      report-gen watch --year 2023 --format all --templates my-templates
+
+    Otwórz plik HTML w przeglądarce i odśwież stronę po każdym zapisie. Problemy w pliku
+    są wypisywane, a ostatni poprawny rozdział zostaje; obserwowanie trwa dalej.
+
+    Kody wyjścia: 0 – zatrzymano przez Ctrl+C; 1 – nie można obserwować folderów; 2 – błędne polecenie.
+cli-serve-about = Podgląd rozdziału w przeglądarce: odświeża się sam po każdym zapisie i pokazuje wszystkie problemy.
+cli-serve-year = Rok pokazywany na początku (domyślnie: ostatni rok w danych); na stronie można przełączać lata.
+cli-serve-port = Port na 127.0.0.1 (0: dowolny wolny port; adres zostanie wypisany).
+cli-serve-open = Otwiera stronę w domyślnej przeglądarce.
+cli-serve-after =
+    Przykłady:
+      report-gen serve
+      report-gen serve --year 2023 --open
+      report-gen serve --port 0 --templates my-templates
+
+    Otwórz w przeglądarce wypisany adres (http://127.0.0.1:8765/, chyba że --port mówi inaczej).
+    Każdy zapis pliku danych lub szablonu tworzy rozdział od nowa, a strona odświeża się sama
+    w tym samym miejscu. Jeśli zapisany plik ma problemy, są one pokazane nad stroną (plik, wiersz,
+    kolumna, co zrobić), a pod spodem zostaje ostatni poprawny rozdział; kolejny poprawny zapis
+    je usuwa. Pasek u góry przełącza lata i otwiera PDF oraz Markdown. Stronę można otworzyć
+    tylko na tym komputerze (127.0.0.1); nic nie jest zapisywane.
+
+    Kody wyjścia: 0 – zatrzymano przez Ctrl+C; 1 – port jest zajęty albo nie można obserwować
+    folderów; 2 – błędne polecenie.
+cli-table-about = Wypisuje tabelę umów partnerskich podpisanych do końca roku.
+cli-table-format = `md` (tabela Markdown) lub `csv` (do arkusza kalkulacyjnego: UTF-8, wiersz nagłówka).
+cli-value-format-csv = CSV z wierszem nagłówka.
+cli-table-after =
+    Przykłady:
+      report-gen table --year 2018
+      report-gen table --year 2023 --format csv > umowy.csv
+cli-templates-about = Praca z szablonami.
+cli-templates-after =
+    Przykład:
+      report-gen templates export my-templates
+cli-templates-export-about = Zapisuje wbudowane szablony w folderze DIR do edycji (istniejące pliki nie są nadpisywane).
+cli-templates-export-dir = Folder, do którego zapisać szablony.
+cli-templates-export-after =
+    Przykład:
+      report-gen templates export my-templates
+      report-gen build --year 2023 --templates my-templates
+cli-init-about = Zakłada nowy zestaw danych (dla innego miasta) w folderze DIR: wszystkie pliki, z komentarzami, gotowe do utworzenia rozdziału.
+cli-init-dir = Folder nowego zestawu danych (zostanie utworzony, jeśli go nie ma; istniejące pliki nigdy nie są zastępowane).
+cli-init-city = Nazwa miasta w mianowniku („Kalisz”); bez niej – nazwa zastępcza do późniejszej zmiany.
+cli-init-city_genitive = Nazwa miasta w dopełniaczu, jak w „Prezydent Miasta Kalisza” („Kalisza”).
+cli-init-office = Urząd wydający raport (domyślnie: „Urząd Miasta” i dopełniacz nazwy).
+cli-init-office_abbreviation = Skrót urzędu w podpisach źródeł (domyślnie: „UM” i pierwsza litera miasta).
+cli-init-year = Pierwszy rok raportu (domyślnie: bieżący rok).
+cli-init-after =
+    Przykłady:
+      report-gen init dane --city Kalisz --city-genitive Kalisza
+      report-gen init dane --city Kalisz --city-genitive Kalisza --office "Urząd Miasta Kalisza" --year 2024
+
+    Bez --city miasto ma nazwę zastępczą („Przykładowo”), którą należy zmienić w DIR/report.yaml.
+    Istniejące pliki nigdy nie są nadpisywane.
+cli-new-year-about = Zaczyna rozdział nowego roku: plik years/ROK.yaml z częściami z zeszłego roku, bez wydarzeń.
+cli-new-year-year = Rok raportu, który zacząć.
+cli-new-year-after =
+    Przykłady:
+      report-gen new-year 2024
+      report-gen new-year 2024 --data dane
+
+    Istniejący plik roku nigdy nie jest nadpisywany.
+cli-schema-about = Wypisuje JSON Schema pliku danych albo zapisuje wszystkie (podpowiedzi i sprawdzanie w edytorze).
+cli-schema-file = Schemat którego pliku wypisać.
+cli-schema-write = Zamiast tego zapisuje wszystkie schematy w tym folderze (zwykle DANE/schema).
+cli-schema-after =
+    Przykłady:
+      report-gen schema --file year
+      report-gen schema --write data/schema
+
+    Pliki danych wskazują te schematy w pierwszym wierszu,
+      # yaml-language-server: $schema=../schema/year.schema.json
+    dzięki czemu VS Code (z rozszerzeniem YAML firmy Red Hat) podpowiada klucze i zaznacza błędy.
+cli-completions-about = Wypisuje skrypt uzupełniania poleceń dla powłoki (bash, zsh, fish, powershell, elvish).
+cli-completions-shell = Powłoka.
+cli-completions-after =
+    Przykłady:
+      report-gen completions bash > ~/.local/share/bash-completion/completions/report-gen
+      report-gen completions zsh > ~/.zfunc/_report-gen
+      report-gen completions fish > ~/.config/fish/completions/report-gen.fish
+      report-gen completions powershell >> $PROFILE
+cli-man-about = Wypisuje stronę podręcznika (roff) dla `man`.
+cli-man-after =
+    Przykład:
+      report-gen man > report-gen.1 && man ./report-gen.1
+cli-help-about = Wyświetla tę pomoc albo pomoc podanego polecenia.
+cli-help-subcommand = Polecenie, którego pomoc wyświetlić.
+
+## Command-line errors (src/cli/lang.rs)
+
+cli-error-unknown-argument = nieoczekiwany argument „{ $arg }”
+cli-error-unknown-command = nieznane polecenie „{ $command }”
+cli-error-invalid-value = niepoprawna wartość „{ $value }” dla „{ $arg }”
+cli-error-empty-value = „{ $arg }” wymaga wartości, a nie podano żadnej
+cli-error-missing = { $count ->
+    [one] brakuje wymaganego argumentu: { $args }
+   *[other] brakuje wymaganych argumentów: { $args }
+}
+cli-hint-did-you-mean = wskazówka: czy chodziło o „{ $suggestion }”?
+cli-hint-year = wskazówka: rok podaje się po --year: report-gen { $command } --year { $year }
+cli-hint-valid-values = możliwe wartości: { $values }
+cli-hint-help = więcej informacji: „{ $command }”
