@@ -202,3 +202,48 @@ cli-hint-did-you-mean = tip: a similar one exists: '{ $suggestion }'
 cli-hint-year = tip: the year is given with --year: report-gen { $command } --year { $year }
 cli-hint-valid-values = possible values: { $values }
 cli-hint-help = for more information, try '{ $command }'
+
+## What the commands print (src/cli/*.rs)
+
+nothing-written = nothing was written
+cli-caused-by = caused by: { $cause }
+cli-wrote = wrote { $file }
+cli-created = created { $file }
+cli-cannot-write-output = cannot write the output
+cli-cannot-print-man = cannot print the manual page
+cli-write-mixed = `{ $folder }` may now hold some new files beside the earlier ones: moving the files in failed, and putting the earlier ones back failed too
+cli-write-rollback-failed = putting them back: { $cause }
+cli-write-mixed-help = run the same command again: it puts the earlier files back first
+cli-write-exists-help = move them away or choose another folder
+cli-write-unchanged = nothing was written; every file that was there is as it was
+cli-repaired = note: an earlier run writing into `{ $folder }` was interrupted; the files it had replaced were put back
+cli-found-in = { $errors } found in `{ $folder }`
+cli-found-in-with-warnings = { $errors } found in `{ $folder }`, and { $warnings }
+check-ok-partners = partners in { $year }: cities { $cities }, regions { $regions }
+check-ok-no-years = no report years yet
+check-ok = ok: { $partners }; registry: { $places } places, { $organisations } organisations, { $projects } projects, { $people } people; events per year: { $events }{ $warnings }
+build-fragments-need-html = --fragments is a part of the HTML build: use it with --format html or --format all
+build-no-pdf = the PDF cannot be made: nothing was written
+build-figures-left-out = { $count ->
+    [one] note: 1 figure left out of the chapter because it has no photo; `--draft` shows where it would go
+   *[other] note: { $count } figures left out of the chapter because they have no photo; `--draft` shows where they would go
+}
+build-bad-epoch = SOURCE_DATE_EPOCH is `{ $value }`, but it must be a whole number of seconds since 1970 (or unset)
+lint-fix-first = { $count ->
+    [one] fix it first, then run `report-gen lint` again
+   *[other] fix them first, then run `report-gen lint` again
+}
+lint-ok = ok: nothing found in { $texts } texts of `{ $folder }`
+lint-found = { $warnings } in { $texts } texts of `{ $folder }`
+init-next = Next:
+init-next-city = In { $folder }/report.yaml, replace the placeholder city with yours.
+init-next-examples = Replace the example partner (Brno) in { $folder }/registry/partners.yaml and the example event in { $folder }/years/{ $year }.yaml with your own.
+init-next-build = Check and build:
+new-year-sections-of = It has the sections of { $year } and no events yet.
+new-year-starting-sections = It has a starting set of sections and no events yet.
+new-year-next = Next: add the events of { $year } to { $file }, then
+schema-say-which = say which schema to print (`--file year`) or where to write them all (`--write DIR`)
+scaffold-exists = { $count ->
+    [one] nothing was written: `{ $command }` never replaces a file; move it away or choose another folder
+   *[other] nothing was written: `{ $command }` never replaces a file; move them away or choose another folder
+}

@@ -207,3 +207,55 @@ cli-hint-did-you-mean = wskazówka: czy chodziło o „{ $suggestion }”?
 cli-hint-year = wskazówka: rok podaje się po --year: report-gen { $command } --year { $year }
 cli-hint-valid-values = możliwe wartości: { $values }
 cli-hint-help = więcej informacji: „{ $command }”
+
+## What the commands print (src/cli/*.rs)
+
+nothing-written = nic nie zostało zapisane
+cli-caused-by = przyczyna: { $cause }
+cli-wrote = zapisano { $file }
+cli-created = utworzono { $file }
+cli-cannot-write-output = nie można wypisać wyniku
+cli-cannot-print-man = nie można wypisać strony podręcznika
+cli-write-mixed = w folderze „{ $folder }” mogą być teraz nowe pliki obok wcześniejszych: nie udało się przenieść nowych plików, a przywrócenie wcześniejszych także się nie powiodło
+cli-write-rollback-failed = przywracanie wcześniejszych: { $cause }
+cli-write-mixed-help = uruchom to samo polecenie jeszcze raz: najpierw przywróci wcześniejsze pliki
+cli-write-exists-help = przenieś je gdzie indziej albo wybierz inny folder
+cli-write-unchanged = nic nie zostało zapisane; wszystkie pliki, które tam były, są bez zmian
+cli-repaired = uwaga: wcześniejsze zapisywanie do „{ $folder }” zostało przerwane; zastąpione wtedy pliki zostały przywrócone
+cli-found-in = znaleziono { $errors } w folderze „{ $folder }”
+cli-found-in-with-warnings = znaleziono { $errors } w folderze „{ $folder }”, a także { $warnings }
+check-ok-partners = partnerzy w { $year } r.: miasta { $cities }, regiony { $regions }
+check-ok-no-years = nie ma jeszcze żadnego roku raportu
+check-ok = w porządku: { $partners }; rejestr: miejsca { $places }, organizacje { $organisations }, projekty { $projects }, osoby { $people }; wydarzenia w latach: { $events }{ $warnings }
+build-fragments-need-html = --fragments należy do wersji HTML: użyj tej opcji z --format html albo --format all
+build-no-pdf = nie można utworzyć PDF: nic nie zostało zapisane
+build-figures-left-out = { $count ->
+    [one] uwaga: 1 ilustracja została pominięta w rozdziale, bo nie ma zdjęcia; `--draft` pokazuje, gdzie by się znalazła
+    [few] uwaga: { $count } ilustracje zostały pominięte w rozdziale, bo nie mają zdjęć; `--draft` pokazuje, gdzie by się znalazły
+   *[many] uwaga: { $count } ilustracji zostało pominiętych w rozdziale, bo nie mają zdjęć; `--draft` pokazuje, gdzie by się znalazły
+}
+build-bad-epoch = SOURCE_DATE_EPOCH ma wartość `{ $value }`, a musi być liczbą całkowitą sekund od 1970 r. (albo być nieustawiona)
+lint-fix-first = { $count ->
+    [one] najpierw go popraw, potem uruchom ponownie `report-gen lint`
+   *[other] najpierw je popraw, potem uruchom ponownie `report-gen lint`
+}
+lint-ok = w porządku: nic nie znaleziono w { $texts ->
+    [one] 1 tekście
+   *[other] { $texts } tekstach
+} z „{ $folder }”
+lint-found = { $warnings } w { $texts ->
+    [one] 1 tekście
+   *[other] { $texts } tekstach
+} z „{ $folder }”
+init-next = Co dalej:
+init-next-city = W pliku { $folder }/report.yaml wpisz swoje miasto zamiast nazwy zastępczej.
+init-next-examples = Zastąp przykładowego partnera (Brno) w { $folder }/registry/partners.yaml i przykładowe wydarzenie w { $folder }/years/{ $year }.yaml własnymi.
+init-next-build = Sprawdź dane i utwórz rozdział:
+new-year-sections-of = Plik ma części z { $year } r. i nie ma jeszcze wydarzeń.
+new-year-starting-sections = Plik ma początkowy zestaw części i nie ma jeszcze wydarzeń.
+new-year-next = Co dalej: dopisz wydarzenia z { $year } r. do { $file }, a potem
+schema-say-which = podaj, który schemat wypisać (`--file year`), albo gdzie zapisać wszystkie (`--write DIR`)
+scaffold-exists = nic nie zostało zapisane: `{ $command }` nigdy nie zastępuje plików; przenieś { $count ->
+    [one] go
+   *[other] je
+} gdzie indziej albo wybierz inny folder

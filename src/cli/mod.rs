@@ -275,7 +275,9 @@ pub fn main() -> i32 {
     match report::stdout_failure() {
         // Already ended by SIGPIPE on Unix; elsewhere the reader is gone, so is the output.
         Some(e) if e.kind() == std::io::ErrorKind::BrokenPipe => code,
-        Some(e) => report_error(&anyhow::Error::new(e).context("cannot write the output")),
+        Some(e) => {
+            report_error(&anyhow::Error::new(e).context(report_gen::tr!("cli-cannot-write-output")))
+        }
         None => code,
     }
 }
@@ -337,7 +339,7 @@ fn run() -> i32 {
         } => match templates::export(&dir) {
             Ok(files) => {
                 for f in files {
-                    outln!("wrote {}", f.display());
+                    outln!("{}", report_gen::tr!("cli-wrote", file = f));
                 }
                 EXIT_OK
             }
@@ -355,9 +357,9 @@ fn run() -> i32 {
             let cmd = command();
             match clap_mangen::Man::new(cmd).render(&mut std::io::stdout()) {
                 Ok(()) => EXIT_OK,
-                Err(e) => {
-                    report_error(&anyhow::Error::new(e).context("cannot print the manual page"))
-                }
+                Err(e) => report_error(
+                    &anyhow::Error::new(e).context(report_gen::tr!("cli-cannot-print-man")),
+                ),
             }
         }
     }

@@ -505,6 +505,7 @@ fn the_page_updates_itself_and_shows_problems_in_a_browser() {
     );
     let shots = std::env::temp_dir().join("report-gen-serve-screenshots");
     let mut child = Command::new("node")
+        .env("REPORT_GEN_LANG", "en")
         .arg(browser.join("serve.mjs"))
         .arg("--bin")
         .arg(env!("CARGO_BIN_EXE_report-gen"))
