@@ -247,3 +247,54 @@ scaffold-exists = { $count ->
     [one] nothing was written: `{ $command }` never replaces a file; move it away or choose another folder
    *[other] nothing was written: `{ $command }` never replaces a file; move them away or choose another folder
 }
+
+## watch and serve (src/cli/watch/, src/cli/changes.rs, src/cli/serve/)
+
+list-and = {" "}and{" "}
+watch-folder-gone = the folder `{ $folder }` was removed or replaced; waiting for it to come back (Ctrl-C stops)…
+watch-folder-back-unwatched = the folder `{ $folder }` is back, but it cannot be watched: { $cause }
+watch-folder-back = the folder `{ $folder }` is back
+watch-no-ctrl-c = cannot catch Ctrl-C: { $cause }
+watch-cannot-watch = cannot watch files: { $cause }
+watch-cannot-watch-folder = cannot watch `{ $folder }`: { $cause }
+watch-cannot-watch-folder-help = check that the folder exists; pass it with `--data DIR` or `--templates DIR`
+watch-watching = watching { $folders } for changes; the chapter of { $year } is written to `{ $out }`. Press Ctrl-C to stop.
+watch-watcher-reported = the file watcher reported: { $cause }
+watch-errors-in-data = { $errors } in the data
+watch-no-year-data = no data for the year
+watch-rebuilt = rebuilt in { $ms } ms: { $files }
+watch-problem-in-templates = a problem in the templates or data
+watch-waiting = Waiting for changes…
+watch-not-rebuilt = not rebuilt ({ $why }); the last good files are kept. Waiting for changes…
+serve-no-address = cannot read the server's address: { $cause }
+serve-loaded = data loaded in { $ms } ms
+serve-not-yet = the chapter cannot be made yet ({ $problems }); the page shows the problems until a save fixes them
+serve-no-such-year = there is no data for { $year } (the years are { $years }); the page opens at { $latest }
+serve-no-server = cannot start the web server: { $cause }
+serve-serving = serving the chapter at { $url } (open it in a browser); watching { $folders } for changes. Press Ctrl-C to stop.
+serve-changed = changed: { $files }
+serve-reloaded = data reloaded in { $ms } ms (no page is open)
+serve-port-in-use = port { $port } is already in use (by another program, or a `report-gen serve` still running)
+serve-port-in-use-help = choose another port with `--port { $next }`, or `--port 0` for any free one
+serve-port-denied = port { $port } may not be used by this user: { $cause }
+serve-port-denied-help = choose a port above 1023 with `--port { $next }`, or `--port 0` for any free one
+serve-port-other = cannot listen on 127.0.0.1:{ $port }: { $cause }
+serve-port-other-help = try another port with `--port { $next }`, or `--port 0` for any free one
+serve-not-rebuilt = not rebuilt ({ $problems } in the data or templates); the page shows the problems over the last good chapter. Waiting for changes…
+serve-rebuilt = { $kind ->
+    [pdf] rebuilt the PDF of { $year } in { $ms } ms: the page is updated
+   *[page] rebuilt { $year } in { $ms } ms: the page is updated
+}
+serve-render-failed = { $kind ->
+    [pdf] the PDF of { $year } not rebuilt; the page shows the problems over the last good one. Waiting for changes…
+   *[page] { $year } not rebuilt; the page shows the problems over the last good one. Waiting for changes…
+}
+serve-and-more = … and { $count } more
+serve-no-browser = the browser could not be opened; open { $url } yourself
+serve-no-browser-cause = cannot open a browser ({ $cause }); open { $url } yourself
+serve-404 = report-gen serve has no such page. The chapter is at /
+serve-file-failed = { $kind ->
+    [pdf] The PDF of { $year } cannot be made from the data as it is now:
+   *[md] The Markdown of { $year } cannot be made from the data as it is now:
+}
+serve-fix-and-reload = Fix the file, save, and reload this page (F5).

@@ -259,3 +259,54 @@ scaffold-exists = nic nie zostało zapisane: `{ $command }` nigdy nie zastępuje
     [one] go
    *[other] je
 } gdzie indziej albo wybierz inny folder
+
+## watch and serve (src/cli/watch/, src/cli/changes.rs, src/cli/serve/)
+
+list-and = {" "}i{" "}
+watch-folder-gone = folder „{ $folder }” został usunięty lub zastąpiony; czekam, aż wróci (Ctrl+C kończy)…
+watch-folder-back-unwatched = folder „{ $folder }” wrócił, ale nie można go obserwować: { $cause }
+watch-folder-back = folder „{ $folder }” wrócił
+watch-no-ctrl-c = nie można przechwycić Ctrl+C: { $cause }
+watch-cannot-watch = nie można obserwować plików: { $cause }
+watch-cannot-watch-folder = nie można obserwować „{ $folder }”: { $cause }
+watch-cannot-watch-folder-help = sprawdź, czy folder istnieje; podaj go w `--data DIR` lub `--templates DIR`
+watch-watching = obserwuję zmiany w { $folders }; rozdział za { $year } r. trafia do „{ $out }”. Ctrl+C kończy.
+watch-watcher-reported = obserwator plików zgłosił: { $cause }
+watch-errors-in-data = { $errors } w danych
+watch-no-year-data = brak danych za ten rok
+watch-rebuilt = utworzono ponownie w { $ms } ms: { $files }
+watch-problem-in-templates = problem w szablonach lub danych
+watch-waiting = Czekam na zmiany…
+watch-not-rebuilt = nie utworzono ponownie ({ $why }); zostają ostatnie poprawne pliki. Czekam na zmiany…
+serve-no-address = nie można odczytać adresu serwera: { $cause }
+serve-loaded = dane wczytano w { $ms } ms
+serve-not-yet = nie można jeszcze utworzyć rozdziału ({ $problems }); strona pokazuje problemy, dopóki zapis ich nie usunie
+serve-no-such-year = nie ma danych za { $year } r. (są lata: { $years }); strona otworzy się na { $latest } r.
+serve-no-server = nie można uruchomić serwera WWW: { $cause }
+serve-serving = rozdział jest pod adresem { $url } (otwórz go w przeglądarce); obserwuję zmiany w { $folders }. Ctrl+C kończy.
+serve-changed = zmiana: { $files }
+serve-reloaded = dane wczytano ponownie w { $ms } ms (żadna strona nie jest otwarta)
+serve-port-in-use = port { $port } jest już zajęty (przez inny program albo wciąż działające `report-gen serve`)
+serve-port-in-use-help = wybierz inny port: `--port { $next }`, albo `--port 0` – dowolny wolny
+serve-port-denied = ten użytkownik nie może używać portu { $port }: { $cause }
+serve-port-denied-help = wybierz port powyżej 1023: `--port { $next }`, albo `--port 0` – dowolny wolny
+serve-port-other = nie można nasłuchiwać na 127.0.0.1:{ $port }: { $cause }
+serve-port-other-help = spróbuj innego portu: `--port { $next }`, albo `--port 0` – dowolny wolny
+serve-not-rebuilt = nie utworzono ponownie ({ $problems } w danych lub szablonach); strona pokazuje problemy nad ostatnim poprawnym rozdziałem. Czekam na zmiany…
+serve-rebuilt = { $kind ->
+    [pdf] utworzono ponownie PDF za { $year } r. w { $ms } ms: strona jest zaktualizowana
+   *[page] utworzono ponownie rozdział za { $year } r. w { $ms } ms: strona jest zaktualizowana
+}
+serve-render-failed = { $kind ->
+    [pdf] nie utworzono ponownie PDF za { $year } r.; strona pokazuje problemy nad ostatnią poprawną wersją. Czekam na zmiany…
+   *[page] nie utworzono ponownie rozdziału za { $year } r.; strona pokazuje problemy nad ostatnią poprawną wersją. Czekam na zmiany…
+}
+serve-and-more = … i jeszcze { $count }
+serve-no-browser = nie udało się otworzyć przeglądarki; otwórz { $url } samodzielnie
+serve-no-browser-cause = nie można otworzyć przeglądarki ({ $cause }); otwórz { $url } samodzielnie
+serve-404 = report-gen serve nie ma takiej strony. Rozdział jest pod adresem /
+serve-file-failed = { $kind ->
+    [pdf] Nie można utworzyć PDF za { $year } r. z danych w obecnej postaci:
+   *[md] Nie można utworzyć Markdownu za { $year } r. z danych w obecnej postaci:
+}
+serve-fix-and-reload = Popraw plik, zapisz go i odśwież tę stronę (F5).
