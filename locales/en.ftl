@@ -298,3 +298,72 @@ serve-file-failed = { $kind ->
    *[md] The Markdown of { $year } cannot be made from the data as it is now:
 }
 serve-fix-and-reload = Fix the file, save, and reload this page (F5).
+
+## Dates (src/data/date.rs)
+
+date-shape = `{ $input }` is not a date in the form YYYY-MM-DD (for example 2022-07-15), YYYY-MM or YYYY
+date-did-you-mean = ; did you mean { $date }?
+date-range-shape = `{ $input }` is not a range of days: write two full dates joined by a slash, for example 2022-07-15/2022-07-17
+date-day-zero = { $input } does not exist: days are numbered from 01
+date-no-such-day = { $input } does not exist: { $month ->
+    [1] January
+    [2] February
+    [3] March
+    [4] April
+    [5] May
+    [6] June
+    [7] July
+    [8] August
+    [9] September
+    [10] October
+    [11] November
+   *[12] December
+} { $year } has { $days } days
+date-year-range = `{ $input }` has a year outside 1000 to 9999; write the year with four digits
+date-no-such-month = { $input } does not exist: there is no month { $month } (months go from 01 to 12)
+date-range-reversed = the range { $start }/{ $end } ends before it starts
+
+## YAML (src/data/yaml.rs). yaml-detail-*: the parser's words, in the catalog's language.
+
+did-you-mean = did you mean `{ $suggestion }`?
+yaml-too-deep = lists and blocks are nested more than { $depth } levels deep here
+yaml-number-too-large = the number { $number } is too large
+yaml-invalid = this is not valid YAML: { $detail }
+yaml-detail-mapping-values = mapping values are not allowed in this context
+yaml-detail-expected-key = did not find expected key
+yaml-detail-expected-colon = could not find expected ':'
+yaml-detail-expected-dash = did not find expected '-' indicator
+yaml-detail-tab = found a tab character that violates indentation
+yaml-detail-end-of-stream = found unexpected end of stream
+yaml-detail-bad-character = found character that cannot start any token
+yaml-detail-node-content = did not find expected node content
+yaml-detail-alias = found undefined alias
+yaml-help-number = write the right number, or put the value in double quotes if it is text
+yaml-help-tab = YAML does not allow tabs for indentation: indent with spaces
+yaml-help-duplicate = a key may appear only once in the same block: remove or rename one of them
+yaml-help-too-deep = the file nests too deeply or repeats an alias too often: simplify it
+yaml-help-syntax = check the indentation and the punctuation (`:` after keys, `- ` before list items, matching quotes) on this line and the one before
+yaml-too-many = the check stopped after the first { $count } problems in this file
+yaml-too-many-help = fix these and run the check again to see the rest
+yaml-remove-key = remove this key
+yaml-allowed-keys = the keys allowed here are: { $keys }
+yaml-unknown-key = unknown key `{ $key }`
+yaml-missing-key = required key `{ $key }` is missing
+yaml-missing-key-help = add a line `{ $key }: …` to this entry
+yaml-use-one-of = use one of: { $values }
+yaml-not-allowed-value = `{ $value }` is not an allowed value here
+yaml-wrong-type = expected { $expected }, found { $found }
+yaml-kind = { $kind ->
+    [text] text
+    [number] a whole number
+    [bool] `true` or `false`
+    [list] a list
+    [block] a block of `key: value` lines
+   *[other] { $kind }
+}
+yaml-found-text = the text { $text }
+yaml-found-number = the number { $number }
+yaml-found-nothing = nothing (an empty value)
+yaml-help-text = put the value in double quotes if it looks like a number, a date or yes/no
+yaml-help-list = write a list as `[a, b]` or as lines starting with `- `
+yaml-help-write = write { $kind } here

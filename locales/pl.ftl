@@ -310,3 +310,72 @@ serve-file-failed = { $kind ->
    *[md] Nie można utworzyć Markdownu za { $year } r. z danych w obecnej postaci:
 }
 serve-fix-and-reload = Popraw plik, zapisz go i odśwież tę stronę (F5).
+
+## Dates (src/data/date.rs)
+
+date-shape = `{ $input }` nie jest datą w postaci RRRR-MM-DD (np. 2022-07-15), RRRR-MM lub RRRR
+date-did-you-mean = ; czy chodziło o { $date }?
+date-range-shape = `{ $input }` nie jest zakresem dni: wpisz dwie pełne daty połączone ukośnikiem, np. 2022-07-15/2022-07-17
+date-day-zero = { $input } nie istnieje: dni numeruje się od 01
+date-no-such-day = { $input } nie istnieje: { $month ->
+    [1] styczeń
+    [2] luty
+    [3] marzec
+    [4] kwiecień
+    [5] maj
+    [6] czerwiec
+    [7] lipiec
+    [8] sierpień
+    [9] wrzesień
+    [10] październik
+    [11] listopad
+   *[12] grudzień
+} { $year } r. ma { $days } dni
+date-year-range = `{ $input }` ma rok spoza zakresu 1000–9999; wpisz rok czterema cyframi
+date-no-such-month = { $input } nie istnieje: nie ma miesiąca { $month } (miesiące mają numery od 01 do 12)
+date-range-reversed = zakres { $start }/{ $end } kończy się, zanim się zaczyna
+
+## YAML (src/data/yaml.rs). yaml-detail-*: the parser's words, in the catalog's language.
+
+did-you-mean = czy chodziło o `{ $suggestion }`?
+yaml-too-deep = listy i bloki są tu zagnieżdżone głębiej niż na { $depth } poziomów
+yaml-number-too-large = liczba { $number } jest za duża
+yaml-invalid = to nie jest poprawny YAML: { $detail }
+yaml-detail-mapping-values = w tym miejscu nie może być dwukropka ze spacją (w YAML-u oddziela on klucz od wartości)
+yaml-detail-expected-key = nie znaleziono oczekiwanego klucza
+yaml-detail-expected-colon = brakuje dwukropka `:` po kluczu
+yaml-detail-expected-dash = brakuje oczekiwanego `- ` przed elementem listy
+yaml-detail-tab = wcięcie zawiera znak tabulacji
+yaml-detail-end-of-stream = plik kończy się w nieoczekiwanym miejscu (np. niezamknięty cudzysłów lub nawias)
+yaml-detail-bad-character = znak, od którego nie może zaczynać się wartość
+yaml-detail-node-content = nie znaleziono oczekiwanej wartości
+yaml-detail-alias = odwołanie do nieznanej kotwicy (`*nazwa`)
+yaml-help-number = wpisz poprawną liczbę albo ujmij wartość w cudzysłów, jeśli to tekst
+yaml-help-tab = YAML nie pozwala wcinać tabulatorem: wcinaj spacjami
+yaml-help-duplicate = klucz może wystąpić w jednym bloku tylko raz: usuń jeden z nich albo zmień jego nazwę
+yaml-help-too-deep = plik jest zagnieżdżony zbyt głęboko albo zbyt często powtarza odwołanie: uprość go
+yaml-help-syntax = sprawdź wcięcia i znaki przestankowe (`:` po kluczach, `- ` przed elementami listy, domknięte cudzysłowy) w tym i poprzednim wierszu
+yaml-too-many = sprawdzanie zatrzymało się po pierwszych { $count } problemach w tym pliku
+yaml-too-many-help = popraw je i sprawdź ponownie, aby zobaczyć pozostałe
+yaml-remove-key = usuń ten klucz
+yaml-allowed-keys = dozwolone tu klucze: { $keys }
+yaml-unknown-key = nieznany klucz `{ $key }`
+yaml-missing-key = brakuje wymaganego klucza `{ $key }`
+yaml-missing-key-help = dopisz do tego wpisu wiersz `{ $key }: …`
+yaml-use-one-of = użyj jednej z wartości: { $values }
+yaml-not-allowed-value = `{ $value }` nie jest tu dozwoloną wartością
+yaml-wrong-type = oczekiwano: { $expected }, a jest: { $found }
+yaml-kind = { $kind ->
+    [text] tekst
+    [number] liczba całkowita
+    [bool] `true` lub `false`
+    [list] lista
+    [block] blok wierszy `klucz: wartość`
+   *[other] { $kind }
+}
+yaml-found-text = tekst { $text }
+yaml-found-number = liczba { $number }
+yaml-found-nothing = nic (pusta wartość)
+yaml-help-text = ujmij wartość w cudzysłów, jeśli wygląda jak liczba, data albo yes/no
+yaml-help-list = zapisz listę jako `[a, b]` albo jako wiersze zaczynające się od `- `
+yaml-help-write = wpisz tu: { $kind }

@@ -212,11 +212,6 @@ pub fn has_errors(diags: &[Diagnostic]) -> bool {
     diags.iter().any(|d| d.severity == Severity::Error)
 }
 
-/// `n` and an English noun in the singular or the plural: "1 error", "2 errors".
-pub fn count(n: usize, noun: &str) -> String {
-    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
-}
-
 /// A diagnostic together with the text of the file it points into, so that it renders its
 /// excerpt without anything being read again (a template error carries its template's text).
 #[derive(Debug, Clone, PartialEq, Eq)]
