@@ -367,3 +367,41 @@ yaml-found-nothing = nothing (an empty value)
 yaml-help-text = put the value in double quotes if it looks like a number, a date or yes/no
 yaml-help-list = write a list as `[a, b]` or as lines starting with `- `
 yaml-help-write = write { $kind } here
+
+## Reading the data folder (src/data/load.rs, src/data/chars.rs)
+
+char-direction-control = a text-direction control
+load-no-data-dir = the data directory does not exist
+load-no-data-dir-help = run the command in the project folder, or pass the folder with `--data DIR`
+load-no-report = the file `report.yaml` is missing
+load-no-report-help = it names the city, the office and the report; copy it from the shipped `data/` folder or run `report-gen init`
+load-year-file-name = this file is not read: year files are named like `2023.yaml`
+load-year-file-name-help = rename it to the report year, or move it out of `years/`
+load-not-a-folder = this should be a folder, but it is a file
+load-not-a-folder-help = move the file away; the data's files go into a folder of this name
+load-folder-unreadable = the folder cannot be opened: { $cause }
+load-folder-unreadable-help = check that you may read the folder (its permissions, or the network drive it is on)
+load-link-outside = this file is a link to `{ $target }`, outside the data folder
+load-link-outside-help = only files inside the data folder are read; copy the file into the folder instead of linking to it
+load-too-large = the file is too large ({ $mb } MB)
+load-too-large-help = a data file should be a few hundred KB at most; split it or remove what does not belong in it
+load-unreadable = the file cannot be read: { $cause }
+load-not-utf8 = the file is not UTF-8 text
+load-not-utf8-help = save the file with the encoding UTF-8 (in VS Code: “Save with Encoding” → UTF-8)
+load-control-char = an invisible control character, { $char }, is in the text here
+load-control-char-help = delete it (it often comes with text copied from another program); it does not print, and programs that read the chapter may act on it
+load-second-document = a second YAML document starts here: a data file holds one
+load-second-document-help = remove this `---` line; if what follows belongs in another file, move it there
+load-complex-key = a key here is a list or a block; keys are plain names such as `text:`
+load-complex-key-help = if this is a text that starts with `[` or `{"{"}`, put the whole text in double quotes: `text: "[…] …"`
+load-escaped-control-char = { $what ->
+    [key] the key holds an invisible control character, { $char }
+   *[text] the text holds an invisible control character, { $char }
+}
+load-escaped-control-char-help = remove the escape that writes it (`\e`, `\a`, `\0`, `\x..`, `\u....` in double quotes); for a line break, start a new line in a `>-` or `|-` block
+load-empty = the file is empty
+load-empty-help = fill it in, or delete it if it is not needed
+load-not-a-list = this file should be a list of entries
+load-not-a-list-help = start each entry with `- id: …` at the beginning of a line
+load-registry-files = the registry files are: { $files }
+load-not-read = this file is not read

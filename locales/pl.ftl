@@ -379,3 +379,41 @@ yaml-found-nothing = nic (pusta wartość)
 yaml-help-text = ujmij wartość w cudzysłów, jeśli wygląda jak liczba, data albo yes/no
 yaml-help-list = zapisz listę jako `[a, b]` albo jako wiersze zaczynające się od `- `
 yaml-help-write = wpisz tu: { $kind }
+
+## Reading the data folder (src/data/load.rs, src/data/chars.rs)
+
+char-direction-control = znak sterujący kierunkiem tekstu
+load-no-data-dir = folder z danymi nie istnieje
+load-no-data-dir-help = uruchom polecenie w folderze projektu albo podaj folder w `--data DIR`
+load-no-report = brakuje pliku `report.yaml`
+load-no-report-help = plik podaje miasto, urząd i raport; skopiuj go z dostarczonego folderu `data/` albo uruchom `report-gen init`
+load-year-file-name = ten plik nie jest wczytywany: pliki lat mają nazwy takie jak `2023.yaml`
+load-year-file-name-help = nadaj mu nazwę roku raportu albo przenieś go poza `years/`
+load-not-a-folder = tu powinien być folder, a jest plik
+load-not-a-folder-help = przenieś ten plik gdzie indziej; pliki danych trafiają do folderu o tej nazwie
+load-folder-unreadable = nie można otworzyć folderu: { $cause }
+load-folder-unreadable-help = sprawdź, czy masz prawo odczytu folderu (uprawnienia albo dysk sieciowy, na którym leży)
+load-link-outside = ten plik jest dowiązaniem do `{ $target }`, poza folderem z danymi
+load-link-outside-help = wczytywane są tylko pliki z folderu z danymi; skopiuj plik do folderu zamiast tworzyć dowiązanie
+load-too-large = plik jest za duży ({ $mb } MB)
+load-too-large-help = plik danych powinien mieć najwyżej kilkaset KB; podziel go albo usuń to, co do niego nie należy
+load-unreadable = nie można odczytać pliku: { $cause }
+load-not-utf8 = plik nie jest tekstem w kodowaniu UTF-8
+load-not-utf8-help = zapisz plik w kodowaniu UTF-8 (w VS Code: „Zapisz z kodowaniem” → UTF-8)
+load-control-char = w tekście jest tu niewidoczny znak sterujący { $char }
+load-control-char-help = usuń go (często przychodzi z tekstem skopiowanym z innego programu); nie drukuje się, a programy czytające rozdział mogą go wykonać
+load-second-document = tu zaczyna się drugi dokument YAML, a plik danych może mieć tylko jeden
+load-second-document-help = usuń ten wiersz `---`; jeśli dalsza część należy do innego pliku, przenieś ją tam
+load-complex-key = klucz jest tu listą albo blokiem; klucze to zwykłe nazwy, np. `text:`
+load-complex-key-help = jeśli to tekst zaczynający się od `[` lub `{"{"}`, ujmij cały tekst w cudzysłów: `text: "[…] …"`
+load-escaped-control-char = { $what ->
+    [key] klucz zawiera niewidoczny znak sterujący { $char }
+   *[text] tekst zawiera niewidoczny znak sterujący { $char }
+}
+load-escaped-control-char-help = usuń zapis, który go tworzy (`\e`, `\a`, `\0`, `\x..`, `\u....` w cudzysłowie); nowy wiersz zacznij w bloku `>-` lub `|-`
+load-empty = plik jest pusty
+load-empty-help = uzupełnij go albo usuń, jeśli nie jest potrzebny
+load-not-a-list = ten plik powinien być listą wpisów
+load-not-a-list-help = zaczynaj każdy wpis od `- id: …` na początku wiersza
+load-registry-files = pliki rejestru to: { $files }
+load-not-read = ten plik nie jest wczytywany
