@@ -405,3 +405,85 @@ load-not-a-list = this file should be a list of entries
 load-not-a-list-help = start each entry with `- id: …` at the beginning of a line
 load-registry-files = the registry files are: { $files }
 load-not-read = this file is not read
+
+## Checking the data (src/data/validate.rs). $what: the kind of id.
+
+validate-bad-id = `{ $id }` is not a valid id
+validate-bad-id-help = use lowercase letters without accents, digits and hyphens, e.g. `gyor` or `2022-hanower`
+validate-id-twice = { $what ->
+    [country] the country id `{ $id }` is used twice
+    [person] the person id `{ $id }` is used twice
+    [figure] the figure id `{ $id }` is used twice
+   *[registry] the registry id `{ $id }` is used twice
+}
+validate-id-twice-help = ids must be unique; the first `{ $id }` is in { $file }; rename one of them
+validate-unknown-id = { $what ->
+    [country] unknown country id `{ $id }`
+    [person] unknown person id `{ $id }`
+    [figure] unknown figure id `{ $id }`
+    [place] unknown place id `{ $id }`
+    [organisation] unknown organisation id `{ $id }`
+    [project] unknown project id `{ $id }`
+    [about] unknown partner, place, organisation or project id `{ $id }`
+    [section-about] unknown partner, place or organisation id `{ $id }`
+   *[other] unknown id `{ $id }`
+}
+validate-unknown-id-help = add an entry with `id: { $id }` to { $file ->
+    [countries] data/registry/countries.yaml
+    [people] data/registry/people.yaml
+    [figures] `figures:` in this file
+   *[registry] the registry (partners.yaml, places.yaml, organisations.yaml or projects.yaml)
+}, or correct the id
+validate-title-too-long = the chapter title is { $chars } characters long; at most { $max } can be used
+validate-title-too-long-help = the title is the chapter's heading and the name of its files; shorten it (the rest can go into the first paragraph)
+validate-agreement-range = `{ $key }:` is one day, not a range of days
+validate-agreement-range-help = write the day the document was signed or ended, e.g. `{ $key }: { $date }`
+validate-agreement-reversed = the agreement ends before it was signed
+validate-document-empty = the document name is empty
+validate-organisation-no-name = an organisation needs at least one name
+validate-until-before-since = `until` is before `since`
+validate-project-partner = a project partner needs either `place:` or both `name:` and `country:`
+validate-year-mismatch = the file is for { $year } but says `year: { $says }`
+validate-year-mismatch-help = write `year: { $year }`, or rename the file
+validate-section-twice = two sections have the id `{ $id }`
+validate-section-twice-help = give one of them its own `id:`
+validate-figure-twice = the figure `{ $figure }` is shown twice
+validate-figure-twice-help = it is already used at `{ $first }`; a figure appears once
+validate-not-a-partner = { $name } is not a partner in { $year }
+validate-not-a-partner-help = only places with a partnership agreement signed by the end of the year are partners; move the event to another section with `section:`
+validate-no-such-section = there is no section `{ $section }` in this year's `sections:`
+validate-no-section-kind = this event belongs in a `{ $kind }` section, but the year has none
+validate-add-section = add the section to `sections:`
+validate-sections-are = the sections of this year are: { $sections }; name one with `section:` or add a section
+validate-event-no-text = the event has no text
+validate-project-partners = `project_partners: true` needs a project in `about:`
+validate-total-mismatch = the total says { $total } meetings but { $listed } are listed
+validate-total-mismatch-help = correct the total, or list the missing meetings; when all meetings are listed the total can be left out
+validate-no-meetings = give the meetings (`meetings:`) or their number (`total:`)
+validate-meeting-who = a meeting needs `people:` or `body:`
+validate-no-diplomatic-section = the year has diplomatic meetings but no `diplomatic` section to show them
+validate-no-diplomatic-section-help = add `- kind: diplomatic` to `sections:`
+validate-figure-unused = the figure `{ $figure }` is not shown anywhere
+validate-figure-unused-help = list its id under `figures:` of the event or meeting it illustrates
+validate-memberships-list = a `memberships` section needs `list: international` or `list: national`
+validate-not-a-member = `{ $id }` is not on the { $list } list of members in { $year }
+validate-not-a-member-help = check the organisation's `memberships:` in organisations.yaml, or remove the id here
+validate-no-abbreviation = `{ $id }` has no abbreviation in { $year } to print
+validate-no-abbreviation-help = give its name a `short:` in organisations.yaml, or remove the id here
+validate-date-other-year = { $date } is not in { $year }, the year of this file
+validate-date-other-year-help = events of another year go in `years/{ $from }.yaml`; or correct the date
+validate-unknown-placeholder = unknown placeholder `{ $placeholder }`
+validate-unknown-placeholder-help = the placeholders are `{"{"}lat:ID{"}"}` (years of partnership) and `{"{"}dekady:ID{"}"}` (the same, rounded down to tens)
+validate-placeholder-too-young = `{ $placeholder }` in { $year }: the partnership with { $name } was signed in { $signed }, so it is not a year old yet
+validate-placeholder-too-young-help = the placeholder can be used from { $from } on; in { $year }, write the text without it
+validate-placeholder-under-ten = `{ $placeholder }` in { $year }: the partnership with { $name } is { $years } years old, under ten, so it would print „ponad 0-letniej”
+validate-placeholder-under-ten-help = write `{ $instead }` instead, which prints the years themselves
+validate-placeholder-needs-partner = `{ $placeholder }` needs the id of a partner with a partnership agreement
+validate-lang-marks-help = mark a phrase in another language as `[en]Future Mentors[/en]`
+validate-alt-file-name = the alt text `{ $alt }` looks like a file name
+validate-alt-file-name-help = describe what the photo shows, in a sentence, for people who cannot see it
+validate-alt-repeats-caption = the alt text repeats the caption
+validate-alt-repeats-caption-help = the caption is read anyway; say what the photo shows instead
+validate-alt-missing = a figure with an image needs `alt:` text
+validate-alt-missing-help = describe what the photo shows, for people who cannot see it
+validate-figure-empty = the figure has no image, caption or credit

@@ -417,3 +417,88 @@ load-not-a-list = ten plik powinien być listą wpisów
 load-not-a-list-help = zaczynaj każdy wpis od `- id: …` na początku wiersza
 load-registry-files = pliki rejestru to: { $files }
 load-not-read = ten plik nie jest wczytywany
+
+## Checking the data (src/data/validate.rs). $what: the kind of id.
+
+validate-bad-id = `{ $id }` nie jest poprawnym identyfikatorem
+validate-bad-id-help = używaj małych liter bez polskich znaków, cyfr i łączników, np. `gyor` albo `2022-hanower`
+validate-id-twice = { $what ->
+    [country] identyfikator kraju `{ $id }` występuje dwa razy
+    [person] identyfikator osoby `{ $id }` występuje dwa razy
+    [figure] identyfikator ilustracji `{ $id }` występuje dwa razy
+   *[registry] identyfikator `{ $id }` występuje w rejestrze dwa razy
+}
+validate-id-twice-help = identyfikatory muszą być niepowtarzalne; pierwszy `{ $id }` jest w { $file }; zmień jeden z nich
+validate-unknown-id = { $what ->
+    [country] nieznany identyfikator kraju `{ $id }`
+    [person] nieznany identyfikator osoby `{ $id }`
+    [figure] nieznany identyfikator ilustracji `{ $id }`
+    [place] nieznany identyfikator miejsca `{ $id }`
+    [organisation] nieznany identyfikator organizacji `{ $id }`
+    [project] nieznany identyfikator projektu `{ $id }`
+    [about] nieznany identyfikator partnera, miejsca, organizacji lub projektu `{ $id }`
+    [section-about] nieznany identyfikator partnera, miejsca lub organizacji `{ $id }`
+   *[other] nieznany identyfikator `{ $id }`
+}
+validate-unknown-id-help = dodaj wpis z `id: { $id }` do { $file ->
+    [countries] data/registry/countries.yaml
+    [people] data/registry/people.yaml
+    [figures] `figures:` w tym pliku
+   *[registry] rejestru (partners.yaml, places.yaml, organisations.yaml lub projects.yaml)
+} albo popraw identyfikator
+validate-title-too-long = tytuł rozdziału ma { $chars } znaków, a może mieć najwyżej { $max }
+validate-title-too-long-help = tytuł jest nagłówkiem rozdziału i nazwą jego plików; skróć go (resztę można przenieść do pierwszego akapitu)
+validate-agreement-range = `{ $key }:` to jeden dzień, a nie zakres dni
+validate-agreement-range-help = wpisz dzień podpisania lub wygaśnięcia dokumentu, np. `{ $key }: { $date }`
+validate-agreement-reversed = umowa kończy się przed podpisaniem
+validate-document-empty = nazwa dokumentu jest pusta
+validate-organisation-no-name = organizacja musi mieć co najmniej jedną nazwę
+validate-until-before-since = `until` jest wcześniej niż `since`
+validate-project-partner = partner projektu musi mieć `place:` albo oba klucze `name:` i `country:`
+validate-year-mismatch = plik dotyczy { $year } r., a zawiera `year: { $says }`
+validate-year-mismatch-help = wpisz `year: { $year }` albo zmień nazwę pliku
+validate-section-twice = dwie części mają identyfikator `{ $id }`
+validate-section-twice-help = nadaj jednej z nich własny `id:`
+validate-figure-twice = ilustracja `{ $figure }` jest pokazana dwa razy
+validate-figure-twice-help = jest już użyta w `{ $first }`; ilustracja może wystąpić tylko raz
+validate-not-a-partner = { $name } nie jest miastem partnerskim w { $year } r.
+validate-not-a-partner-help = partnerami są tylko miejsca z umową partnerską podpisaną do końca roku; przenieś wydarzenie do innej części za pomocą `section:`
+validate-no-such-section = w `sections:` tego roku nie ma części `{ $section }`
+validate-no-section-kind = to wydarzenie należy do części `{ $kind }`, a w tym roku takiej nie ma
+validate-add-section = dodaj tę część do `sections:`
+validate-sections-are = części tego roku to: { $sections }; wskaż jedną w `section:` albo dodaj część
+validate-event-no-text = wydarzenie nie ma tekstu
+validate-project-partners = `project_partners: true` wymaga projektu w `about:`
+validate-total-mismatch = według `total:` spotkań jest { $total }, a wymieniono { $listed }
+validate-total-mismatch-help = popraw liczbę albo dopisz brakujące spotkania; gdy wymienione są wszystkie, `total:` można pominąć
+validate-no-meetings = podaj spotkania (`meetings:`) albo ich liczbę (`total:`)
+validate-meeting-who = spotkanie musi mieć `people:` albo `body:`
+validate-no-diplomatic-section = w tym roku są spotkania dyplomatyczne, ale nie ma części `diplomatic`, która je pokaże
+validate-no-diplomatic-section-help = dodaj `- kind: diplomatic` do `sections:`
+validate-figure-unused = ilustracja `{ $figure }` nie jest nigdzie pokazana
+validate-figure-unused-help = wpisz jej identyfikator w `figures:` wydarzenia lub spotkania, które ilustruje
+validate-memberships-list = część `memberships` wymaga `list: international` albo `list: national`
+validate-not-a-member = `{ $id }` nie jest w { $year } r. na liście członkostw { $list ->
+    [international] międzynarodowych
+   *[national] krajowych
+}
+validate-not-a-member-help = sprawdź `memberships:` tej organizacji w organisations.yaml albo usuń tu jej identyfikator
+validate-no-abbreviation = `{ $id }` nie ma w { $year } r. skrótu do wydrukowania
+validate-no-abbreviation-help = dodaj jej nazwie `short:` w organisations.yaml albo usuń tu jej identyfikator
+validate-date-other-year = { $date } nie należy do { $year } r., roku tego pliku
+validate-date-other-year-help = wydarzenia z innego roku należą do `years/{ $from }.yaml`; albo popraw datę
+validate-unknown-placeholder = nieznany znacznik `{ $placeholder }`
+validate-unknown-placeholder-help = znaczniki to `{"{"}lat:ID{"}"}` (lata współpracy) i `{"{"}dekady:ID{"}"}` (to samo, zaokrąglone w dół do dziesiątek)
+validate-placeholder-too-young = `{ $placeholder }` w { $year } r.: umowę partnerską z { $name } podpisano w { $signed } r., więc współpraca nie trwa jeszcze roku
+validate-placeholder-too-young-help = znacznika można używać od { $from } r.; w { $year } r. napisz tekst bez niego
+validate-placeholder-under-ten = `{ $placeholder }` w { $year } r.: współpraca z { $name } trwa { $years } lat, mniej niż dziesięć, więc wydrukowałoby się „ponad 0-letniej”
+validate-placeholder-under-ten-help = napisz zamiast tego `{ $instead }`, co wydrukuje samą liczbę lat
+validate-placeholder-needs-partner = `{ $placeholder }` wymaga identyfikatora partnera z umową partnerską
+validate-lang-marks-help = oznacz wyrażenie w innym języku jako `[en]Future Mentors[/en]`
+validate-alt-file-name = tekst alternatywny `{ $alt }` wygląda jak nazwa pliku
+validate-alt-file-name-help = opisz jednym zdaniem, co przedstawia zdjęcie, dla osób, które go nie widzą
+validate-alt-repeats-caption = tekst alternatywny powtarza podpis
+validate-alt-repeats-caption-help = podpis i tak zostanie odczytany; napisz, co przedstawia zdjęcie
+validate-alt-missing = ilustracja ze zdjęciem musi mieć tekst alternatywny `alt:`
+validate-alt-missing-help = opisz, co przedstawia zdjęcie, dla osób, które go nie widzą
+validate-figure-empty = ilustracja nie ma zdjęcia, podpisu ani źródła

@@ -96,13 +96,23 @@ fn uses() -> Vec<(String, String, BTreeSet<String>)> {
                 stack.push(path);
                 continue;
             }
-            if path.extension().is_none_or(|e| e != "rs") || path.ends_with("i18n/mod.rs") {
+            if path.extension().is_none_or(|e| e != "rs")
+                || path.parent().is_some_and(|p| p.ends_with("i18n"))
+            {
                 continue;
             }
             let text = std::fs::read_to_string(&path).expect("source is readable");
             let mut rest = text.as_str();
             while let Some(at) = rest.find("tr!(\"") {
+                // `tr!(` itself, not the end of `include_str!(`.
+                let own = rest[..at]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !(c.is_alphanumeric() || c == '_'));
                 rest = &rest[at + 5..];
+                if !own {
+                    continue;
+                }
                 let Some(end) = rest.find('"') else { break };
                 let id = rest[..end].to_string();
                 out.push((
