@@ -487,3 +487,50 @@ validate-alt-repeats-caption-help = the caption is read anyway; say what the pho
 validate-alt-missing = a figure with an image needs `alt:` text
 validate-alt-missing-help = describe what the photo shows, for people who cannot see it
 validate-figure-empty = the figure has no image, caption or credit
+
+## Images (src/image_file.rs), PDF glyphs (src/glyphs.rs), language marks (src/text.rs)
+
+image-path-empty = the image path is empty
+image-path-empty-help = give the path of the photo, e.g. `images/2023/visit.jpg`, or leave `image:` out until there is one
+image-path-spaces = the image path `{ $path }` starts or ends with a space
+image-path-spaces-help = remove the spaces around the path (and from the file name, if it has them)
+image-backslash-help = write `/` between folders, e.g. `images/2023/visit.jpg`
+image-rename-help = rename the file (and its folders) using letters, digits, spaces, `-`, `_`, `.` and `( )`, and write the new name here
+image-bad-char = the image path `{ $path }` contains the character { $char }: { $why ->
+    [markdown] it is lost when the chapter's Markdown is read back
+    [windows] Windows does not allow it in file names
+    [control] it is an invisible control character
+   *[formatting] it is an invisible formatting character
+}
+image-outside = the image path `{ $path }` points outside the data folder
+image-outside-help = put images in the data folder (e.g. `images/2023/`) and give the path relative to it
+image-missing = the image `{ $path }` does not exist
+image-missing-help = the path is relative to the data folder `{ $folder }`
+image-link-outside = the image `{ $path }` is a link to `{ $target }`, outside the data folder
+image-link-outside-help = copy the file into the data folder instead of linking to it
+image-not-a-file = the image `{ $path }` is not a file
+image-not-a-file-help = give the path of the photo itself, e.g. `images/2023/visit.jpg`
+image-too-large = the image `{ $path }` is too large ({ $mb } MB; at most { $max } MB)
+image-too-large-help = reduce the photo to about 2000 pixels wide and save it as JPEG; that is a few hundred KB
+image-unreadable = the image `{ $path }` cannot be read: { $cause }
+image-unreadable-help = check that the file is not open in another program and that you may read it
+image-check-file = check the file
+image-resave = open it in an image editor and save it again as JPEG (photos) or PNG (drawings, logos)
+image-format = the image `{ $path }` is a { $format } file; only JPEG and PNG can go into every format of the chapter
+image-not-an-image = the file `{ $path }` is not a JPEG or PNG image
+image-not-an-image-help = open it in an image editor and save it again as JPEG (photos) or PNG (drawings, logos); a file renamed to `.jpg` is not converted
+image-16-bit = the image `{ $path }` is a PNG with 16 bits per colour, which the PDF cannot hold
+image-16-bit-help = save it as a PNG with 8 bits per colour (in GIMP: Image → Precision → 8 bit integer), or as JPEG
+image-jpeg-kind = the image `{ $path }` is a kind of JPEG (lossless, arithmetic-coded or 12-bit) that cannot be read
+image-cut-off = the image `{ $path }` is incomplete: the file ends too early
+image-cut-off-help = the file was cut off while it was copied or downloaded; copy or export it again
+image-damaged = the image `{ $path }` is damaged
+image-damaged-help = copy or export the file again; if it still fails, open it in an image editor and save it again
+image-too-many-pixels = the image `{ $path }` is { $width } × { $height } pixels; at most { $max } million pixels can be used
+image-too-many-pixels-help = reduce the photo to about 2000 pixels wide; that is plenty for print
+glyphs-missing = the PDF font cannot draw { $chars } in “{ $text }”
+glyphs-missing-help = replace the character with one the font has (Latin letters with any accents, Greek, Cyrillic, common punctuation), or leave the PDF out (--format md or html)
+text-mark-nested = `[{ $lang }]` starts inside `[{ $open }]`, which is not closed yet
+text-mark-mismatch = `[/{ $lang }]` closes `[{ $open }]`; write `[/{ $open }]`
+text-mark-unopened = `[/{ $lang }]` has no matching `[{ $lang }]` before it
+text-mark-unclosed = `[{ $open }]` is not closed: add `[/{ $open }]` after the phrase

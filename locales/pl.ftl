@@ -502,3 +502,50 @@ validate-alt-repeats-caption-help = podpis i tak zostanie odczytany; napisz, co 
 validate-alt-missing = ilustracja ze zdjęciem musi mieć tekst alternatywny `alt:`
 validate-alt-missing-help = opisz, co przedstawia zdjęcie, dla osób, które go nie widzą
 validate-figure-empty = ilustracja nie ma zdjęcia, podpisu ani źródła
+
+## Images (src/image_file.rs), PDF glyphs (src/glyphs.rs), language marks (src/text.rs)
+
+image-path-empty = ścieżka zdjęcia jest pusta
+image-path-empty-help = podaj ścieżkę zdjęcia, np. `images/2023/wizyta.jpg`, albo pomiń `image:`, dopóki zdjęcia nie ma
+image-path-spaces = ścieżka zdjęcia `{ $path }` zaczyna się lub kończy spacją
+image-path-spaces-help = usuń spacje wokół ścieżki (i z nazwy pliku, jeśli je ma)
+image-backslash-help = foldery oddzielaj znakiem `/`, np. `images/2023/wizyta.jpg`
+image-rename-help = zmień nazwę pliku (i jego folderów), używając liter, cyfr, spacji, `-`, `_`, `.` i `( )`, i wpisz tu nową nazwę
+image-bad-char = ścieżka zdjęcia `{ $path }` zawiera znak { $char }: { $why ->
+    [markdown] ginie on przy odczytywaniu Markdownu rozdziału
+    [windows] Windows nie dopuszcza go w nazwach plików
+    [control] to niewidoczny znak sterujący
+   *[formatting] to niewidoczny znak formatujący
+}
+image-outside = ścieżka zdjęcia `{ $path }` wskazuje poza folder z danymi
+image-outside-help = umieść zdjęcia w folderze z danymi (np. `images/2023/`) i podaj ścieżkę względem niego
+image-missing = zdjęcie `{ $path }` nie istnieje
+image-missing-help = ścieżka jest liczona od folderu z danymi `{ $folder }`
+image-link-outside = zdjęcie `{ $path }` jest dowiązaniem do `{ $target }`, poza folderem z danymi
+image-link-outside-help = skopiuj plik do folderu z danymi zamiast tworzyć dowiązanie
+image-not-a-file = `{ $path }` nie jest plikiem
+image-not-a-file-help = podaj ścieżkę samego zdjęcia, np. `images/2023/wizyta.jpg`
+image-too-large = zdjęcie `{ $path }` jest za duże ({ $mb } MB; najwyżej { $max } MB)
+image-too-large-help = zmniejsz zdjęcie do szerokości około 2000 pikseli i zapisz je jako JPEG; będzie miało kilkaset KB
+image-unreadable = nie można odczytać zdjęcia `{ $path }`: { $cause }
+image-unreadable-help = sprawdź, czy plik nie jest otwarty w innym programie i czy masz prawo go odczytać
+image-check-file = sprawdź plik
+image-resave = otwórz je w programie graficznym i zapisz ponownie jako JPEG (zdjęcia) lub PNG (rysunki, logo)
+image-format = zdjęcie `{ $path }` jest plikiem { $format }; do wszystkich formatów rozdziału nadają się tylko JPEG i PNG
+image-not-an-image = plik `{ $path }` nie jest obrazem JPEG ani PNG
+image-not-an-image-help = otwórz go w programie graficznym i zapisz ponownie jako JPEG (zdjęcia) lub PNG (rysunki, logo); zmiana rozszerzenia na `.jpg` nie przekształca pliku
+image-16-bit = zdjęcie `{ $path }` to PNG z 16 bitami na kolor, którego PDF nie pomieści
+image-16-bit-help = zapisz je jako PNG z 8 bitami na kolor (w GIMP-ie: Obraz → Precyzja → 8-bitowa liczba całkowita) albo jako JPEG
+image-jpeg-kind = zdjęcie `{ $path }` to odmiana JPEG (bezstratna, z kodowaniem arytmetycznym lub 12-bitowa), której nie da się odczytać
+image-cut-off = zdjęcie `{ $path }` jest niekompletne: plik kończy się za wcześnie
+image-cut-off-help = plik został ucięty przy kopiowaniu lub pobieraniu; skopiuj lub wyeksportuj go jeszcze raz
+image-damaged = zdjęcie `{ $path }` jest uszkodzone
+image-damaged-help = skopiuj lub wyeksportuj plik jeszcze raz; jeśli to nie pomoże, otwórz go w programie graficznym i zapisz ponownie
+image-too-many-pixels = zdjęcie `{ $path }` ma { $width } × { $height } pikseli; można użyć najwyżej { $max } mln pikseli
+image-too-many-pixels-help = zmniejsz zdjęcie do szerokości około 2000 pikseli; to w zupełności wystarczy do druku
+glyphs-missing = czcionka PDF nie ma znaku { $chars } w „{ $text }”
+glyphs-missing-help = zastąp znak takim, który czcionka ma (litery łacińskie z dowolnymi znakami diakrytycznymi, greckie, cyrylica, typowe znaki przestankowe), albo pomiń PDF (--format md lub html)
+text-mark-nested = `[{ $lang }]` zaczyna się wewnątrz `[{ $open }]`, które nie jest jeszcze zamknięte
+text-mark-mismatch = `[/{ $lang }]` zamyka `[{ $open }]`; napisz `[/{ $open }]`
+text-mark-unopened = `[/{ $lang }]` nie ma przed sobą pasującego `[{ $lang }]`
+text-mark-unclosed = `[{ $open }]` nie jest zamknięte: dopisz `[/{ $open }]` po wyrażeniu
