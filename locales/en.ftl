@@ -534,3 +534,28 @@ text-mark-nested = `[{ $lang }]` starts inside `[{ $open }]`, which is not close
 text-mark-mismatch = `[/{ $lang }]` closes `[{ $open }]`; write `[/{ $open }]`
 text-mark-unopened = `[/{ $lang }]` has no matching `[{ $lang }]` before it
 text-mark-unclosed = `[{ $open }]` is not closed: add `[/{ $open }]` after the phrase
+
+## The chapter and its templates (src/chapter/)
+
+chapter-no-years = none
+chapter-start-year = to start { $year }, run `report-gen new-year { $year } --data { $folder }`
+chapter-not-a-year = { $year } is not a report year: give the year with four digits, e.g. `--year 2024`
+chapter-no-data = there is no data for { $year }
+chapter-no-data-help = the years with data are: { $years }; { $next }
+chapter-figure-no-photo = the figure „{ $figure }” has no photo: it is left out of the chapter
+chapter-figure-no-photo-help = add its `image:` (a JPEG or PNG in the data folder), or see where it goes with `build --draft`
+templates-no-folder = the templates folder `{ $folder }` does not exist (write the built-in templates there with `report-gen templates export { $folder }`)
+templates-no-builtin = there is no built-in file `{ $name }`
+templates-builtin-origin = (built-in) templates/{ $name }
+templates-undefined = the template uses something that does not exist: { $detail }
+templates-syntax = template syntax error: { $detail }
+templates-not-found = template not found: { $detail }
+templates-out-of-fuel = the template did not finish: it ran more than { $millions } million steps (a loop that never ends?)
+templates-too-much-output = the template wrote too much: more than { $mb } MB (a loop that repeats its output?)
+templates-failed = the template failed: { $detail }
+templates-loop-help = look for a loop whose end depends on something that never changes, or loops inside loops over long lists; compare with the built-in template (`report-gen templates export DIR`)
+templates-help = compare with the built-in template (`report-gen templates export DIR`); the names the template can use are listed at its top
+templates-bad-name = the template name `{ $name }` is not allowed: templates are read only from the templates folder; give a name inside it, such as `part.md.j2` or `parts/list.md.j2`, without `/` at the start, `..` or `\`
+templates-unreadable = cannot read template `{ $file }`: { $cause }
+templates-link-outside = the template `{ $file }` is a link to `{ $target }`, outside the templates folder; copy the file into the folder instead
+templates-too-large = the template `{ $file }` is too large ({ $kb } KB; at most { $max } KB)

@@ -549,3 +549,28 @@ text-mark-nested = `[{ $lang }]` zaczyna się wewnątrz `[{ $open }]`, które ni
 text-mark-mismatch = `[/{ $lang }]` zamyka `[{ $open }]`; napisz `[/{ $open }]`
 text-mark-unopened = `[/{ $lang }]` nie ma przed sobą pasującego `[{ $lang }]`
 text-mark-unclosed = `[{ $open }]` nie jest zamknięte: dopisz `[/{ $open }]` po wyrażeniu
+
+## The chapter and its templates (src/chapter/)
+
+chapter-no-years = brak
+chapter-start-year = aby zacząć { $year } r., uruchom `report-gen new-year { $year } --data { $folder }`
+chapter-not-a-year = { $year } nie jest rokiem raportu: podaj rok czterema cyframi, np. `--year 2024`
+chapter-no-data = nie ma danych za { $year } r.
+chapter-no-data-help = lata z danymi: { $years }; { $next }
+chapter-figure-no-photo = ilustracja „{ $figure }” nie ma zdjęcia: zostaje pominięta w rozdziale
+chapter-figure-no-photo-help = dodaj jej `image:` (plik JPEG lub PNG w folderze z danymi) albo zobacz, gdzie się znajdzie, za pomocą `build --draft`
+templates-no-folder = folder szablonów `{ $folder }` nie istnieje (zapisz w nim wbudowane szablony poleceniem `report-gen templates export { $folder }`)
+templates-no-builtin = nie ma wbudowanego pliku `{ $name }`
+templates-builtin-origin = (wbudowany) templates/{ $name }
+templates-undefined = szablon używa czegoś, co nie istnieje: { $detail }
+templates-syntax = błąd składni szablonu: { $detail }
+templates-not-found = nie znaleziono szablonu: { $detail }
+templates-out-of-fuel = szablon nie skończył pracy: wykonał ponad { $millions } mln kroków (pętla bez końca?)
+templates-too-much-output = szablon wypisał za dużo: ponad { $mb } MB (pętla powtarzająca swój wynik?)
+templates-failed = szablon zgłosił błąd: { $detail }
+templates-loop-help = poszukaj pętli, której koniec zależy od czegoś, co się nie zmienia, albo pętli w pętlach po długich listach; porównaj z wbudowanym szablonem (`report-gen templates export DIR`)
+templates-help = porównaj z wbudowanym szablonem (`report-gen templates export DIR`); nazwy, których szablon może używać, są wymienione na jego początku
+templates-bad-name = nazwa szablonu `{ $name }` jest niedozwolona: szablony są czytane tylko z folderu szablonów; podaj nazwę w tym folderze, np. `part.md.j2` albo `parts/list.md.j2`, bez `/` na początku, `..` i `\`
+templates-unreadable = nie można odczytać szablonu `{ $file }`: { $cause }
+templates-link-outside = szablon `{ $file }` jest dowiązaniem do `{ $target }`, poza folderem szablonów; skopiuj plik do folderu
+templates-too-large = szablon `{ $file }` jest za duży ({ $kb } KB; najwyżej { $max } KB)
