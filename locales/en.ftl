@@ -559,3 +559,42 @@ templates-bad-name = the template name `{ $name }` is not allowed: templates are
 templates-unreadable = cannot read template `{ $file }`: { $cause }
 templates-link-outside = the template `{ $file }` is a link to `{ $target }`, outside the templates folder; copy the file into the folder instead
 templates-too-large = the template `{ $file }` is too large ({ $kb } KB; at most { $max } KB)
+
+## lint (src/lint/)
+
+lint-alt-file-name = the alt text „{ $alt }” looks like a file name
+lint-alt-repeats-caption = the alt text „{ $alt }” repeats the caption
+lint-alt-repeats-caption-help = the caption is read out anyway; say what the photo shows: who, where, doing what
+lint-alt-too-short = the alt text „{ $alt }” is too short to describe the photo
+lint-alt-too-short-help = say in a short sentence what the photo shows: who, where, doing what (e.g. „Prezydent i burmistrz Changwon podpisują memorandum przy stole w Sali Błękitnej”)
+lint-in-context = , in „{ $excerpt }”
+lint-somewhere-here = {" "}(somewhere in the text that starts here)
+lint-officially = officially „{ $official }” (genitive „{ $genitive }”)
+lint-declined = declined: „{ $form }”
+lint-write = write „{ $right }”
+lint-alias = { $what ->
+    [country] a non-standard name of a country: „{ $found }”
+   *[misspelled] a misspelled name: „{ $found }”
+}
+lint-near-miss = „{ $word }” looks like a misspelling of „{ $name }”
+lint-near-miss-help = if it is „{ $name }”, correct it; if it is another name, add it to the registry
+lint-straight-quote = a straight quotation mark "
+lint-straight-quote-help = use Polish quotation marks: „text” (or mark English text as [en]…[/en])
+lint-english-quote = an English opening quotation mark “
+lint-english-quote-help = Polish quotation marks open low: „text”
+lint-apostrophe = a straight apostrophe in „{ $word }”
+lint-apostrophe-help = write the typographic apostrophe ’: „{ $fixed }”
+lint-hyphen-space = a hyphen followed by a space: „{ $found }”
+lint-hyphen-space-help = write „{ $fixed }” without the space (a hyphen with a space is right only when a word is left out: „krótko- i długofalowe”)
+lint-hyphen-dash = a hyphen „-” used as a dash
+lint-hyphen-dash-help = use a dash with spaces around it: „Poznań – Berlin” (the en dash –)
+lint-double-space = two spaces in a row
+lint-double-space-help = leave one space
+lint-space-before = a space before „{ $char }”
+lint-space-before-help = remove the space: the „{ $char }” goes right after the word
+lint-min-colon = „m.in:” lacks the abbreviation's period
+lint-min-colon-help = write „m.in.:” (or leave out the colon)
+lint-min-space = no space after „m.in.”
+lint-min-space-help = put a space after „m.in.”
+lint-city-genitive = „Miasta { $city }” in a sentence: the name is not declined
+lint-city-genitive-help = write „Miasta { $genitive }” (the city's name in the genitive)

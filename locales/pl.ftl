@@ -574,3 +574,42 @@ templates-bad-name = nazwa szablonu `{ $name }` jest niedozwolona: szablony są 
 templates-unreadable = nie można odczytać szablonu `{ $file }`: { $cause }
 templates-link-outside = szablon `{ $file }` jest dowiązaniem do `{ $target }`, poza folderem szablonów; skopiuj plik do folderu
 templates-too-large = szablon `{ $file }` jest za duży ({ $kb } KB; najwyżej { $max } KB)
+
+## lint (src/lint/)
+
+lint-alt-file-name = tekst alternatywny „{ $alt }” wygląda jak nazwa pliku
+lint-alt-repeats-caption = tekst alternatywny „{ $alt }” powtarza podpis
+lint-alt-repeats-caption-help = podpis i tak zostanie odczytany; napisz, co przedstawia zdjęcie: kto, gdzie, co robi
+lint-alt-too-short = tekst alternatywny „{ $alt }” jest za krótki, by opisać zdjęcie
+lint-alt-too-short-help = napisz krótkim zdaniem, co przedstawia zdjęcie: kto, gdzie, co robi (np. „Prezydent i burmistrz Changwon podpisują memorandum przy stole w Sali Błękitnej”)
+lint-in-context = , w „{ $excerpt }”
+lint-somewhere-here = {" "}(gdzieś w tekście, który zaczyna się tutaj)
+lint-officially = oficjalnie „{ $official }” (w dopełniaczu „{ $genitive }”)
+lint-declined = w narzędniku: „{ $form }”
+lint-write = napisz „{ $right }”
+lint-alias = { $what ->
+    [country] nieoficjalna nazwa kraju: „{ $found }”
+   *[misspelled] błędnie zapisana nazwa: „{ $found }”
+}
+lint-near-miss = „{ $word }” wygląda na błędny zapis nazwy „{ $name }”
+lint-near-miss-help = jeśli chodzi o „{ $name }”, popraw zapis; jeśli to inna nazwa, dodaj ją do rejestru
+lint-straight-quote = prosty cudzysłów "
+lint-straight-quote-help = użyj polskiego cudzysłowu: „tekst” (albo oznacz tekst angielski jako [en]…[/en])
+lint-english-quote = angielski cudzysłów otwierający “
+lint-english-quote-help = polski cudzysłów otwiera się na dole: „tekst”
+lint-apostrophe = prosty apostrof w „{ $word }”
+lint-apostrophe-help = wpisz apostrof typograficzny ’: „{ $fixed }”
+lint-hyphen-space = łącznik ze spacją po nim: „{ $found }”
+lint-hyphen-space-help = napisz „{ $fixed }” bez spacji (łącznik ze spacją jest poprawny tylko, gdy pominięto część wyrazu: „krótko- i długofalowe”)
+lint-hyphen-dash = łącznik „-” użyty zamiast myślnika
+lint-hyphen-dash-help = użyj półpauzy ze spacjami z obu stron: „Poznań – Berlin” (znak –)
+lint-double-space = dwie spacje z rzędu
+lint-double-space-help = zostaw jedną spację
+lint-space-before = spacja przed „{ $char }”
+lint-space-before-help = usuń spację: „{ $char }” stawia się tuż po wyrazie
+lint-min-colon = w „m.in:” brakuje kropki skrótu
+lint-min-colon-help = napisz „m.in.:” (albo pomiń dwukropek)
+lint-min-space = brak spacji po „m.in.”
+lint-min-space-help = wstaw spację po „m.in.”
+lint-city-genitive = „Miasta { $city }” w zdaniu: nazwa nie jest odmieniona
+lint-city-genitive-help = napisz „Miasta { $genitive }” (nazwa miasta w dopełniaczu)
