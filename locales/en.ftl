@@ -598,3 +598,29 @@ lint-min-space = no space after „m.in.”
 lint-min-space-help = put a space after „m.in.”
 lint-city-genitive = „Miasta { $city }” in a sentence: the name is not declined
 lint-city-genitive-help = write „Miasta { $genitive }” (the city's name in the genitive)
+
+## Writing files (src/output/, src/scaffold/)
+
+output-exist = these files exist already: { $files }
+output-mixed = { $error }; putting the earlier files back failed too ({ $rollback }), so `{ $folder }` may hold some new files: run the command again to restore them
+output-cannot-write = cannot write `{ $file }`
+output-cannot-write-into = cannot write into the folder `{ $folder }`
+output-cannot-replace = cannot replace `{ $file }`
+output-cannot-finish = cannot finish writing into `{ $folder }`
+output-cannot-remove-journal = cannot remove the journal
+output-cannot-roll-back = an earlier run writing into `{ $folder }` was interrupted, and its files cannot be taken back
+output-cannot-read-folder = cannot read the folder `{ $folder }`
+output-cannot-remove-old = cannot remove the old file `{ $file }`
+output-locked = another report-gen is writing into `{ $folder }` and did not finish within { $seconds } seconds; wait for it to finish (or stop it), then run this again
+output-cannot-lock = cannot lock `{ $folder }` for writing
+output-cannot-look = cannot look at `{ $file }`
+output-is-a-folder = `{ $file }` is a folder, so the file of that name cannot be written; rename or move the folder
+output-read-only = `{ $file }` is read-only, so it is not replaced; make it writable (or delete it) to replace it
+output-cannot-create-temporary = cannot create a temporary file in `{ $folder }`
+output-file-in-the-way = `{ $file }` is a file, so the folder `{ $folder }` cannot be made; rename or move the file, or choose another folder
+output-cannot-create-folder = cannot create the folder `{ $folder }`
+output-cannot-read = cannot read `{ $file }`
+output-journal-unreadable = `{ $file }` (left by an interrupted run of report-gen) cannot be read; move it away to keep the files as they are now
+output-cannot-restore = cannot restore `{ $file }`
+output-cannot-sync = cannot sync `{ $folder }`
+scaffold-file-exists = the file already exists

@@ -613,3 +613,29 @@ lint-min-space = brak spacji po „m.in.”
 lint-min-space-help = wstaw spację po „m.in.”
 lint-city-genitive = „Miasta { $city }” w zdaniu: nazwa nie jest odmieniona
 lint-city-genitive-help = napisz „Miasta { $genitive }” (nazwa miasta w dopełniaczu)
+
+## Writing files (src/output/, src/scaffold/)
+
+output-exist = te pliki już istnieją: { $files }
+output-mixed = { $error }; przywrócenie wcześniejszych plików także się nie powiodło ({ $rollback }), więc w „{ $folder }” mogą być nowe pliki: uruchom polecenie ponownie, aby je przywrócić
+output-cannot-write = nie można zapisać `{ $file }`
+output-cannot-write-into = nie można zapisywać w folderze `{ $folder }`
+output-cannot-replace = nie można zastąpić `{ $file }`
+output-cannot-finish = nie można dokończyć zapisywania w `{ $folder }`
+output-cannot-remove-journal = nie można usunąć dziennika zapisu
+output-cannot-roll-back = wcześniejsze zapisywanie do `{ $folder }` zostało przerwane i nie można wycofać jego plików
+output-cannot-read-folder = nie można odczytać folderu `{ $folder }`
+output-cannot-remove-old = nie można usunąć starego pliku `{ $file }`
+output-locked = inny report-gen zapisuje do `{ $folder }` i nie skończył w ciągu { $seconds } s; poczekaj, aż skończy (albo go zatrzymaj), i uruchom polecenie ponownie
+output-cannot-lock = nie można zablokować `{ $folder }` do zapisu
+output-cannot-look = nie można sprawdzić `{ $file }`
+output-is-a-folder = `{ $file }` jest folderem, więc nie można zapisać pliku o tej nazwie; zmień nazwę folderu albo go przenieś
+output-read-only = `{ $file }` jest tylko do odczytu, więc nie zostanie zastąpiony; zezwól na zapis (albo usuń plik), aby go zastąpić
+output-cannot-create-temporary = nie można utworzyć pliku tymczasowego w `{ $folder }`
+output-file-in-the-way = `{ $file }` jest plikiem, więc nie można utworzyć folderu `{ $folder }`; zmień nazwę pliku, przenieś go albo wybierz inny folder
+output-cannot-create-folder = nie można utworzyć folderu `{ $folder }`
+output-cannot-read = nie można odczytać `{ $file }`
+output-journal-unreadable = nie można odczytać `{ $file }` (pozostałość po przerwanym działaniu report-gen); przenieś go gdzie indziej, aby zachować pliki w obecnej postaci
+output-cannot-restore = nie można przywrócić `{ $file }`
+output-cannot-sync = nie można zsynchronizować `{ $folder }`
+scaffold-file-exists = plik już istnieje

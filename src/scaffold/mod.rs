@@ -6,6 +6,7 @@
 
 mod sections;
 
+use crate::tr;
 use std::path::{Path, PathBuf};
 
 use crate::data::load::{self, year_path};
@@ -196,7 +197,7 @@ pub fn create(root: &Path, files: &[NewFile]) -> Result<(), ScaffoldError> {
         Err(crate::output::WriteError::Exists(paths)) => Err(ScaffoldError::Exists(
             paths
                 .iter()
-                .map(|p| Diagnostic::error(p, None, "the file already exists"))
+                .map(|p| Diagnostic::error(p, None, tr!("scaffold-file-exists")))
                 .collect(),
         )),
         Err(e) => Err(ScaffoldError::Write(e)),
