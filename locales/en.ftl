@@ -624,3 +624,22 @@ output-journal-unreadable = `{ $file }` (left by an interrupted run of report-ge
 output-cannot-restore = cannot restore `{ $file }`
 output-cannot-sync = cannot sync `{ $folder }`
 scaffold-file-exists = the file already exists
+
+## The writers (src/html/, src/docx/, src/pdf/)
+
+writer-in-figure = in the figure "{ $caption }"
+writer-in-figure-caption = in the caption of the figure "{ $caption }"
+writer-in-figure-credit = in the credit of the figure "{ $caption }"
+writer-in-figure-image = in the figure image "{ $path }"
+writer-in-heading = in the heading "{ $heading }"
+writer-in-table = in table { $number } "{ $caption }"
+writer-bad-language = the document language "{ $tag }" is not a language tag such as "pl"
+docx-too-large = the Word document is over 4 GB; make the figure images smaller
+docx-too-many-parts = the Word document has too many parts
+html-style-end = the stylesheet contains "</style", which would end the <style> element early; remove it
+html-cannot-load-page = cannot load the page template { $name }
+html-cannot-render-page = cannot render the page template { $name }
+html-anchor-twice = two headings have the anchor id "{ $id }"; anchors must be unique
+pdf-cannot-draw = the PDF fonts cannot draw { $chars } in the text „{ $text }”; replace the character or transliterate the text
+pdf-in-a-figure = in a figure of the chapter
+pdf-cannot-decode = cannot decode the figure image { $file } (PNG or JPEG expected): { $cause }

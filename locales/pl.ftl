@@ -639,3 +639,22 @@ output-journal-unreadable = nie można odczytać `{ $file }` (pozostałość po 
 output-cannot-restore = nie można przywrócić `{ $file }`
 output-cannot-sync = nie można zsynchronizować `{ $folder }`
 scaffold-file-exists = plik już istnieje
+
+## The writers (src/html/, src/docx/, src/pdf/)
+
+writer-in-figure = w ilustracji „{ $caption }”
+writer-in-figure-caption = w podpisie ilustracji „{ $caption }”
+writer-in-figure-credit = w źródle ilustracji „{ $caption }”
+writer-in-figure-image = w zdjęciu ilustracji „{ $path }”
+writer-in-heading = w nagłówku „{ $heading }”
+writer-in-table = w tabeli { $number } „{ $caption }”
+writer-bad-language = język dokumentu „{ $tag }” nie jest oznaczeniem języka takim jak „pl”
+docx-too-large = dokument Word ma ponad 4 GB; zmniejsz zdjęcia ilustracji
+docx-too-many-parts = dokument Word ma zbyt wiele części
+html-style-end = arkusz stylów zawiera „</style”, co przedwcześnie zakończyłoby element <style>; usuń to
+html-cannot-load-page = nie można wczytać szablonu strony { $name }
+html-cannot-render-page = nie można wypełnić szablonu strony { $name }
+html-anchor-twice = dwa nagłówki mają tę samą kotwicę „{ $id }”; kotwice muszą być niepowtarzalne
+pdf-cannot-draw = czcionki PDF nie mają znaku { $chars } w tekście „{ $text }”; zastąp znak albo zapisz tekst literami łacińskimi
+pdf-in-a-figure = w ilustracji rozdziału
+pdf-cannot-decode = nie można odczytać zdjęcia ilustracji { $file } (oczekiwano PNG lub JPEG): { $cause }

@@ -27,6 +27,7 @@ mod structure;
 mod table;
 mod xmp;
 
+use crate::tr;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -119,10 +120,11 @@ fn check_glyphs(doc: &Document) -> Result<()> {
                 .map(|c| format!("„{c}” (U+{:04X})", *c as u32))
                 .collect();
             let fragment = fragment_around(text, c);
-            bail!(
-                "the PDF fonts cannot draw {} in the text „{fragment}”; replace the character or transliterate the text",
-                list.join(", ")
-            );
+            bail!(tr!(
+                "pdf-cannot-draw",
+                chars = list.join(", "),
+                text = fragment
+            ));
         }
     }
     Ok(())
@@ -208,13 +210,13 @@ fn load_images(doc: &Document, image_root: &Path) -> Result<Images> {
     let mut decoded = HashMap::new();
     for path in paths {
         // The same rule as in `check`, whatever path the template wrote.
-        let file =
-            crate::image_file::read(image_root, path).context("in a figure of the chapter")?;
+        let file = crate::image_file::read(image_root, path).context(tr!("pdf-in-a-figure"))?;
         let image = images::LoadedImage::decode(&file.bytes).map_err(|e| {
-            anyhow!(
-                "cannot decode the figure image {} (PNG or JPEG expected): {e}",
-                file.path.display()
-            )
+            anyhow!(tr!(
+                "pdf-cannot-decode",
+                file = &file.path,
+                cause = e.to_string()
+            ))
         })?;
         sizes.insert(path.to_string(), (image.width, image.height));
         decoded.insert(path.to_string(), image);
