@@ -349,7 +349,10 @@ fn run() -> i32 {
         Command::NewYear { year, data } => authoring::new_year(year, &data),
         Command::Schema { file, write } => authoring::schema(file, write.as_deref()),
         Command::Completions { shell } => {
-            let mut cmd = command();
+            // The untranslated command: clap_complete builds it again itself, which the
+            // translated one (already built) does not allow; the script holds no help texts
+            // for bash, and English ones for the shells that show them.
+            let mut cmd = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(shell, &mut cmd, "report-gen", &mut std::io::stdout());
             EXIT_OK
         }

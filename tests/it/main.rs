@@ -16,6 +16,7 @@ mod fragments;
 #[cfg(unix)] // symbolic links are made with `std::os::unix`
 mod hardening;
 mod html_writer;
+mod i18n;
 mod lint;
 mod model;
 mod pages;
