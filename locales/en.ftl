@@ -643,3 +643,7 @@ html-anchor-twice = two headings have the anchor id "{ $id }"; anchors must be u
 pdf-cannot-draw = the PDF fonts cannot draw { $chars } in the text „{ $text }”; replace the character or transliterate the text
 pdf-in-a-figure = in a figure of the chapter
 pdf-cannot-decode = cannot decode the figure image { $file } (PNG or JPEG expected): { $cause }
+html-h1-count = the chapter has { $count } level-1 headings; it needs exactly one, the chapter title ("# { $title }" in the content template)
+scaffold-no-data-folder = the data folder `{ $folder }` does not exist; pass the right one with `--data DIR`, or start a new data set with `report-gen init { $folder }`
+limits-output-too-large = the output is larger than { $mb } MB
+limits-not-utf8 = the template produced text that is not UTF-8

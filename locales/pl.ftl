@@ -658,3 +658,11 @@ html-anchor-twice = dwa nagłówki mają tę samą kotwicę „{ $id }”; kotwi
 pdf-cannot-draw = czcionki PDF nie mają znaku { $chars } w tekście „{ $text }”; zastąp znak albo zapisz tekst literami łacińskimi
 pdf-in-a-figure = w ilustracji rozdziału
 pdf-cannot-decode = nie można odczytać zdjęcia ilustracji { $file } (oczekiwano PNG lub JPEG): { $cause }
+html-h1-count = rozdział ma { $count ->
+    [one] 1 nagłówek
+    [few] { $count } nagłówki
+   *[many] { $count } nagłówków
+} 1. poziomu, a musi mieć dokładnie jeden – tytuł rozdziału („# { $title }” w szablonie treści)
+scaffold-no-data-folder = folder z danymi `{ $folder }` nie istnieje; podaj właściwy w `--data DIR` albo załóż nowy zestaw danych poleceniem `report-gen init { $folder }`
+limits-output-too-large = wynik ma ponad { $mb } MB
+limits-not-utf8 = szablon wytworzył tekst, który nie jest w kodowaniu UTF-8

@@ -212,11 +212,11 @@ impl Validator<'_> {
         path: &str,
         from: Option<&Date>,
         to: Option<&Date>,
-        message: &str,
+        message: impl FnOnce() -> String,
     ) {
         if let (Some(from), Some(to)) = (from, to) {
             if to.last_day() < from.first_day() {
-                self.error(file, path, message);
+                self.error(file, path, message());
             }
         }
     }
@@ -301,7 +301,7 @@ impl Validator<'_> {
                     &format!("{at}.ended"),
                     Some(&a.signed),
                     a.ended.as_ref(),
-                    &tr!("validate-agreement-reversed"),
+                    || tr!("validate-agreement-reversed"),
                 );
                 if a.document.trim().is_empty() {
                     self.error(
@@ -341,13 +341,9 @@ impl Validator<'_> {
                 let i = index.entry(list).or_default();
                 let path = format!("{}.{list}[{i}].until", o.path);
                 *i += 1;
-                self.ordered(
-                    o.file,
-                    &path,
-                    since.as_ref(),
-                    until.as_ref(),
-                    &tr!("validate-until-before-since"),
-                );
+                self.ordered(o.file, &path, since.as_ref(), until.as_ref(), || {
+                    tr!("validate-until-before-since")
+                });
             }
         }
         for p in &data.projects {

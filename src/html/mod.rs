@@ -171,11 +171,11 @@ fn block_writer<'a>(doc: &Document, image_root: &'a Path) -> Result<BlockWriter<
     let mut h1_count = 0;
     collect_headings(&doc.blocks, &mut heading_ids, &mut h1_count)?;
     if h1_count != 1 {
-        bail!(
-            "the chapter has {h1_count} level-1 headings; it needs exactly one, the chapter \
-             title (\"# {}\" in the content template)",
-            doc.meta.title
-        );
+        bail!(tr!(
+            "html-h1-count",
+            count = h1_count,
+            title = doc.meta.title.as_str()
+        ));
     }
     Ok(BlockWriter::new(image_root, heading_ids))
 }

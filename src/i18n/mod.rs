@@ -98,28 +98,25 @@ pub fn lang() -> Lang {
     Lang(LANG.load(Ordering::Relaxed))
 }
 
-/// The parsed catalogs, in the order of [`CATALOGS`]; parsed on first use (about 1 ms), so
-/// that a build without a single message pays nothing.
-fn bundles() -> &'static [FluentBundle<FluentResource>] {
-    static BUNDLES: OnceLock<Vec<FluentBundle<FluentResource>>> = OnceLock::new();
-    BUNDLES.get_or_init(|| {
-        CATALOGS
-            .iter()
-            .map(|c| {
-                // A syntax error in a catalog loses only the broken entries (the test
-                // `catalogs_parse` keeps the shipped ones clean).
-                let resource = FluentResource::try_new(c.source.to_string())
-                    .unwrap_or_else(|(partial, _)| partial);
-                let id = c.code.parse().unwrap_or_default();
-                let mut bundle = FluentBundle::new_concurrent(vec![id]);
-                // No Unicode isolation marks around the values: they would reach terminals and
-                // files as invisible characters.
-                bundle.set_use_isolating(false);
-                let _ = bundle.add_resource(resource);
-                bundle
-            })
-            .collect()
-    })
+/// The catalog at `index` of [`CATALOGS`], parsed on its first use (a fraction of a
+/// millisecond), so that a run pays only for the languages it speaks.
+fn bundle(index: usize) -> Option<&'static FluentBundle<FluentResource>> {
+    static BUNDLES: [OnceLock<FluentBundle<FluentResource>>; CATALOGS.len()] =
+        [const { OnceLock::new() }; CATALOGS.len()];
+    let catalog = CATALOGS.get(index)?;
+    Some(BUNDLES[index].get_or_init(|| {
+        // A syntax error in a catalog loses only the broken entries (the test
+        // `catalogs_parse` keeps the shipped ones clean).
+        let resource = FluentResource::try_new(catalog.source.to_string())
+            .unwrap_or_else(|(partial, _)| partial);
+        let id = catalog.code.parse().unwrap_or_default();
+        let mut bundle = FluentBundle::new_concurrent(vec![id]);
+        // No Unicode isolation marks around the values: they would reach terminals and
+        // files as invisible characters.
+        bundle.set_use_isolating(false);
+        let _ = bundle.add_resource(resource);
+        bundle
+    }))
 }
 
 /// A value for a message's `{ $variable }`: text, or a number (which picks the plural form).
@@ -181,10 +178,9 @@ pub fn text(id: &str, args: &[(&str, &dyn Arg)]) -> String {
 
 /// The message `id` in `lang`, falling back to Polish, then English, then the id itself.
 pub fn text_in(lang: Lang, id: &str, args: &[(&str, &dyn Arg)]) -> String {
-    let bundles = bundles();
     let order = [lang.0, Lang::PL.0, Lang::EN.0];
     for index in order {
-        let Some(bundle) = bundles.get(index) else {
+        let Some(bundle) = bundle(index) else {
             continue;
         };
         let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {

@@ -368,7 +368,7 @@ impl FileSet {
 /// Takes back a failed move: the error says nothing was written if that worked.
 fn undo(root: &Path, entries: &[journal::Entry], error: anyhow::Error) -> WriteError {
     let undone = journal::roll_back(root, entries)
-        .and_then(|()| journal::remove(root).context(tr!("output-cannot-remove-journal")));
+        .and_then(|()| journal::remove(root).with_context(|| tr!("output-cannot-remove-journal")));
     match undone {
         Ok(()) => WriteError::Unchanged(error),
         Err(rollback) => WriteError::Mixed {
@@ -400,7 +400,9 @@ fn repair_locked(
     let mut dirs = dirs.to_vec();
     if let Some(entries) = journal::read(root)? {
         journal::roll_back(root, &entries)
-            .and_then(|()| journal::remove(root).context(tr!("output-cannot-remove-journal")))
+            .and_then(|()| {
+                journal::remove(root).with_context(|| tr!("output-cannot-remove-journal"))
+            })
             .with_context(|| tr!("output-cannot-roll-back", folder = root))?;
         repair.rolled_back = true;
         dirs.extend(entries.iter().map(|e| parent_of(&root.join(&e.target))));

@@ -210,7 +210,8 @@ fn load_images(doc: &Document, image_root: &Path) -> Result<Images> {
     let mut decoded = HashMap::new();
     for path in paths {
         // The same rule as in `check`, whatever path the template wrote.
-        let file = crate::image_file::read(image_root, path).context(tr!("pdf-in-a-figure"))?;
+        let file =
+            crate::image_file::read(image_root, path).with_context(|| tr!("pdf-in-a-figure"))?;
         let image = images::LoadedImage::decode(&file.bytes).map_err(|e| {
             anyhow!(tr!(
                 "pdf-cannot-decode",

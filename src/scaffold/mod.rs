@@ -129,12 +129,10 @@ pub fn init_files(dir: &Path, info: &CityInfo, year: i32) -> Vec<NewFile> {
 /// the data folder does not have it yet.
 pub fn new_year_files(dir: &Path, year: i32) -> Result<(Vec<NewFile>, Option<i32>), ScaffoldError> {
     if !dir.is_dir() {
-        return Err(ScaffoldError::Other(anyhow::anyhow!(
-            "the data folder `{}` does not exist; pass the right one with `--data DIR`, or \
-             start a new data set with `report-gen init {}`",
-            dir.display(),
-            dir.display()
-        )));
+        return Err(ScaffoldError::Other(anyhow::anyhow!(tr!(
+            "scaffold-no-data-folder",
+            folder = dir
+        ))));
     }
     let (raw, _, diags) = load::load(dir);
     // Without the years folder there are no sections to copy: say so rather than start afresh.
