@@ -647,3 +647,29 @@ html-h1-count = the chapter has { $count } level-1 headings; it needs exactly on
 scaffold-no-data-folder = the data folder `{ $folder }` does not exist; pass the right one with `--data DIR`, or start a new data set with `report-gen init { $folder }`
 limits-output-too-large = the output is larger than { $mb } MB
 limits-not-utf8 = the template produced text that is not UTF-8
+
+## The page of `serve` (src/cli/serve/page.rs, preview.js); {"{"}n{"}"}, {"{"}time{"}"}, {"{"}message{"}"} are filled in by the page.
+
+serve-ui-waiting-title = report-gen: no chapter yet
+serve-ui-waiting = There is no chapter to show yet: the data has problems (listed above). Fix them and save; this page shows the chapter by itself.
+serve-ui-pdf-title = PDF of { $year }: report-gen preview
+serve-ui-pdf-frame = The chapter of { $year } as PDF
+serve-ui-year = Year:
+serve-ui-chapter-of = Chapter of { $year }
+serve-ui-pdf-file = PDF file
+serve-ui-markdown-of = Markdown of { $year }
+serve-ui-pdf-of = PDF of { $year }
+serve-ui-bar-label = report-gen preview
+serve-ui-preview = Preview
+serve-ui-connecting = connecting…
+serve-ui-cannot-make = The chapter cannot be made
+serve-ui-not-rebuilt = The chapter could not be rebuilt
+serve-ui-beneath = Beneath is the last good chapter.
+serve-ui-hide = Hide until the next save
+serve-ui-fix = Fix the file and save: this page updates by itself.
+serve-ui-first-shown = (the first {"{"}n{"}"} are shown)
+serve-ui-hidden = problems hidden: they show again after the next save
+serve-ui-not-rebuilt-at = not rebuilt at {"{"}time{"}"}
+serve-ui-could-not-update = could not update: {"{"}message{"}"}
+serve-ui-up-to-date = up to date ({"{"}time{"}"})
+serve-ui-not-connected = not connected to report-gen: is `report-gen serve` still running?

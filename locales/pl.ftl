@@ -666,3 +666,29 @@ html-h1-count = rozdział ma { $count ->
 scaffold-no-data-folder = folder z danymi `{ $folder }` nie istnieje; podaj właściwy w `--data DIR` albo załóż nowy zestaw danych poleceniem `report-gen init { $folder }`
 limits-output-too-large = wynik ma ponad { $mb } MB
 limits-not-utf8 = szablon wytworzył tekst, który nie jest w kodowaniu UTF-8
+
+## The page of `serve` (src/cli/serve/page.rs, preview.js); {"{"}n{"}"}, {"{"}time{"}"}, {"{"}message{"}"} are filled in by the page.
+
+serve-ui-waiting-title = report-gen: nie ma jeszcze rozdziału
+serve-ui-waiting = Nie ma jeszcze rozdziału do pokazania: dane mają problemy (wymienione wyżej). Popraw je i zapisz plik; ta strona sama pokaże rozdział.
+serve-ui-pdf-title = PDF za { $year } r.: podgląd report-gen
+serve-ui-pdf-frame = Rozdział za { $year } r. w PDF
+serve-ui-year = Rok:
+serve-ui-chapter-of = Rozdział za { $year } r.
+serve-ui-pdf-file = Plik PDF
+serve-ui-markdown-of = Markdown za { $year } r.
+serve-ui-pdf-of = PDF za { $year } r.
+serve-ui-bar-label = podgląd report-gen
+serve-ui-preview = Podgląd
+serve-ui-connecting = łączenie…
+serve-ui-cannot-make = Nie można utworzyć rozdziału
+serve-ui-not-rebuilt = Nie udało się utworzyć rozdziału ponownie
+serve-ui-beneath = Pod spodem jest ostatni poprawny rozdział.
+serve-ui-hide = Ukryj do następnego zapisu
+serve-ui-fix = Popraw plik i zapisz go: ta strona odświeży się sama.
+serve-ui-first-shown = (pokazano pierwsze {"{"}n{"}"})
+serve-ui-hidden = problemy ukryte: pojawią się znowu po następnym zapisie
+serve-ui-not-rebuilt-at = nie utworzono ponownie o {"{"}time{"}"}
+serve-ui-could-not-update = nie udało się zaktualizować: {"{"}message{"}"}
+serve-ui-up-to-date = aktualne ({"{"}time{"}"})
+serve-ui-not-connected = brak połączenia z report-gen: czy `report-gen serve` nadal działa?
