@@ -23,7 +23,7 @@
     status.textContent = text;
     status.classList.toggle('rg-lost', Boolean(lost));
   };
-  const time = () => new Date().toLocaleTimeString();
+  const time = () => new Date().toLocaleTimeString(overlay.lang || undefined);
 
   // Replaces everything of the page that is the chapter (not the bar, overlay or this script)
   // with the chapter's page `html`. The head is replaced only when it changed (a template's
