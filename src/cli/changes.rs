@@ -39,6 +39,20 @@ pub(super) struct Changes {
     ignored: Option<PathBuf>,
 }
 
+/// Why the folder `dir` cannot be watched, and what to do (for `watch` and `serve`).
+pub(super) fn cannot_watch(dir: &Path, e: &dyn std::fmt::Display) -> String {
+    format!(
+        "{}\n  = {}: {}",
+        tr!(
+            "watch-cannot-watch-folder",
+            folder = dir,
+            cause = e.to_string()
+        ),
+        tr!("diag-help"),
+        tr!("watch-cannot-watch-folder-help")
+    )
+}
+
 impl Changes {
     /// Starts watching `folders` (recursively) and catching Ctrl-C; changes under `ignored`
     /// are not reported. The error is a message for the user, with what to do.
@@ -63,18 +77,7 @@ impl Changes {
             // expect.
             watcher
                 .watch(&absolute(dir), RecursiveMode::Recursive)
-                .map_err(|e| {
-                    format!(
-                        "{}\n  = {}: {}",
-                        tr!(
-                            "watch-cannot-watch-folder",
-                            folder = dir,
-                            cause = e.to_string()
-                        ),
-                        tr!("diag-help"),
-                        tr!("watch-cannot-watch-folder-help")
-                    )
-                })?;
+                .map_err(|e| cannot_watch(dir, &e))?;
         }
         Ok(Changes {
             rx,

@@ -89,15 +89,9 @@ pub(super) fn run(args: &RenderArgs, format: Format) -> i32 {
             Ok(w) => watched.push(w),
             Err(e) => {
                 eoutln!(
-                    "{}: {}\n  = {}: {}",
+                    "{}: {}",
                     tr!("diag-error"),
-                    tr!(
-                        "watch-cannot-watch-folder",
-                        folder = dir,
-                        cause = e.to_string()
-                    ),
-                    tr!("diag-help"),
-                    tr!("watch-cannot-watch-folder-help")
+                    super::changes::cannot_watch(dir, &e)
                 );
                 return EXIT_PROBLEM;
             }
