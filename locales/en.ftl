@@ -673,3 +673,12 @@ serve-ui-not-rebuilt-at = not rebuilt at {"{"}time{"}"}
 serve-ui-could-not-update = could not update: {"{"}message{"}"}
 serve-ui-up-to-date = up to date ({"{"}time{"}"})
 serve-ui-not-connected = not connected to report-gen: is `report-gen serve` still running?
+
+## Comments written into new files (src/scaffold/); each line starts with "# ".
+
+scaffold-placeholder-note =
+    # The city below is a placeholder ("{ $city }"): replace `city`, `city_genitive`, `office`,
+    # `office_abbreviation` and `report_title` with your city's.
+scaffold-sections-header =
+    # The same sections as in { $year }. Texts written for { $year } (intro, outro …) are below
+    # as comments: to use one, remove the "# " at the start of its lines and rewrite it.

@@ -692,3 +692,12 @@ serve-ui-not-rebuilt-at = nie utworzono ponownie o {"{"}time{"}"}
 serve-ui-could-not-update = nie udało się zaktualizować: {"{"}message{"}"}
 serve-ui-up-to-date = aktualne ({"{"}time{"}"})
 serve-ui-not-connected = brak połączenia z report-gen: czy `report-gen serve` nadal działa?
+
+## Comments written into new files (src/scaffold/); each line starts with "# ".
+
+scaffold-placeholder-note =
+    # Miasto poniżej to nazwa zastępcza („{ $city }”): wpisz w `city`, `city_genitive`, `office`,
+    # `office_abbreviation` i `report_title` dane swojego miasta.
+scaffold-sections-header =
+    # Te same części co w { $year } r. Teksty napisane na { $year } r. (intro, outro …) są poniżej
+    # jako komentarze: aby użyć któregoś, usuń „# ” na początku jego wierszy i napisz go od nowa.

@@ -63,9 +63,8 @@ pub fn init_files(dir: &Path, info: &CityInfo, year: i32) -> Vec<NewFile> {
     });
     let note = if placeholder {
         format!(
-            "#\n# The city below is a placeholder (\"{}\"): replace `city`, `city_genitive`, \
-             `office`,\n# `office_abbreviation` and `report_title` with your city's.\n",
-            PLACEHOLDER_CITY.0
+            "#\n{}\n",
+            tr!("scaffold-placeholder-note", city = PLACEHOLDER_CITY.0)
         )
     } else {
         String::new()
@@ -112,13 +111,10 @@ pub fn init_files(dir: &Path, info: &CityInfo, year: i32) -> Vec<NewFile> {
             include_str!("files/people.yaml").to_string(),
         ),
     ];
-    let events = fill(
-        include_str!("files/events-init.yaml"),
-        &[("year", year.to_string())],
-    );
+    let events = fill(localized("events-init.yaml"), &[("year", year.to_string())]);
     files.push((
         year_path(dir, year),
-        year_file(year, include_str!("files/sections-init.yaml"), &events),
+        year_file(year, localized("sections-init.yaml"), &events),
     ));
     files.extend(schema_files(dir));
     files
@@ -159,12 +155,12 @@ pub fn new_year_files(dir: &Path, year: i32) -> Result<(Vec<NewFile>, Option<i32
         .find(|p| !p.value.agreements.is_empty())
         .map_or("brno", |p| p.value.id.as_str());
     let events = fill(
-        include_str!("files/events-new-year.yaml"),
+        localized("events-new-year.yaml"),
         &[("year", year.to_string()), ("partner", partner.to_string())],
     );
     let (sections, from) = match model {
         Some((y, at)) => (sections::render(&at.value.sections, *y), Some(*y)),
-        None => (include_str!("files/sections-init.yaml").to_string(), None),
+        None => (localized("sections-init.yaml").to_string(), None),
     };
     let mut files = vec![(year_path(dir, year), year_file(year, &sections, &events))];
     let schema_path = dir
@@ -202,9 +198,59 @@ pub fn create(root: &Path, files: &[NewFile]) -> Result<(), ScaffoldError> {
     }
 }
 
+/// The year-file parts that staff read every year, by language: `files/xx/` holds the
+/// translation of the English `files/` (same placeholders, same YAML, comments translated).
+/// A language without its own copy uses the English one.
+const LOCALIZED: &[(&str, &str, &str)] = &[
+    ("en", "year.yaml", include_str!("files/year.yaml")),
+    (
+        "en",
+        "events-new-year.yaml",
+        include_str!("files/events-new-year.yaml"),
+    ),
+    (
+        "en",
+        "events-init.yaml",
+        include_str!("files/events-init.yaml"),
+    ),
+    (
+        "en",
+        "sections-init.yaml",
+        include_str!("files/sections-init.yaml"),
+    ),
+    ("pl", "year.yaml", include_str!("files/pl/year.yaml")),
+    (
+        "pl",
+        "events-new-year.yaml",
+        include_str!("files/pl/events-new-year.yaml"),
+    ),
+    (
+        "pl",
+        "events-init.yaml",
+        include_str!("files/pl/events-init.yaml"),
+    ),
+    (
+        "pl",
+        "sections-init.yaml",
+        include_str!("files/pl/sections-init.yaml"),
+    ),
+];
+
+/// The file `name` of [`LOCALIZED`] in the language in force, or in English.
+fn localized(name: &str) -> &'static str {
+    let code = crate::i18n::lang().code();
+    let find = |lang: &str| {
+        LOCALIZED
+            .iter()
+            .find(|(l, n, _)| *l == lang && *n == name)
+            .map(|(_, _, text)| *text)
+    };
+    find(code).or_else(|| find("en")).unwrap_or_default()
+}
+
 fn year_file(year: i32, sections: &str, events: &str) -> String {
     fill(
-        include_str!("files/year.yaml"),
+        localized("year.yaml"),
         &[
             ("year", year.to_string()),
             ("sections", sections.trim_end().to_string()),

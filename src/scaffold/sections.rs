@@ -14,9 +14,8 @@ const WIDTH: usize = 92;
 /// `sections:` with every section of `from_year` (its `sections`), as YAML with comments.
 pub fn render(sections: &[Section], from_year: i32) -> String {
     let mut out = format!(
-        "# The same sections as in {from_year}. Texts written for {from_year} (intro, outro …) \
-         are below\n# as comments: to use one, remove the \"# \" at the start of its lines \
-         and rewrite it.\nsections:\n"
+        "{}\nsections:\n",
+        crate::tr!("scaffold-sections-header", year = from_year)
     );
     for (i, s) in sections.iter().enumerate() {
         if i > 0 {

@@ -280,3 +280,67 @@ fn command_line_mistakes_get_a_hint_in_the_users_language() {
     );
     assert!(err.contains("report-gen build --year 2024"), "{err}");
 }
+
+#[test]
+fn new_year_writes_its_comments_in_the_users_language() {
+    let tmp = harness::data_dir(None);
+    let out = run_with(tmp.path(), &[], &["new-year", "2023"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("utworzono data/years/2023.yaml"),
+        "{}",
+        stdout(&out)
+    );
+    assert!(
+        stdout(&out).contains("Plik ma części z 2022 r. i nie ma jeszcze wydarzeń."),
+        "{}",
+        stdout(&out)
+    );
+    let year = fs::read_to_string(tmp.path().join("data/years/2023.yaml")).expect("year file");
+    for want in [
+        "# Rozdział za rok raportu 2023",
+        "# Te same części co w 2022 r.",
+        "# Co wydarzyło się w roku.",
+        "# Spotkania dyplomatyczne;",
+    ] {
+        assert!(year.contains(want), "missing {want:?} in:\n{year}");
+    }
+    // The file is valid as written: the check passes with it, in either language.
+    let out = run_with(tmp.path(), &[], &["check", "--lang", "en"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+
+    let tmp = harness::data_dir(None);
+    let out = run_with(tmp.path(), &[], &["new-year", "2023", "--lang", "en"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let year = fs::read_to_string(tmp.path().join("data/years/2023.yaml")).expect("year file");
+    assert!(
+        year.contains("# The chapter for the report year 2023"),
+        "{year}"
+    );
+    assert!(year.contains("# The same sections as in 2022."), "{year}");
+}
+
+#[test]
+fn init_says_what_to_replace_in_the_users_language() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let out = run_with(dir.path(), &[], &["init", "dane", "--year", "2024"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let said = stdout(&out);
+    assert!(said.contains("Co dalej:"), "{said}");
+    assert!(
+        said.contains("W pliku dane/report.yaml wpisz swoje miasto"),
+        "{said}"
+    );
+    let report = fs::read_to_string(dir.path().join("dane/report.yaml")).expect("report.yaml");
+    assert!(
+        report.contains("# Miasto poniżej to nazwa zastępcza („Przykładowo”)"),
+        "{report}"
+    );
+    let year = fs::read_to_string(dir.path().join("dane/years/2024.yaml")).expect("year file");
+    assert!(
+        year.contains("# PRZYKŁAD: zastąp go prawdziwym wydarzeniem"),
+        "{year}"
+    );
+    let out = run_with(dir.path(), &[], &["check", "--data", "dane"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}
