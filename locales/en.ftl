@@ -682,3 +682,4 @@ scaffold-placeholder-note =
 scaffold-sections-header =
     # The same sections as in { $year }. Texts written for { $year } (intro, outro …) are below
     # as comments: to use one, remove the "# " at the start of its lines and rewrite it.
+cli-templates-help-about = Print this message or the help of the given subcommand(s).

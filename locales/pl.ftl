@@ -701,3 +701,4 @@ scaffold-placeholder-note =
 scaffold-sections-header =
     # Te same części co w { $year } r. Teksty napisane na { $year } r. (intro, outro …) są poniżej
     # jako komentarze: aby użyć któregoś, usuń „# ” na początku jego wierszy i napisz go od nowa.
+cli-templates-help-about = Wyświetla tę pomoc albo pomoc podanego polecenia.

@@ -84,6 +84,14 @@ pub(super) fn localize(mut cmd: Command) -> Command {
 }
 
 fn localize_command(mut cmd: Command, key: &str) -> Command {
+    // clap's own `help` command (`report-gen help build`): only its description is
+    // translated; clap builds the rest itself (an added `--help` there made clap panic).
+    if cmd.get_name() == "help" {
+        if let Some(about) = lookup(&format!("cli-{key}-about")) {
+            cmd = cmd.about(about);
+        }
+        return cmd;
+    }
     if key != "root" && cmd.get_arguments().all(|a| a.get_id() != "help") {
         cmd = cmd.disable_help_flag(true).arg(
             clap::Arg::new("help")
@@ -164,14 +172,31 @@ fn localize_command(mut cmd: Command, key: &str) -> Command {
         .map(|s| s.get_name().to_string())
         .collect();
     for name in names {
-        let sub_key = if key == "root" {
-            name.clone()
-        } else {
-            format!("{key}-{name}")
-        };
+        let sub_key = sub_key(key, &name);
         cmd = cmd.mut_subcommand(&name, |sub| localize_command(sub, &sub_key));
     }
     cmd
+}
+
+/// The catalog key of the subcommand `name` of the command `key`: `build`, `templates-export`;
+/// clap's `help` command is `help` wherever it is, and its subcommands (`help build`) are the
+/// commands they name.
+fn sub_key(key: &str, name: &str) -> String {
+    let parent = match key.strip_suffix("help") {
+        Some("") => "root",
+        Some(p) if p.ends_with('-') => p.trim_end_matches('-'),
+        _ => key,
+    };
+    if name == "help" {
+        return match parent {
+            "root" => "help".to_string(),
+            p => format!("{p}-help"),
+        };
+    }
+    match parent {
+        "root" => name.to_string(),
+        p => format!("{p}-{name}"),
+    }
 }
 
 /// A command-line error in the language in force, with a hint saying what to type, for the
@@ -272,4 +297,63 @@ fn command_of(args: &[std::ffi::OsString]) -> Option<String> {
         }
     }
     (!words.is_empty()).then(|| words.join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use report_gen::i18n::{text_in, Lang};
+
+    /// Every command has its `about` in every catalog, and every argument its help (its own
+    /// or a shared `cli-arg-…`): a new command or flag without them fails here, instead of
+    /// showing English help to Polish users.
+    #[test]
+    fn every_command_and_argument_has_its_help_in_every_catalog() {
+        fn walk(cmd: &Command, key: &str, missing: &mut Vec<String>) {
+            let has = |id: &str| {
+                (0..CATALOGS.len()).all(|i| {
+                    let lang = Lang::from_code(CATALOGS[i].code).expect("a catalog's code");
+                    text_in(lang, id, &[]) != id
+                })
+            };
+            let about = format!("cli-{key}-about");
+            if !has(&about) {
+                missing.push(about);
+            }
+            for arg in cmd.get_arguments() {
+                let id = arg.get_id().as_str();
+                let own = format!("cli-{key}-{id}");
+                if !has(&own) && !has(&format!("cli-arg-{id}")) {
+                    missing.push(own);
+                }
+            }
+            for sub in cmd.get_subcommands() {
+                let name = sub.get_name();
+                walk(sub, &sub_key(key, name), missing);
+            }
+        }
+        let mut cmd = <super::super::Cli as clap::CommandFactory>::command();
+        cmd.build();
+        let mut missing = Vec::new();
+        walk(&cmd, "root", &mut missing);
+        assert!(missing.is_empty(), "not in the catalogs: {missing:?}");
+    }
+
+    #[test]
+    fn the_flag_is_found_anywhere_on_the_command_line() {
+        let args = |a: &[&str]| a.iter().map(std::ffi::OsString::from).collect::<Vec<_>>();
+        assert_eq!(
+            choose(&args(&["report-gen", "check", "--lang", "en"])),
+            Lang::EN
+        );
+        assert_eq!(
+            choose(&args(&["report-gen", "--lang=pl", "check"])),
+            Lang::PL
+        );
+        // After `--` it is an argument, not the flag.
+        assert_ne!(
+            choose(&args(&["report-gen", "--lang", "pl", "--", "--lang", "en"])),
+            Lang::EN
+        );
+    }
 }
