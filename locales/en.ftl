@@ -683,3 +683,6 @@ scaffold-sections-header =
     # The same sections as in { $year }. Texts written for { $year } (intro, outro …) are below
     # as comments: to use one, remove the "# " at the start of its lines and rewrite it.
 cli-templates-help-about = Print this message or the help of the given subcommand(s).
+cli-hint-year-digits = tip: the year has four digits, e.g. 2024
+cli-error-conflict = the argument '{ $arg }' cannot be used with '{ $other }'
+cli-hint-number = tip: write a whole number here

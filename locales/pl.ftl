@@ -702,3 +702,6 @@ scaffold-sections-header =
     # Te same części co w { $year } r. Teksty napisane na { $year } r. (intro, outro …) są poniżej
     # jako komentarze: aby użyć któregoś, usuń „# ” na początku jego wierszy i napisz go od nowa.
 cli-templates-help-about = Wyświetla tę pomoc albo pomoc podanego polecenia.
+cli-hint-year-digits = wskazówka: rok ma cztery cyfry, np. 2024
+cli-error-conflict = „{ $arg }” nie można użyć razem z „{ $other }”
+cli-hint-number = wskazówka: wpisz tu liczbę całkowitą

@@ -253,6 +253,22 @@ pub(super) fn usage_error(e: &clap::Error, args: &[std::ffi::OsString]) -> Optio
             let arg = text(ContextKind::InvalidArg)?;
             let value = text(ContextKind::InvalidValue).unwrap_or_default();
             lines.push(tr!("cli-error-invalid-value", arg = arg, value = value));
+            if arg.contains("YEAR") {
+                lines.push(tr!("cli-hint-year-digits"));
+            } else if let Some(why) = std::error::Error::source(e) {
+                let why = why.to_string();
+                // Rust's words for a number that does not parse.
+                if why.contains("digit") || why.contains("number") || why.contains("empty string") {
+                    lines.push(tr!("cli-hint-number"));
+                } else {
+                    lines.push(why);
+                }
+            }
+        }
+        ErrorKind::ArgumentConflict => {
+            let arg = text(ContextKind::InvalidArg)?;
+            let other = text(ContextKind::PriorArg)?;
+            lines.push(tr!("cli-error-conflict", arg = arg, other = other));
         }
         ErrorKind::MissingRequiredArgument => {
             let missing = list(ContextKind::InvalidArg);
