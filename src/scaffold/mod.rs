@@ -70,7 +70,7 @@ pub fn init_files(dir: &Path, info: &CityInfo, year: i32) -> Vec<NewFile> {
         String::new()
     };
     let report = fill(
-        include_str!("files/report.yaml"),
+        localized("report.yaml"),
         &[
             ("placeholder_note", note),
             ("city", quote(&info.city)),
@@ -88,27 +88,27 @@ pub fn init_files(dir: &Path, info: &CityInfo, year: i32) -> Vec<NewFile> {
         (dir.join("report.yaml"), report),
         (
             registry.join("countries.yaml"),
-            include_str!("files/countries.yaml").to_string(),
+            localized("countries.yaml").to_string(),
         ),
         (
             registry.join("partners.yaml"),
-            include_str!("files/partners.yaml").to_string(),
+            localized("partners.yaml").to_string(),
         ),
         (
             registry.join("places.yaml"),
-            include_str!("files/places.yaml").to_string(),
+            localized("places.yaml").to_string(),
         ),
         (
             registry.join("organisations.yaml"),
-            include_str!("files/organisations.yaml").to_string(),
+            localized("organisations.yaml").to_string(),
         ),
         (
             registry.join("projects.yaml"),
-            include_str!("files/projects.yaml").to_string(),
+            localized("projects.yaml").to_string(),
         ),
         (
             registry.join("people.yaml"),
-            include_str!("files/people.yaml").to_string(),
+            localized("people.yaml").to_string(),
         ),
     ];
     let events = fill(localized("events-init.yaml"), &[("year", year.to_string())]);
@@ -198,10 +198,21 @@ pub fn create(root: &Path, files: &[NewFile]) -> Result<(), ScaffoldError> {
     }
 }
 
-/// The year-file parts that staff read every year, by language: `files/xx/` holds the
+/// The files `init` and `new-year` write, by language: `files/xx/` holds the
 /// translation of the English `files/` (same placeholders, same YAML, comments translated).
 /// A language without its own copy uses the English one.
 const LOCALIZED: &[(&str, &str, &str)] = &[
+    ("en", "report.yaml", include_str!("files/report.yaml")),
+    ("en", "countries.yaml", include_str!("files/countries.yaml")),
+    ("en", "partners.yaml", include_str!("files/partners.yaml")),
+    ("en", "places.yaml", include_str!("files/places.yaml")),
+    (
+        "en",
+        "organisations.yaml",
+        include_str!("files/organisations.yaml"),
+    ),
+    ("en", "projects.yaml", include_str!("files/projects.yaml")),
+    ("en", "people.yaml", include_str!("files/people.yaml")),
     ("en", "year.yaml", include_str!("files/year.yaml")),
     (
         "en",
@@ -218,6 +229,29 @@ const LOCALIZED: &[(&str, &str, &str)] = &[
         "sections-init.yaml",
         include_str!("files/sections-init.yaml"),
     ),
+    ("pl", "report.yaml", include_str!("files/pl/report.yaml")),
+    (
+        "pl",
+        "countries.yaml",
+        include_str!("files/pl/countries.yaml"),
+    ),
+    (
+        "pl",
+        "partners.yaml",
+        include_str!("files/pl/partners.yaml"),
+    ),
+    ("pl", "places.yaml", include_str!("files/pl/places.yaml")),
+    (
+        "pl",
+        "organisations.yaml",
+        include_str!("files/pl/organisations.yaml"),
+    ),
+    (
+        "pl",
+        "projects.yaml",
+        include_str!("files/pl/projects.yaml"),
+    ),
+    ("pl", "people.yaml", include_str!("files/pl/people.yaml")),
     ("pl", "year.yaml", include_str!("files/pl/year.yaml")),
     (
         "pl",
@@ -326,5 +360,24 @@ mod tests {
         assert!(report.contains("\noffice_abbreviation: UMK\n"), "{report}");
         assert!(!report.contains("placeholder"), "{report}");
         assert!(!files.iter().any(|(_, t)| t.contains("{{")), "unfilled");
+    }
+
+    /// A translation changes only comments: the YAML and the placeholders are the English
+    /// file's, line for line.
+    #[test]
+    fn translated_files_differ_only_in_their_comments() {
+        let code = |text: &str| -> Vec<String> {
+            text.lines()
+                .filter(|l| !l.trim_start().starts_with('#'))
+                .map(str::to_string)
+                .collect()
+        };
+        for (lang, name, text) in LOCALIZED.iter().filter(|(l, _, _)| *l != "en") {
+            let english = LOCALIZED
+                .iter()
+                .find(|(l, n, _)| *l == "en" && n == name)
+                .unwrap_or_else(|| panic!("{lang}/{name} has no English original"));
+            assert_eq!(code(text), code(english.2), "files/{lang}/{name}");
+        }
     }
 }

@@ -341,6 +341,12 @@ fn init_says_what_to_replace_in_the_users_language() {
         year.contains("# PRZYKŁAD: zastąp go prawdziwym wydarzeniem"),
         "{year}"
     );
+    let partners =
+        fs::read_to_string(dir.path().join("dane/registry/partners.yaml")).expect("partners");
+    assert!(
+        partners.contains("# Miasta i regiony partnerskie"),
+        "{partners}"
+    );
     let out = run_with(dir.path(), &[], &["check", "--data", "dane"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
 }
