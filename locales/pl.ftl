@@ -338,7 +338,7 @@ date-range-reversed = zakres { $start }/{ $end } kończy się, zanim się zaczyn
 ## YAML (src/data/yaml.rs). yaml-detail-*: the parser's words, in the catalog's language.
 
 did-you-mean = czy chodziło o `{ $suggestion }`?
-yaml-too-deep = listy i bloki są tu zagnieżdżone głębiej niż na { $depth } poziomów
+yaml-too-deep = listy i bloki są tu zagnieżdżone na ponad { $depth } poziomach
 yaml-number-too-large = liczba { $number } jest za duża
 yaml-invalid = to nie jest poprawny YAML: { $detail }
 yaml-detail-mapping-values = w tym miejscu nie może być dwukropka ze spacją (w YAML-u oddziela on klucz od wartości)
@@ -446,7 +446,11 @@ validate-unknown-id-help = dodaj wpis z `id: { $id }` do { $file ->
     [figures] `figures:` w tym pliku
    *[registry] rejestru (partners.yaml, places.yaml, organisations.yaml lub projects.yaml)
 } albo popraw identyfikator
-validate-title-too-long = tytuł rozdziału ma { $chars } znaków, a może mieć najwyżej { $max }
+validate-title-too-long = tytuł rozdziału ma { $chars ->
+    [one] 1 znak
+    [few] { $chars } znaki
+   *[many] { $chars } znaków
+}, a może mieć najwyżej { $max }
 validate-title-too-long-help = tytuł jest nagłówkiem rozdziału i nazwą jego plików; skróć go (resztę można przenieść do pierwszego akapitu)
 validate-agreement-range = `{ $key }:` to jeden dzień, a nie zakres dni
 validate-agreement-range-help = wpisz dzień podpisania lub wygaśnięcia dokumentu, np. `{ $key }: { $date }`
@@ -461,7 +465,7 @@ validate-section-twice = dwie części mają identyfikator `{ $id }`
 validate-section-twice-help = nadaj jednej z nich własny `id:`
 validate-figure-twice = ilustracja `{ $figure }` jest pokazana dwa razy
 validate-figure-twice-help = jest już użyta w `{ $first }`; ilustracja może wystąpić tylko raz
-validate-not-a-partner = { $name } nie jest miastem partnerskim w { $year } r.
+validate-not-a-partner = { $name } nie jest partnerem w { $year } r.
 validate-not-a-partner-help = partnerami są tylko miejsca z umową partnerską podpisaną do końca roku; przenieś wydarzenie do innej części za pomocą `section:`
 validate-no-such-section = w `sections:` tego roku nie ma części `{ $section }`
 validate-no-section-kind = to wydarzenie należy do części `{ $kind }`, a w tym roku takiej nie ma
@@ -491,7 +495,11 @@ validate-unknown-placeholder = nieznany znacznik `{ $placeholder }`
 validate-unknown-placeholder-help = znaczniki to `{"{"}lat:ID{"}"}` (lata współpracy) i `{"{"}dekady:ID{"}"}` (to samo, zaokrąglone w dół do dziesiątek)
 validate-placeholder-too-young = `{ $placeholder }` w { $year } r.: umowę partnerską z { $name } podpisano w { $signed } r., więc współpraca nie trwa jeszcze roku
 validate-placeholder-too-young-help = znacznika można używać od { $from } r.; w { $year } r. napisz tekst bez niego
-validate-placeholder-under-ten = `{ $placeholder }` w { $year } r.: współpraca z { $name } trwa { $years } lat, mniej niż dziesięć, więc wydrukowałoby się „ponad 0-letniej”
+validate-placeholder-under-ten = `{ $placeholder }` w { $year } r.: współpraca z { $name } trwa { $years ->
+    [one] 1 rok
+    [few] { $years } lata
+   *[many] { $years } lat
+}, mniej niż dziesięć, więc wydrukowałoby się „ponad 0-letniej”
 validate-placeholder-under-ten-help = napisz zamiast tego `{ $instead }`, co wydrukuje samą liczbę lat
 validate-placeholder-needs-partner = `{ $placeholder }` wymaga identyfikatora partnera z umową partnerską
 validate-lang-marks-help = oznacz wyrażenie w innym języku jako `[en]Future Mentors[/en]`
