@@ -89,8 +89,8 @@ impl Diagnostic {
     /// of one large file do not each search the file for their line).
     pub fn render_with_line(&self, line: Option<&str>) -> String {
         let level = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
+            Severity::Error => crate::tr!("diag-error"),
+            Severity::Warning => crate::tr!("diag-warning"),
         };
         let mut out = String::new();
         let path = self.file.display().to_string();
@@ -125,7 +125,12 @@ impl Diagnostic {
             );
         }
         if let Some(help) = &self.help {
-            let _ = writeln!(out, "  = help: {}", printable(help, MESSAGE_CHARS));
+            let _ = writeln!(
+                out,
+                "  = {}: {}",
+                crate::tr!("diag-help"),
+                printable(help, MESSAGE_CHARS)
+            );
         }
         out
     }
@@ -191,25 +196,20 @@ impl Counts {
         }
     }
 
-    /// "1 error", "3 errors".
+    /// "1 error", "3 errors" („1 błąd”, „3 błędy”).
     pub fn errors_text(&self) -> String {
-        count(self.errors, "error")
+        crate::tr!("count-errors", count = self.errors)
     }
 
-    /// "1 warning", "3 warnings".
+    /// "1 warning", "3 warnings" („1 ostrzeżenie”, „3 ostrzeżenia”).
     pub fn warnings_text(&self) -> String {
-        count(self.warnings, "warning")
+        crate::tr!("count-warnings", count = self.warnings)
     }
 }
 
 /// Whether any of `diags` is an error.
 pub fn has_errors(diags: &[Diagnostic]) -> bool {
     diags.iter().any(|d| d.severity == Severity::Error)
-}
-
-/// `n` and an English noun in the singular or the plural: "1 error", "2 errors".
-pub fn count(n: usize, noun: &str) -> String {
-    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
 }
 
 /// A diagnostic together with the text of the file it points into, so that it renders its

@@ -6,6 +6,7 @@
 use crate::data::load::Sources;
 use crate::data::yaml::Value;
 use crate::diag::{Diagnostic, Severity};
+use crate::tr;
 
 /// Every text value in the data that holds a character the PDF fonts lack, as warnings.
 pub fn unprintable(sources: &Sources) -> Vec<Diagnostic> {
@@ -39,15 +40,13 @@ pub fn unprintable(sources: &Sources) -> Vec<Diagnostic> {
             let mut d = sources.warning(
                 id,
                 &path,
-                format!(
-                    "the PDF font cannot draw {} in “{}”",
-                    chars.join(", "),
-                    snippet(&text, missing[0])
+                tr!(
+                    "glyphs-missing",
+                    chars = chars.join(", "),
+                    text = snippet(&text, missing[0])
                 ),
             );
-            d.help = Some(
-                "replace the character with one the font has (Latin letters with any accents, Greek, Cyrillic, common punctuation), or leave the PDF out (--format md or html)".into(),
-            );
+            d.help = Some(tr!("glyphs-missing-help"));
             out.push(d);
         }
     }

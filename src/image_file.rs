@@ -18,6 +18,7 @@
 //! rebuild of `watch` too, so they do not decode. What only a decoder finds (a PNG whose
 //! compressed data is broken under correct checksums) fails in `build`, naming the file.
 
+use crate::tr;
 use std::fmt;
 use std::fs;
 use std::io::Read as _;
@@ -90,21 +91,21 @@ fn problem(message: impl Into<String>, help: impl Into<String>) -> Problem {
     }
 }
 
-/// Characters a path may not contain, and why (for the message).
+/// Characters a path may not contain, and why (a key of the message `image-bad-char`).
 fn forbidden(c: char) -> Option<&'static str> {
     match c {
         // The Markdown figure `![alt](<path> "caption")` ends the path at `>` and drops `<`;
         // a backslash escapes the next character and `&amp;` is read as `&`.
-        '<' | '>' | '\\' | '&' => Some("it is lost when the chapter's Markdown is read back"),
+        '<' | '>' | '\\' | '&' => Some("markdown"),
         // Not allowed in file names on Windows: the data folder could not be copied there.
-        ':' | '"' | '|' | '?' | '*' => Some("Windows does not allow it in file names"),
-        c if c.is_control() => Some("it is an invisible control character"),
+        ':' | '"' | '|' | '?' | '*' => Some("windows"),
+        c if c.is_control() => Some("control"),
         // Invisible formatting characters: the name would not look like what it is.
         '\u{ad}'
         | '\u{200b}'..='\u{200f}'
         | '\u{202a}'..='\u{202e}'
         | '\u{2060}'..='\u{2069}'
-        | '\u{feff}' => Some("it is an invisible formatting character"),
+        | '\u{feff}' => Some("formatting"),
         _ => None,
     }
 }
@@ -114,18 +115,16 @@ fn forbidden(c: char) -> Option<&'static str> {
 /// an absolute path or `..`. Every path without a problem here reads back from the
 /// chapter's Markdown exactly as written (tested for every character of this rule).
 pub fn path_problem(rel: &str) -> Option<Problem> {
-    const WHERE: &str =
-        "put images in the data folder (e.g. `images/2023/`) and give the path relative to it";
     if rel.trim().is_empty() {
         return Some(problem(
-            "the image path is empty",
-            "give the path of the photo, e.g. `images/2023/visit.jpg`, or leave `image:` out until there is one",
+            tr!("image-path-empty"),
+            tr!("image-path-empty-help"),
         ));
     }
     if rel.trim() != rel {
         return Some(problem(
-            format!("the image path `{rel}` starts or ends with a space"),
-            "remove the spaces around the path (and from the file name, if it has them)",
+            tr!("image-path-spaces", path = rel),
+            tr!("image-path-spaces-help"),
         ));
     }
     if let Some((c, why)) = rel.chars().find_map(|c| forbidden(c).map(|why| (c, why))) {
@@ -142,12 +141,12 @@ pub fn path_problem(rel: &str) -> Option<Problem> {
             })
             .collect();
         let help = if c == '\\' {
-            "write `/` between folders, e.g. `images/2023/visit.jpg`"
+            tr!("image-backslash-help")
         } else {
-            "rename the file (and its folders) using letters, digits, spaces, `-`, `_`, `.` and `( )`, and write the new name here"
+            tr!("image-rename-help")
         };
         return Some(problem(
-            format!("the image path `{visible}` contains the character {shown}: {why}"),
+            tr!("image-bad-char", path = visible, char = shown, why = why),
             help,
         ));
     }
@@ -161,8 +160,8 @@ pub fn path_problem(rel: &str) -> Option<Problem> {
         })
     {
         return Some(problem(
-            format!("the image path `{rel}` points outside the data folder"),
-            WHERE,
+            tr!("image-outside", path = rel),
+            tr!("image-outside-help"),
         ));
     }
     None
@@ -176,29 +175,23 @@ pub fn resolve(root: &Path, rel: &str) -> Result<PathBuf, Problem> {
     }
     let missing = || {
         problem(
-            format!("the image `{rel}` does not exist"),
-            format!(
-                "the path is relative to the data folder `{}`",
-                root.display()
-            ),
+            tr!("image-missing", path = rel),
+            tr!("image-missing-help", folder = root),
         )
     };
     let real_root = fs::canonicalize(root).map_err(|_| missing())?;
     let real = fs::canonicalize(root.join(rel)).map_err(|_| missing())?;
     if !real.starts_with(&real_root) {
         return Err(problem(
-            format!(
-                "the image `{rel}` is a link to `{}`, outside the data folder",
-                real.display()
-            ),
-            "copy the file into the data folder instead of linking to it",
+            tr!("image-link-outside", path = rel, target = &real),
+            tr!("image-link-outside-help"),
         ));
     }
     let meta = fs::metadata(&real).map_err(|_| missing())?;
     if !meta.is_file() {
         return Err(problem(
-            format!("the image `{rel}` is not a file"),
-            "give the path of the photo itself, e.g. `images/2023/visit.jpg`",
+            tr!("image-not-a-file", path = rel),
+            tr!("image-not-a-file-help"),
         ));
     }
     if meta.len() > MAX_IMAGE_BYTES {
@@ -209,12 +202,13 @@ pub fn resolve(root: &Path, rel: &str) -> Result<PathBuf, Problem> {
 
 fn too_large(rel: &str, len: u64) -> Problem {
     problem(
-        format!(
-            "the image `{rel}` is too large ({} MB; at most {} MB)",
-            len.div_ceil(1_000_000),
-            MAX_IMAGE_BYTES / 1_000_000
+        tr!(
+            "image-too-large",
+            path = rel,
+            mb = len.div_ceil(1_000_000),
+            max = MAX_IMAGE_BYTES / 1_000_000
         ),
-        "reduce the photo to about 2000 pixels wide and save it as JPEG; that is a few hundred KB",
+        tr!("image-too-large-help"),
     )
 }
 
@@ -225,8 +219,8 @@ pub fn read(root: &Path, rel: &str) -> Result<ImageFile, Problem> {
     let path = resolve(root, rel)?;
     let file = fs::File::open(&path).map_err(|e| {
         problem(
-            format!("the image `{rel}` cannot be read: {e}"),
-            "check that the file is not open in another program and that you may read it",
+            tr!("image-unreadable", path = rel, cause = e.to_string()),
+            tr!("image-unreadable-help"),
         )
     })?;
     // The size was checked, but the file may have grown since: never read more than the limit.
@@ -235,8 +229,8 @@ pub fn read(root: &Path, rel: &str) -> Result<ImageFile, Problem> {
         .read_to_end(&mut bytes)
         .map_err(|e| {
             problem(
-                format!("the image `{rel}` cannot be read: {e}"),
-                "check the file",
+                tr!("image-unreadable", path = rel, cause = e.to_string()),
+                tr!("image-check-file"),
             )
         })?;
     if bytes.len() as u64 > MAX_IMAGE_BYTES {
@@ -265,38 +259,34 @@ pub enum Unusable {
 
 impl Unusable {
     fn about(self, rel: &str) -> Problem {
-        const RESAVE: &str = "open it in an image editor and save it again as JPEG (photos) or PNG (drawings, logos)";
         match self {
             Unusable::Format(Some(name)) => problem(
-                format!("the image `{rel}` is a {name} file; only JPEG and PNG can go into every format of the chapter"),
-                RESAVE,
+                tr!("image-format", path = rel, format = name),
+                tr!("image-resave"),
             ),
             Unusable::Format(None) => problem(
-                format!("the file `{rel}` is not a JPEG or PNG image"),
-                format!("{RESAVE}; a file renamed to `.jpg` is not converted"),
+                tr!("image-not-an-image", path = rel),
+                tr!("image-not-an-image-help"),
             ),
-            Unusable::SixteenBit => problem(
-                format!("the image `{rel}` is a PNG with 16 bits per colour, which the PDF cannot hold"),
-                "save it as a PNG with 8 bits per colour (in GIMP: Image → Precision → 8 bit integer), or as JPEG",
-            ),
-            Unusable::JpegKind => problem(
-                format!("the image `{rel}` is a kind of JPEG (lossless, arithmetic-coded or 12-bit) that cannot be read"),
-                RESAVE,
-            ),
-            Unusable::CutOff => problem(
-                format!("the image `{rel}` is incomplete: the file ends too early"),
-                "the file was cut off while it was copied or downloaded; copy or export it again",
-            ),
-            Unusable::Damaged => problem(
-                format!("the image `{rel}` is damaged"),
-                "copy or export the file again; if it still fails, open it in an image editor and save it again",
-            ),
+            Unusable::SixteenBit => {
+                problem(tr!("image-16-bit", path = rel), tr!("image-16-bit-help"))
+            }
+            Unusable::JpegKind => problem(tr!("image-jpeg-kind", path = rel), tr!("image-resave")),
+            Unusable::CutOff => {
+                problem(tr!("image-cut-off", path = rel), tr!("image-cut-off-help"))
+            }
+            Unusable::Damaged => {
+                problem(tr!("image-damaged", path = rel), tr!("image-damaged-help"))
+            }
             Unusable::TooManyPixels(w, h) => problem(
-                format!(
-                    "the image `{rel}` is {w} × {h} pixels; at most {} million pixels can be used",
-                    MAX_IMAGE_PIXELS / 1_000_000
+                tr!(
+                    "image-too-many-pixels",
+                    path = rel,
+                    width = w,
+                    height = h,
+                    max = MAX_IMAGE_PIXELS / 1_000_000
                 ),
-                "reduce the photo to about 2000 pixels wide; that is plenty for print",
+                tr!("image-too-many-pixels-help"),
             ),
         }
     }

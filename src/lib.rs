@@ -20,6 +20,7 @@ pub mod doc;
 pub mod docx;
 pub mod glyphs;
 pub mod html;
+pub mod i18n;
 pub mod image_file;
 pub mod limits;
 pub mod lint;

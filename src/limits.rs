@@ -74,9 +74,9 @@ impl CappedWriter {
 impl io::Write for CappedWriter {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         if self.bytes.len() + buf.len() > self.limit {
-            return Err(io::Error::other(format!(
-                "the output is larger than {} MB",
-                self.limit.div_ceil(1_000_000)
+            return Err(io::Error::other(crate::tr!(
+                "limits-output-too-large",
+                mb = self.limit.div_ceil(1_000_000)
             )));
         }
         self.bytes.extend_from_slice(buf);
@@ -103,7 +103,7 @@ pub(crate) fn render_bounded(
     String::from_utf8(out.bytes).map_err(|_| {
         minijinja::Error::new(
             minijinja::ErrorKind::InvalidOperation,
-            "the template produced text that is not UTF-8",
+            crate::tr!("limits-not-utf8"),
         )
     })
 }

@@ -16,24 +16,30 @@ pub fn check_lang_marks(text: &str) -> Result<(), String> {
         match token {
             Token::Open(lang) => {
                 if let Some(o) = &open {
-                    return Err(format!(
-                        "`[{lang}]` starts inside `[{o}]`, which is not closed yet"
+                    return Err(crate::tr!(
+                        "text-mark-nested",
+                        lang = lang,
+                        open = o.as_str()
                     ));
                 }
                 open = Some(lang.to_string());
             }
             Token::Close(lang) => match open.take() {
                 Some(o) if o == lang => {}
-                Some(o) => return Err(format!("`[/{lang}]` closes `[{o}]`; write `[/{o}]`")),
-                None => return Err(format!("`[/{lang}]` has no matching `[{lang}]` before it")),
+                Some(o) => {
+                    return Err(crate::tr!(
+                        "text-mark-mismatch",
+                        lang = lang,
+                        open = o.as_str()
+                    ))
+                }
+                None => return Err(crate::tr!("text-mark-unopened", lang = lang)),
             },
             Token::Text(_) => {}
         }
     }
     match open {
-        Some(o) => Err(format!(
-            "`[{o}]` is not closed: add `[/{o}]` after the phrase"
-        )),
+        Some(o) => Err(crate::tr!("text-mark-unclosed", open = o.as_str())),
         None => Ok(()),
     }
 }

@@ -10,6 +10,7 @@ use crate::data::load::year_path;
 use crate::data::model::DataSet;
 use crate::diag::{Diagnostic, Located};
 use crate::doc::{DocMeta, Document};
+use crate::tr;
 
 /// The chapter of one year in its two source forms.
 #[derive(Debug, Clone)]
@@ -25,25 +26,22 @@ pub struct Chapter {
 pub fn no_data(set: &DataSet, year: i32) -> Diagnostic {
     let years: Vec<String> = set.years.keys().map(i32::to_string).collect();
     let available = if years.is_empty() {
-        "none".to_string()
+        tr!("chapter-no-years")
     } else {
         years.join(", ")
     };
     // Only a command that works is suggested: `new-year` takes a four-digit year.
     let next = if (1000..=9999).contains(&year) {
-        format!(
-            "to start {year}, run `report-gen new-year {year} --data {}`",
-            set.root.display()
-        )
+        tr!("chapter-start-year", year = year, folder = &set.root)
     } else {
-        format!("{year} is not a report year: give the year with four digits, e.g. `--year 2024`")
+        tr!("chapter-not-a-year", year = year)
     };
     Diagnostic::error(
         &year_path(&set.root, year),
         None,
-        format!("there is no data for {year}"),
+        tr!("chapter-no-data", year = year),
     )
-    .with_help(format!("the years with data are: {available}; {next}"))
+    .with_help(tr!("chapter-no-data-help", years = available, next = next))
 }
 
 /// Renders the chapter of `year` for publication; a year without data is the error of
@@ -91,13 +89,17 @@ pub fn figures_without_image(
         .enumerate()
         .filter(|(_, f)| f.image.is_none())
         .map(|(i, f)| {
-            let what = f.caption.as_deref().or(f.credit.as_deref()).unwrap_or(&f.id);
+            let what = f
+                .caption
+                .as_deref()
+                .or(f.credit.as_deref())
+                .unwrap_or(&f.id);
             let mut d = sources.warning(
                 y.file,
                 &format!("figures[{i}]"),
-                format!("the figure „{what}” has no photo: it is left out of the chapter"),
+                tr!("chapter-figure-no-photo", figure = what),
             );
-            d.help = Some("add its `image:` (a JPEG or PNG in the data folder), or see where it goes with `build --draft`".into());
+            d.help = Some(tr!("chapter-figure-no-photo-help"));
             d
         })
         .collect()

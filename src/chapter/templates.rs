@@ -1,5 +1,6 @@
 //! Templates: the built-in ones compiled into the binary, shadowed file by file by `--templates DIR`.
 
+use crate::tr;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -37,11 +38,7 @@ impl Templates {
     pub fn new(dir: Option<&Path>) -> anyhow::Result<Templates> {
         if let Some(d) = dir {
             if !d.is_dir() {
-                anyhow::bail!(
-                    "the templates folder `{}` does not exist (write the built-in templates there with `report-gen templates export {}`)",
-                    d.display(),
-                    d.display()
-                );
+                anyhow::bail!(tr!("templates-no-folder", folder = d));
             }
         }
         let mut env = Environment::new();
@@ -139,14 +136,14 @@ impl Templates {
             .iter()
             .find(|(n, _)| *n == name)
             .map(|(_, s)| s.to_string())
-            .with_context(|| format!("there is no built-in file `{name}`"))
+            .with_context(|| tr!("templates-no-builtin", name = name))
     }
 
     /// Where template `name` comes from, for messages: the user's file or "built-in".
     pub fn origin(&self, name: &str) -> PathBuf {
         match &self.dir {
             Some(d) if d.join(name).is_file() => d.join(name),
-            _ => PathBuf::from(format!("(built-in) templates/{name}")),
+            _ => PathBuf::from(tr!("templates-builtin-origin", name = name)),
         }
     }
 
@@ -195,7 +192,7 @@ impl Templates {
                     && !detail.contains('`')
                     && !expr.trim().is_empty()
                 {
-                    detail = format!("`{}` is undefined", expr.trim());
+                    detail = tr!("templates-undefined-name", name = expr.trim());
                 }
             }
         }
@@ -206,34 +203,36 @@ impl Templates {
                 if let Some((n, open)) = unclosed_tag(text, line) {
                     at.1 = Some(n);
                     col = 1;
-                    detail = format!(
-                        "the tag opened with `{open}` on this line is not closed with `{}` ({detail})",
-                        if open == "{%" { "%}" } else { "}}" }
+                    detail = tr!(
+                        "templates-unclosed-tag",
+                        open = open,
+                        close = if open == "{%" { "%}" } else { "}}" },
+                        detail = detail
                     );
                 }
             }
         }
         let message = match e.kind() {
-            minijinja::ErrorKind::UndefinedError => {
-                format!("the template uses something that does not exist: {detail}")
-            }
-            minijinja::ErrorKind::SyntaxError => format!("template syntax error: {detail}"),
-            minijinja::ErrorKind::TemplateNotFound => format!("template not found: {detail}"),
-            minijinja::ErrorKind::OutOfFuel => format!(
-                "the template did not finish: it ran more than {} million steps (a loop that never ends?)",
-                crate::limits::TEMPLATE_FUEL / 1_000_000
+            minijinja::ErrorKind::UndefinedError => tr!("templates-undefined", detail = detail),
+            minijinja::ErrorKind::SyntaxError => tr!("templates-syntax", detail = detail),
+            minijinja::ErrorKind::TemplateNotFound => tr!("templates-not-found", detail = detail),
+            minijinja::ErrorKind::OutOfFuel => tr!(
+                "templates-out-of-fuel",
+                millions = crate::limits::TEMPLATE_FUEL / 1_000_000
             ),
-            minijinja::ErrorKind::WriteFailure => format!(
-                "the template wrote too much: more than {} MB (a loop that repeats its output?)",
-                crate::limits::MAX_TEMPLATE_OUTPUT / 1_000_000
+            minijinja::ErrorKind::WriteFailure => tr!(
+                "templates-too-much-output",
+                mb = crate::limits::MAX_TEMPLATE_OUTPUT / 1_000_000
             ),
-            _ => format!("the template failed: {detail}"),
+            _ => tr!("templates-failed", detail = detail),
         };
         let span = at.1.map(|line| Span { line, col });
         let help = match e.kind() {
-            minijinja::ErrorKind::UndefinedError => "check the spelling of the name (`year`, not `yaer`): the names the template can use are listed at the top of the built-in template (`report-gen templates export DIR`)",
-            minijinja::ErrorKind::OutOfFuel | minijinja::ErrorKind::WriteFailure => "look for a loop whose end depends on something that never changes, or loops inside loops over long lists; compare with the built-in template (`report-gen templates export DIR`)",
-            _ => "compare with the built-in template (`report-gen templates export DIR`); the names the template can use are listed at its top",
+            minijinja::ErrorKind::UndefinedError => tr!("templates-undefined-help"),
+            minijinja::ErrorKind::OutOfFuel | minijinja::ErrorKind::WriteFailure => {
+                tr!("templates-loop-help")
+            }
+            _ => tr!("templates-help"),
         };
         let diagnostic = Diagnostic::error(&self.origin(&at.0), span, message).with_help(help);
         Located {
@@ -272,12 +271,7 @@ fn name_problem(name: &str) -> Option<String> {
                 std::path::Component::Normal(_) | std::path::Component::CurDir
             )
         });
-    (!plain).then(|| {
-        format!(
-            "the template name `{}` is not allowed: templates are read only from the templates folder; give a name inside it, such as `part.md.j2` or `parts/list.md.j2`, without `/` at the start, `..` or `\\`",
-            name.escape_debug()
-        )
-    })
+    (!plain).then(|| tr!("templates-bad-name", name = name.escape_debug().to_string()))
 }
 
 /// The user's file `name` in the templates folder `dir`, or `None` when there is none (the
@@ -293,15 +287,12 @@ fn read_user_file(dir: &Path, name: &str) -> Result<Option<String>, String> {
     if std::fs::symlink_metadata(&path).is_err() {
         return Ok(None);
     }
-    let cannot = |e: std::io::Error| format!("cannot read template `{}`: {e}", path.display());
+    let cannot =
+        |e: std::io::Error| tr!("templates-unreadable", file = &path, cause = e.to_string());
     let real_dir = std::fs::canonicalize(dir).map_err(cannot)?;
     let real = std::fs::canonicalize(&path).map_err(cannot)?;
     if !real.starts_with(&real_dir) {
-        return Err(format!(
-            "the template `{}` is a link to `{}`, outside the templates folder; copy the file into the folder instead",
-            path.display(),
-            real.display()
-        ));
+        return Err(tr!("templates-link-outside", file = &path, target = &real));
     }
     let meta = std::fs::metadata(&real).map_err(cannot)?;
     if !meta.is_file() {
@@ -309,11 +300,11 @@ fn read_user_file(dir: &Path, name: &str) -> Result<Option<String>, String> {
     }
     let limit = crate::limits::MAX_TEMPLATE_BYTES;
     if meta.len() > limit {
-        return Err(format!(
-            "the template `{}` is too large ({} KB; at most {} KB)",
-            path.display(),
-            meta.len() / 1000,
-            limit / 1000
+        return Err(tr!(
+            "templates-too-large",
+            file = &path,
+            kb = meta.len() / 1000,
+            max = limit / 1000
         ));
     }
     let mut text = String::new();

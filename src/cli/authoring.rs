@@ -9,6 +9,7 @@ use super::report::{
 use report_gen::data::load::year_path;
 use report_gen::data::schema::{self, SchemaFile};
 use report_gen::scaffold::{self, CityInfo, NewFile, ScaffoldError};
+use report_gen::tr;
 
 /// Options of `report-gen init`.
 #[derive(clap::Args, Debug)]
@@ -55,20 +56,24 @@ pub(super) fn init(args: &InitArgs) -> i32 {
     }
     print_created(&files);
     let dir = args.dir.display();
-    outln!("\nNext:");
+    outln!("\n{}", tr!("init-next"));
     let mut step = 1;
     if placeholder {
-        outln!("  {step}. In {dir}/report.yaml, replace the placeholder city with yours.");
+        outln!(
+            "  {step}. {}",
+            tr!("init-next-city", folder = dir.to_string())
+        );
         step += 1;
     }
     outln!(
-        "  {step}. Replace the example partner (Brno) in {dir}/registry/partners.yaml and the \
-         example event in {dir}/years/{year}.yaml with your own."
+        "  {step}. {}",
+        tr!("init-next-examples", folder = dir.to_string(), year = year)
     );
     outln!(
-        "  {}. Check and build:\n       report-gen check --data {dir}\n       report-gen build \
+        "  {}. {}\n       report-gen check --data {dir}\n       report-gen build \
          --data {dir} --year {year} --format md",
-        step + 1
+        step + 1,
+        tr!("init-next-build")
     );
     EXIT_OK
 }
@@ -85,13 +90,12 @@ pub(super) fn new_year(year: i32, data: &Path) -> i32 {
     print_created(&files);
     let year_file = year_path(data, year);
     match from {
-        Some(y) => outln!("\nIt has the sections of {y} and no events yet."),
-        None => outln!("\nIt has a starting set of sections and no events yet."),
+        Some(y) => outln!("\n{}", tr!("new-year-sections-of", year = y)),
+        None => outln!("\n{}", tr!("new-year-starting-sections")),
     }
     outln!(
-        "Next: add the events of {year} to {}, then\n  report-gen check --data {}\n  \
-         report-gen build --data {} --year {year}",
-        year_file.display(),
+        "{}\n  report-gen check --data {}\n  report-gen build --data {} --year {year}",
+        tr!("new-year-next", year = year, file = year_file),
         data.display(),
         data.display()
     );
@@ -104,7 +108,7 @@ pub(super) fn schema(file: Option<SchemaFile>, write: Option<&Path>) -> i32 {
         (_, Some(dir)) => match schema::write_all(dir) {
             Ok(paths) => {
                 for p in paths {
-                    outln!("wrote {}", p.display());
+                    outln!("{}", tr!("cli-wrote", file = p));
                 }
                 EXIT_OK
             }
@@ -115,9 +119,7 @@ pub(super) fn schema(file: Option<SchemaFile>, write: Option<&Path>) -> i32 {
             EXIT_OK
         }
         // clap requires one of the two; kept total rather than panicking.
-        (None, None) => report_error(&anyhow::anyhow!(
-            "say which schema to print (`--file year`) or where to write them all (`--write DIR`)"
-        )),
+        (None, None) => report_error(&anyhow::anyhow!(tr!("schema-say-which"))),
     }
 }
 
@@ -134,9 +136,8 @@ fn report_scaffold_error(e: ScaffoldError, command: &str) -> i32 {
         ScaffoldError::Exists(diags) => {
             print_unsourced(&diags);
             eoutln!(
-                "nothing was written: `{command}` never replaces a file; move {} away or choose \
-                 another folder",
-                if diags.len() == 1 { "it" } else { "them" }
+                "{}",
+                tr!("scaffold-exists", command = command, count = diags.len())
             );
             EXIT_PROBLEM
         }
@@ -147,7 +148,7 @@ fn report_scaffold_error(e: ScaffoldError, command: &str) -> i32 {
 
 fn print_created(files: &[NewFile]) {
     for (path, _) in files {
-        outln!("created {}", path.display());
+        outln!("{}", tr!("cli-created", file = path));
     }
 }
 

@@ -13,15 +13,20 @@ use report_gen::chapter::templates::Templates;
 use report_gen::data::load::Sources;
 use report_gen::data::model::DataSet;
 use report_gen::data::{load_data, Loaded};
-use report_gen::diag::{count, Counts};
+use report_gen::diag::Counts;
 use report_gen::output;
 use report_gen::table::TableFormat;
+use report_gen::tr;
 
 /// Builds the chapter as `args` and `format` say, with the HTML fragments if `fragments`;
 /// returns the exit code.
 pub(super) fn build(args: &RenderArgs, format: Format, fragments: bool) -> i32 {
     if fragments && !matches!(format, Format::Html | Format::All) {
-        eoutln!("error: --fragments is a part of the HTML build: use it with --format html or --format all");
+        eoutln!(
+            "{}: {}",
+            tr!("diag-error"),
+            tr!("build-fragments-need-html")
+        );
         return EXIT_USAGE;
     }
     if let Err(code) = repair_before_writing(&args.out_dir()) {
@@ -45,7 +50,7 @@ pub(super) fn build(args: &RenderArgs, format: Format, fragments: bool) -> i32 {
         let unprintable = report_gen::glyphs::as_errors(report_gen::glyphs::unprintable(&sources));
         if !unprintable.is_empty() {
             print_diagnostics(&sources, &unprintable);
-            eoutln!("the PDF cannot be made: nothing was written");
+            eoutln!("{}", tr!("build-no-pdf"));
             return EXIT_PROBLEM;
         }
     }
@@ -53,7 +58,7 @@ pub(super) fn build(args: &RenderArgs, format: Format, fragments: bool) -> i32 {
     let dated = matches!(format, Format::Pdf | Format::Docx | Format::All);
     let epoch = match dated.then(source_date_epoch).transpose() {
         Ok(epoch) => epoch.flatten(),
-        Err(e) => return report_error(&e.context("nothing was written")),
+        Err(e) => return report_error(&e.context(tr!("nothing-written"))),
     };
     let extras = Extras {
         html_fragments: fragments,
@@ -63,27 +68,22 @@ pub(super) fn build(args: &RenderArgs, format: Format, fragments: bool) -> i32 {
     match report_gen::build::build_with(&set, year, format, extras, &templates, epoch, &out) {
         Ok(files) => {
             for f in files {
-                outln!("wrote {}", f.display());
+                outln!("{}", tr!("cli-wrote", file = f));
             }
             // Said once, with where each is: what the published chapter leaves out.
             let missing = report_gen::chapter::figures_without_image(&set, &sources, year);
             if !args.draft && !missing.is_empty() {
                 print_diagnostics(&sources, &missing);
-                eoutln!(
-                    "note: {} left out of the chapter because {} no photo; `--draft` shows where {} go",
-                    count(missing.len(), "figure"),
-                    if missing.len() == 1 { "it has" } else { "they have" },
-                    if missing.len() == 1 { "it would" } else { "they would" },
-                );
+                eoutln!("{}", tr!("build-figures-left-out", count = missing.len()));
             }
             EXIT_OK
         }
         Err(BuildError::Diagnostic(d)) => {
             print_located(&d);
-            eoutln!("nothing was written");
+            eoutln!("{}", tr!("nothing-written"));
             EXIT_PROBLEM
         }
-        Err(BuildError::Other(e)) => report_error(&e.context("nothing was written")),
+        Err(BuildError::Other(e)) => report_error(&e.context(tr!("nothing-written"))),
         Err(BuildError::Write(e)) => report_write_error(&e),
     }
 }
@@ -176,9 +176,11 @@ fn output_file(path: &Path) -> Result<(PathBuf, std::ffi::OsString), String> {
 /// environment; the library takes it as an argument.
 pub(super) fn source_date_epoch() -> anyhow::Result<Option<i64>> {
     match std::env::var("SOURCE_DATE_EPOCH") {
-        Ok(v) if !v.trim().is_empty() => v.trim().parse::<i64>().map(Some).map_err(|_| {
-            anyhow::anyhow!("SOURCE_DATE_EPOCH is `{v}`, but it must be a whole number of seconds since 1970 (or unset)")
-        }),
+        Ok(v) if !v.trim().is_empty() => v
+            .trim()
+            .parse::<i64>()
+            .map(Some)
+            .map_err(|_| anyhow::anyhow!(tr!("build-bad-epoch", value = v))),
         _ => Ok(None),
     }
 }
@@ -193,8 +195,9 @@ fn load_or_report(root: &Path) -> Option<(DataSet, Sources)> {
     print_diagnostics(&sources, &diagnostics);
     if set.is_none() {
         eoutln!(
-            "{}: nothing was written",
-            found_in(Counts::of(&diagnostics), root, false)
+            "{}: {}",
+            found_in(Counts::of(&diagnostics), root, false),
+            tr!("nothing-written")
         );
     }
     set.map(|s| (s, sources))

@@ -6,6 +6,7 @@
 //! (write a temporary file, rename it, set its permissions) is one rebuild. Reads are not
 //! changes: a rebuild's own reading of the files must not trigger the next rebuild.
 
+use report_gen::tr;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::Duration;
@@ -38,6 +39,20 @@ pub(super) struct Changes {
     ignored: Option<PathBuf>,
 }
 
+/// Why the folder `dir` cannot be watched, and what to do (for `watch` and `serve`).
+pub(super) fn cannot_watch(dir: &Path, e: &dyn std::fmt::Display) -> String {
+    format!(
+        "{}\n  = {}: {}",
+        tr!(
+            "watch-cannot-watch-folder",
+            folder = dir,
+            cause = e.to_string()
+        ),
+        tr!("diag-help"),
+        tr!("watch-cannot-watch-folder-help")
+    )
+}
+
 impl Changes {
     /// Starts watching `folders` (recursively) and catching Ctrl-C; changes under `ignored`
     /// are not reported. The error is a message for the user, with what to do.
@@ -47,7 +62,7 @@ impl Changes {
         ctrlc::set_handler(move || {
             let _ = stop.send(Message::Stop);
         })
-        .map_err(|e| format!("cannot catch Ctrl-C: {e}"))?;
+        .map_err(|e| tr!("watch-no-ctrl-c", cause = e.to_string()))?;
         let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
             let message = match res {
                 Ok(event) if is_change(&event.kind) => Message::Changed(event.paths),
@@ -56,18 +71,13 @@ impl Changes {
             };
             let _ = tx.send(message);
         })
-        .map_err(|e| format!("cannot watch files: {e}"))?;
+        .map_err(|e| tr!("watch-cannot-watch", cause = e.to_string()))?;
         for dir in folders {
             // Absolute paths, so that the events name files the way `relevant` and `shorten`
             // expect.
             watcher
                 .watch(&absolute(dir), RecursiveMode::Recursive)
-                .map_err(|e| {
-                    format!(
-                        "cannot watch `{}`: {e}\n  = help: check that the folder exists; pass it with `--data DIR` or `--templates DIR`",
-                        dir.display()
-                    )
-                })?;
+                .map_err(|e| cannot_watch(dir, &e))?;
         }
         Ok(Changes {
             rx,
@@ -84,7 +94,7 @@ impl Changes {
             .iter()
             .map(|d| format!("`{}`", d.display()))
             .collect();
-        shown.join(" and ")
+        shown.join(&tr!("list-and"))
     }
 
     /// Waits for the next relevant change and then until the files have been quiet for
@@ -109,7 +119,11 @@ impl Changes {
             match message {
                 Message::Stop => return None,
                 Message::WatchError(e) => {
-                    super::report::eoutln!("warning: the file watcher reported: {e}")
+                    super::report::eoutln!(
+                        "{}: {}",
+                        tr!("diag-warning"),
+                        tr!("watch-watcher-reported", cause = e)
+                    )
                 }
                 Message::Changed(paths) => changed.extend(
                     paths

@@ -5,6 +5,7 @@ use std::path::Path;
 use super::report::{eoutln, found_in, outln, print_diagnostics, EXIT_OK, EXIT_PROBLEM};
 use report_gen::data::{load_data, Loaded};
 use report_gen::diag::Counts;
+use report_gen::tr;
 
 /// Checks the data folder `root`; returns the exit code.
 pub(super) fn check(root: &Path) -> i32 {
@@ -25,25 +26,30 @@ pub(super) fn check(root: &Path) -> i32 {
                 .collect();
             let latest = set.years.keys().next_back().copied();
             let partners = match latest.map(|y| (y, set.partners_in(y))) {
-                Some((y, p)) => format!(
-                    "partners in {y}: cities {}, regions {}",
-                    p.cities.len(),
-                    p.regions.len()
+                Some((y, p)) => tr!(
+                    "check-ok-partners",
+                    year = y,
+                    cities = p.cities.len(),
+                    regions = p.regions.len()
                 ),
-                None => "no report years yet".to_string(),
-            };
-            let warnings = if counts.warnings > 0 {
-                format!(" ({})", counts.warnings_text())
-            } else {
-                String::new()
+                None => tr!("check-ok-no-years"),
             };
             outln!(
-                "ok: {partners}; registry: {} places, {} organisations, {} projects, {} people; events per year: {}{warnings}",
-                set.places.len(),
-                set.organisations.len(),
-                set.projects.len(),
-                set.people.len(),
-                years.join(", "),
+                "{}",
+                tr!(
+                    "check-ok",
+                    partners = partners,
+                    places = set.places.len(),
+                    organisations = set.organisations.len(),
+                    projects = set.projects.len(),
+                    people = set.people.len(),
+                    events = years.join(", "),
+                    warnings = if counts.warnings > 0 {
+                        format!(" ({})", counts.warnings_text())
+                    } else {
+                        String::new()
+                    }
+                )
             );
             EXIT_OK
         }

@@ -4,8 +4,9 @@
 use std::path::Path;
 
 use super::report::{eoutln, found_in, outln, print_diagnostics, EXIT_OK, EXIT_PROBLEM};
-use report_gen::diag::{count, Counts};
+use report_gen::diag::Counts;
 use report_gen::lint::{run, Outcome};
+use report_gen::tr;
 
 /// Lints the data folder `root` (with `year`, only that year's file and the registry); returns
 /// the exit code.
@@ -18,9 +19,9 @@ pub(super) fn lint(root: &Path, year: Option<i32>, deny_warnings: bool) -> i32 {
             print_diagnostics(&sources, &diagnostics);
             let counts = Counts::of(&diagnostics);
             eoutln!(
-                "{}: fix {} first, then run `report-gen lint` again",
+                "{}: {}",
                 found_in(counts, root, false),
-                if counts.errors == 1 { "it" } else { "them" },
+                tr!("lint-fix-first", count = counts.errors)
             );
             EXIT_PROBLEM
         }
@@ -30,14 +31,18 @@ pub(super) fn lint(root: &Path, year: Option<i32>, deny_warnings: bool) -> i32 {
             sources,
         } => {
             if findings.is_empty() {
-                outln!("ok: nothing found in {texts} texts of `{}`", root.display());
+                outln!("{}", tr!("lint-ok", texts = texts, folder = root));
                 return EXIT_OK;
             }
             print_diagnostics(&sources, &findings);
             eoutln!(
-                "{} in {texts} texts of `{}`",
-                count(findings.len(), "warning"),
-                root.display()
+                "{}",
+                tr!(
+                    "lint-found",
+                    warnings = tr!("count-warnings", count = findings.len()),
+                    texts = texts,
+                    folder = root
+                )
             );
             if deny_warnings {
                 EXIT_PROBLEM

@@ -9,6 +9,7 @@ mod authoring;
 mod build;
 mod changes;
 mod check;
+mod lang;
 mod lint;
 mod report;
 mod serve;
@@ -33,6 +34,10 @@ use report::{EXIT_OK, EXIT_USAGE};
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// The language of messages and help: pl or en (default: REPORT_GEN_LANG, else the system's
+    /// language; Polish when it is not set).
+    #[arg(long, global = true, value_name = "LANG", value_parser = lang::codes())]
+    lang: Option<String>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -357,7 +362,9 @@ pub fn main() -> i32 {
     match report::stdout_failure() {
         // Already ended by SIGPIPE on Unix; elsewhere the reader is gone, so is the output.
         Some(e) if e.kind() == std::io::ErrorKind::BrokenPipe => code,
-        Some(e) => report_error(&anyhow::Error::new(e).context("cannot write the output")),
+        Some(e) => {
+            report_error(&anyhow::Error::new(e).context(report_gen::tr!("cli-cannot-write-output")))
+        }
         None => code,
     }
 }
@@ -376,12 +383,27 @@ fn quiet_on_closed_pipes() {
     }
 }
 
+/// The command line with its help in the language in force.
+fn command() -> clap::Command {
+    lang::localize(<Cli as clap::CommandFactory>::command())
+}
+
 /// Runs the command; returns the exit code.
 fn run() -> i32 {
-    let cli = match Cli::try_parse() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    report_gen::i18n::set_lang(lang::choose(&args));
+    let parsed = command()
+        .try_get_matches_from(&args)
+        .and_then(|m| <Cli as clap::FromArgMatches>::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
-            let _ = e.print();
+            match lang::usage_error(&e, &args) {
+                Some(text) => report::eout!("{text}"),
+                None => {
+                    let _ = e.print();
+                }
+            }
             return if e.use_stderr() { EXIT_USAGE } else { EXIT_OK };
         }
     };
@@ -423,7 +445,7 @@ fn run() -> i32 {
         } => match templates::export(&dir) {
             Ok(files) => {
                 for f in files {
-                    outln!("wrote {}", f.display());
+                    outln!("{}", report_gen::tr!("cli-wrote", file = f));
                 }
                 EXIT_OK
             }
@@ -433,17 +455,20 @@ fn run() -> i32 {
         Command::NewYear { year, data } => authoring::new_year(year, &data),
         Command::Schema { file, write } => authoring::schema(file, write.as_deref()),
         Command::Completions { shell } => {
+            // The untranslated command: clap_complete builds it again itself, which the
+            // translated one (already built) does not allow; the script holds no help texts
+            // for bash, and English ones for the shells that show them.
             let mut cmd = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(shell, &mut cmd, "report-gen", &mut std::io::stdout());
             EXIT_OK
         }
         Command::Man => {
-            let cmd = <Cli as clap::CommandFactory>::command();
+            let cmd = command();
             match clap_mangen::Man::new(cmd).render(&mut std::io::stdout()) {
                 Ok(()) => EXIT_OK,
-                Err(e) => {
-                    report_error(&anyhow::Error::new(e).context("cannot print the manual page"))
-                }
+                Err(e) => report_error(
+                    &anyhow::Error::new(e).context(report_gen::tr!("cli-cannot-print-man")),
+                ),
             }
         }
     }

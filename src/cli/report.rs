@@ -8,6 +8,7 @@ use std::sync::Mutex;
 use report_gen::data::load::Sources;
 use report_gen::diag::{printable, Counts, Diagnostic, Located, MESSAGE_CHARS};
 use report_gen::output::WriteError;
+use report_gen::tr;
 
 /// Exit code: success.
 pub const EXIT_OK: i32 = 0;
@@ -36,7 +37,7 @@ macro_rules! eout {
 macro_rules! eoutln {
     ($($arg:tt)*) => { $crate::cli::report::write_stderr(format_args!("{}\n", format_args!($($arg)*))) };
 }
-pub(crate) use {eoutln, out, outln};
+pub(crate) use {eout, eoutln, out, outln};
 
 /// The first error writing to stdout, if any.
 static STDOUT_FAILED: Mutex<Option<std::io::Error>> = Mutex::new(None);
@@ -74,11 +75,18 @@ pub(crate) fn stdout_failure() -> Option<std::io::Error> {
 
 /// Prints an error and its causes; returns the problem exit code.
 pub(super) fn report_error(e: &anyhow::Error) -> i32 {
-    eoutln!("error: {}", printable(&e.to_string(), MESSAGE_CHARS));
+    eoutln!(
+        "{}: {}",
+        tr!("diag-error"),
+        printable(&e.to_string(), MESSAGE_CHARS)
+    );
     for cause in e.chain().skip(1) {
         eoutln!(
-            "  caused by: {}",
-            printable(&cause.to_string(), MESSAGE_CHARS)
+            "  {}",
+            tr!(
+                "cli-caused-by",
+                cause = printable(&cause.to_string(), MESSAGE_CHARS)
+            )
         );
     }
     EXIT_PROBLEM
@@ -107,24 +115,27 @@ pub(super) fn report_write_error(e: &WriteError) -> i32 {
             root,
         } => {
             eoutln!(
-                "error: `{}` may now hold some new files beside the earlier ones: moving the \
-                 files in failed, and putting the earlier ones back failed too",
-                root.display()
+                "{}: {}",
+                tr!("diag-error"),
+                tr!("cli-write-mixed", folder = root)
             );
-            eoutln!("  caused by: {error:#}");
-            eoutln!("  putting them back: {rollback:#}");
-            eoutln!("  = help: run the same command again: it puts the earlier files back first");
+            eoutln!("  {}", tr!("cli-caused-by", cause = format!("{error:#}")));
+            eoutln!(
+                "  {}",
+                tr!("cli-write-rollback-failed", cause = format!("{rollback:#}"))
+            );
+            eoutln!("  = {}: {}", tr!("diag-help"), tr!("cli-write-mixed-help"));
             EXIT_PROBLEM
         }
         WriteError::Exists(_) => {
-            eoutln!("error: nothing was written: {e}");
-            eoutln!("  = help: move them away or choose another folder");
+            eoutln!("{}: {}: {e}", tr!("diag-error"), tr!("nothing-written"));
+            eoutln!("  = {}: {}", tr!("diag-help"), tr!("cli-write-exists-help"));
             EXIT_PROBLEM
         }
         WriteError::Unchanged(e) => {
-            eoutln!("error: nothing was written; every file that was there is as it was");
+            eoutln!("{}: {}", tr!("diag-error"), tr!("cli-write-unchanged"));
             for cause in e.chain() {
-                eoutln!("  caused by: {cause}");
+                eoutln!("  {}", tr!("cli-caused-by", cause = cause.to_string()));
             }
             EXIT_PROBLEM
         }
@@ -139,15 +150,11 @@ pub(super) fn repair_before_writing(dir: &Path) -> Result<(), i32> {
     match report_gen::output::repair(dir) {
         Ok(repair) => {
             if repair.rolled_back {
-                eoutln!(
-                    "note: an earlier run writing into `{}` was interrupted; the files it had \
-                     replaced were put back",
-                    dir.display()
-                );
+                eoutln!("{}", tr!("cli-repaired", folder = dir));
             }
             Ok(())
         }
-        Err(e) => Err(report_error(&e.context("nothing was written"))),
+        Err(e) => Err(report_error(&e.context(tr!("nothing-written")))),
     }
 }
 
@@ -189,14 +196,14 @@ pub(super) fn print_rendered(text: &str) {
 
 /// "3 errors found in `data`" and, when there are any, ", and 1 warning".
 pub(super) fn found_in(counts: Counts, root: &Path, with_warnings: bool) -> String {
-    let warnings = if with_warnings && counts.warnings > 0 {
-        format!(", and {}", counts.warnings_text())
+    if with_warnings && counts.warnings > 0 {
+        tr!(
+            "cli-found-in-with-warnings",
+            errors = counts.errors_text(),
+            warnings = counts.warnings_text(),
+            folder = root
+        )
     } else {
-        String::new()
-    };
-    format!(
-        "{} found in `{}`{warnings}",
-        counts.errors_text(),
-        root.display()
-    )
+        tr!("cli-found-in", errors = counts.errors_text(), folder = root)
+    }
 }

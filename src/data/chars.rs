@@ -43,7 +43,13 @@ pub fn describe(c: char) -> String {
         '\r' => " (CR)",
         '\u{1b}' => " (ESC)",
         '\u{7f}' => " (DEL)",
-        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => " (a text-direction control)",
+        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => {
+            return format!(
+                "U+{:04X} ({})",
+                c as u32,
+                crate::tr!("char-direction-control")
+            );
+        }
         _ => "",
     };
     format!("U+{:04X}{name}", c as u32)

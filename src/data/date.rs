@@ -42,11 +42,9 @@ pub struct DateError {
 
 impl DateError {
     fn shape(input: &str) -> Self {
-        let mut message = format!(
-            "`{input}` is not a date in the form YYYY-MM-DD (for example 2022-07-15), YYYY-MM or YYYY"
-        );
+        let mut message = crate::tr!("date-shape", input = input);
         if let Some(s) = suggest(input) {
-            message.push_str(&format!("; did you mean {s}?"));
+            message.push_str(&crate::tr!("date-did-you-mean", date = s));
         }
         DateError {
             message,
@@ -56,24 +54,23 @@ impl DateError {
 
     fn range_shape(input: &str) -> Self {
         DateError {
-            message: format!(
-                "`{input}` is not a range of days: write two full dates joined by a slash, \
-                 for example 2022-07-15/2022-07-17"
-            ),
+            message: crate::tr!("date-range-shape", input = input),
             malformed: true,
         }
     }
 
     fn day(input: &str, year: i32, month: u32, day: u32) -> Self {
         let message = if day == 0 {
-            format!("{input} does not exist: days are numbered from 01")
+            crate::tr!("date-day-zero", input = input)
         } else {
-            let name = u8::try_from(month)
-                .ok()
-                .and_then(|m| chrono::Month::try_from(m).ok())
-                .map_or("that month", |m| m.name());
             let days = days_in_month(year, month);
-            format!("{input} does not exist: {name} {year} has {days} days")
+            crate::tr!(
+                "date-no-such-day",
+                input = input,
+                month = month,
+                year = year,
+                days = days
+            )
         };
         DateError::invalid(message)
     }
@@ -210,8 +207,7 @@ fn parse_single(s: &str) -> Result<Date, DateError> {
     }
     let [year, month, day] = nums;
     if !(1000..=9999).contains(&year) {
-        let message =
-            format!("`{s}` has a year outside 1000 to 9999; write the year with four digits");
+        let message = crate::tr!("date-year-range", input = s);
         return Err(DateError::invalid(message));
     }
     // Four digits always fit in i32.
@@ -220,8 +216,7 @@ fn parse_single(s: &str) -> Result<Date, DateError> {
         return Ok(Date::Year(year));
     }
     if !(1..=12).contains(&month) {
-        let message =
-            format!("{s} does not exist: there is no month {month} (months go from 01 to 12)");
+        let message = crate::tr!("date-no-such-month", input = s, month = month);
         return Err(DateError::invalid(message));
     }
     if parts.len() == 2 {
@@ -271,7 +266,7 @@ impl FromStr for Date {
         };
         let (a, b) = (half(start)?, half(end)?);
         if b < a {
-            let message = format!("the range {start}/{end} ends before it starts");
+            let message = crate::tr!("date-range-reversed", start = start, end = end);
             return Err(DateError::invalid(message));
         }
         Ok(Date::Range(a, b))

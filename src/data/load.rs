@@ -1,5 +1,6 @@
 //! Reading the data directory: every file parsed into raw structs, with its source kept for diagnostics.
 
+use crate::tr;
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -215,9 +216,8 @@ pub fn load(root: &Path) -> (RawData, Sources, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     if fs::metadata(root).is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound) {
         diags.push(
-            Diagnostic::error(root, None, "the data directory does not exist").with_help(
-                "run the command in the project folder, or pass the folder with `--data DIR`",
-            ),
+            Diagnostic::error(root, None, tr!("load-no-data-dir"))
+                .with_help(tr!("load-no-data-dir-help")),
         );
         return (data, sources, diags);
     }
@@ -238,8 +238,8 @@ pub fn load(root: &Path) -> (RawData, Sources, Vec<Diagnostic>) {
         data.report = reader.read_one(&report_path);
     } else {
         reader.diags.push(
-            Diagnostic::error(&report_path, None, "the file `report.yaml` is missing")
-                .with_help("it names the city, the office and the report; copy it from the shipped `data/` folder or run `report-gen init`"),
+            Diagnostic::error(&report_path, None, tr!("load-no-report"))
+                .with_help(tr!("load-no-report-help")),
         );
     }
 
@@ -288,12 +288,8 @@ pub fn load(root: &Path) -> (RawData, Sources, Vec<Diagnostic>) {
             match year {
                 Some(y) if path.is_file() => year_files.push((y, path)),
                 _ => reader.diags.push(
-                    Diagnostic::warning(
-                        &path,
-                        None,
-                        "this file is not read: year files are named like `2023.yaml`",
-                    )
-                    .with_help("rename it to the report year, or move it out of `years/`"),
+                    Diagnostic::warning(&path, None, tr!("load-year-file-name"))
+                        .with_help(tr!("load-year-file-name-help")),
                 ),
             }
         }
@@ -314,8 +310,8 @@ fn folder_problem(dir: &Path) -> Option<Diagnostic> {
     match fs::metadata(dir) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
         Ok(m) if !m.is_dir() => Some(
-            Diagnostic::error(dir, None, "this should be a folder, but it is a file")
-                .with_help("move the file away; the data's files go into a folder of this name"),
+            Diagnostic::error(dir, None, tr!("load-not-a-folder"))
+                .with_help(tr!("load-not-a-folder-help")),
         ),
         Ok(_) => fs::read_dir(dir).err().map(|e| cannot_open(dir, &e)),
         Err(e) => Some(cannot_open(dir, &e)),
@@ -323,9 +319,12 @@ fn folder_problem(dir: &Path) -> Option<Diagnostic> {
 }
 
 fn cannot_open(dir: &Path, e: &std::io::Error) -> Diagnostic {
-    Diagnostic::error(dir, None, format!("the folder cannot be opened: {e}")).with_help(
-        "check that you may read the folder (its permissions, or the network drive it is on)",
+    Diagnostic::error(
+        dir,
+        None,
+        tr!("load-folder-unreadable", cause = e.to_string()),
     )
+    .with_help(tr!("load-folder-unreadable-help"))
 }
 
 /// Whether `path` is a file, or something that cannot even be looked at (so that reading it
@@ -362,8 +361,8 @@ impl Reader<'_> {
         if let (Ok(real), Some(root)) = (fs::canonicalize(path), &self.real_root) {
             if !real.starts_with(root) {
                 self.diags.push(
-                    Diagnostic::error(path, None, format!("this file is a link to `{}`, outside the data folder", real.display()))
-                        .with_help("only files inside the data folder are read; copy the file into the folder instead of linking to it"),
+                    Diagnostic::error(path, None, tr!("load-link-outside", target = real))
+                        .with_help(tr!("load-link-outside-help")),
                 );
                 return None;
             }
@@ -371,8 +370,8 @@ impl Reader<'_> {
         let bytes = match fs::metadata(path) {
             Ok(m) if m.len() > MAX_FILE_BYTES => {
                 self.diags.push(
-                    Diagnostic::error(path, None, format!("the file is too large ({} MB)", m.len() / 1_000_000))
-                        .with_help("a data file should be a few hundred KB at most; split it or remove what does not belong in it"),
+                    Diagnostic::error(path, None, tr!("load-too-large", mb = m.len() / 1_000_000))
+                        .with_help(tr!("load-too-large-help")),
                 );
                 return None;
             }
@@ -382,7 +381,7 @@ impl Reader<'_> {
                     self.diags.push(Diagnostic::error(
                         path,
                         None,
-                        format!("the file cannot be read: {e}"),
+                        tr!("load-unreadable", cause = e.to_string()),
                     ));
                     return None;
                 }
@@ -396,8 +395,8 @@ impl Reader<'_> {
                 let line = before.matches('\n').count() + 1;
                 let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
                 self.diags.push(
-                    Diagnostic::error(path, Some(Span { line, col }), "the file is not UTF-8 text")
-                        .with_help("save the file with the encoding UTF-8 (in VS Code: “Save with Encoding” → UTF-8)"),
+                    Diagnostic::error(path, Some(Span { line, col }), tr!("load-not-utf8"))
+                        .with_help(tr!("load-not-utf8-help")),
                 );
                 return None;
             }
@@ -416,24 +415,28 @@ impl Reader<'_> {
         };
         for (span, c) in &controls {
             self.diags.push(
-                Diagnostic::error(path, Some(*span), format!("an invisible control character, {}, is in the text here", chars::describe(*c)))
-                    .with_help("delete it (it often comes with text copied from another program); it does not print, and programs that read the chapter may act on it")
-                    .with_width(1),
+                Diagnostic::error(
+                    path,
+                    Some(*span),
+                    tr!("load-control-char", char = chars::describe(*c)),
+                )
+                .with_help(tr!("load-control-char-help"))
+                .with_width(1),
             );
         }
         let id = self.sources.add(path.to_path_buf(), text, scrubbed);
         let file = self.sources.file(id);
         if let Some(span) = file.survey.second_document {
             self.diags.push(
-                Diagnostic::error(path, Some(span), "a second YAML document starts here: a data file holds one")
-                    .with_help("remove this `---` line; if what follows belongs in another file, move it there"),
+                Diagnostic::error(path, Some(span), tr!("load-second-document"))
+                    .with_help(tr!("load-second-document-help")),
             );
             return None;
         }
         if let Some(span) = file.survey.complex_key {
             self.diags.push(
-                Diagnostic::error(path, Some(span), "a key here is a list or a block; keys are plain names such as `text:`")
-                    .with_help("if this is a text that starts with `[` or `{`, put the whole text in double quotes: `text: \"[…] …\"`"),
+                Diagnostic::error(path, Some(span), tr!("load-complex-key"))
+                    .with_help(tr!("load-complex-key-help")),
             );
             return None;
         }
@@ -445,12 +448,13 @@ impl Reader<'_> {
                         id,
                         &bad.path,
                         bad.in_key,
-                        format!(
-                            "the {what} holds an invisible control character, {}",
-                            chars::describe(bad.c)
+                        tr!(
+                            "load-escaped-control-char",
+                            what = what,
+                            char = chars::describe(bad.c)
                         ),
                     );
-                    d.help = Some("remove the escape that writes it (`\\e`, `\\a`, `\\0`, `\\x..`, `\\u....` in double quotes); for a line break, start a new line in a `>-` or `|-` block".into());
+                    d.help = Some(tr!("load-escaped-control-char-help"));
                     self.diags.push(d);
                 }
                 Some((id, v))
@@ -495,8 +499,7 @@ impl Reader<'_> {
         let (file, value) = self.parse_file(path)?;
         if value.is_null() {
             self.diags.push(
-                Diagnostic::error(path, None, "the file is empty")
-                    .with_help("fill it in, or delete it if it is not needed"),
+                Diagnostic::error(path, None, tr!("load-empty")).with_help(tr!("load-empty-help")),
             );
             return None;
         }
@@ -533,8 +536,8 @@ impl Reader<'_> {
         if !value.is_sequence() {
             self.diags.push(
                 self.sources
-                    .error(file, "", false, "this file should be a list of entries")
-                    .with_help("start each entry with `- id: …` at the beginning of a line"),
+                    .error(file, "", false, tr!("load-not-a-list"))
+                    .with_help(tr!("load-not-a-list-help")),
             );
             self.unreadable.insert(name);
             return Vec::new();
@@ -596,12 +599,11 @@ impl Reader<'_> {
             if !known(&name) {
                 let expected: Vec<&str> = REGISTRY_FILES.iter().map(|(n, _)| *n).collect();
                 let help = match crate::diag::suggest(&name, expected.iter().copied()) {
-                    Some(s) => format!("did you mean `{s}`?"),
-                    None => format!("the registry files are: {}", expected.join(", ")),
+                    Some(s) => tr!("did-you-mean", suggestion = s),
+                    None => tr!("load-registry-files", files = expected.join(", ")),
                 };
-                self.diags.push(
-                    Diagnostic::warning(&path, None, "this file is not read").with_help(help),
-                );
+                self.diags
+                    .push(Diagnostic::warning(&path, None, tr!("load-not-read")).with_help(help));
             }
         }
     }

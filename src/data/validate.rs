@@ -1,5 +1,6 @@
 //! The rules the data must follow, checked all at once: ids, references, dates, figures, counts.
 
+use crate::tr;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::data::date::Date;
@@ -123,39 +124,39 @@ impl Validator<'_> {
     fn check_ids(&mut self, data: &RawData) -> Ids {
         let mut ids = Ids::default();
         let mut first: HashMap<(Ns, String), (FileId, String)> = HashMap::new();
-        let mut register = |v: &mut Self,
-                            ns: Ns,
-                            what: &str,
-                            file: FileId,
-                            path: String,
-                            id: &str| {
-            if !valid_id(id) {
-                v.error(file, &format!("{path}.id"), format!("`{id}` is not a valid id"))
-                    .help = Some("use lowercase letters without accents, digits and hyphens, e.g. `gyor` or `2022-hanower`".into());
-            }
-            match first.get(&(ns, id.to_string())) {
-                Some((f, p)) => {
-                    let f = v.sources.file(*f);
-                    let at = f
-                        .index()
-                        .locate(&format!("{p}.id"), false)
-                        .map(|s| format!("{}:{}", s.line, s.col));
-                    v.error(
-                        file,
-                        &format!("{path}.id"),
-                        format!("the {what} id `{id}` is used twice"),
-                    )
-                    .help = Some(format!(
-                        "ids must be unique; the first `{id}` is in {}{}; rename one of them",
-                        f.path.display(),
-                        at.map(|a| format!(":{a}")).unwrap_or_default()
-                    ));
+        let mut register =
+            |v: &mut Self, ns: Ns, what: &str, file: FileId, path: String, id: &str| {
+                if !valid_id(id) {
+                    v.error(file, &format!("{path}.id"), tr!("validate-bad-id", id = id))
+                        .help = Some(tr!("validate-bad-id-help"));
                 }
-                None => {
-                    first.insert((ns, id.to_string()), (file, path));
+                match first.get(&(ns, id.to_string())) {
+                    Some((f, p)) => {
+                        let f = v.sources.file(*f);
+                        let at = f
+                            .index()
+                            .locate(&format!("{p}.id"), false)
+                            .map(|s| format!("{}:{}", s.line, s.col));
+                        v.error(
+                            file,
+                            &format!("{path}.id"),
+                            tr!("validate-id-twice", what = what, id = id),
+                        )
+                        .help = Some(tr!(
+                            "validate-id-twice-help",
+                            id = id,
+                            file = format!(
+                                "{}{}",
+                                f.path.display(),
+                                at.map(|a| format!(":{a}")).unwrap_or_default()
+                            )
+                        ));
+                    }
+                    None => {
+                        first.insert((ns, id.to_string()), (file, path));
+                    }
                 }
-            }
-        };
+            };
         for c in &data.countries {
             register(
                 self,
@@ -215,11 +216,11 @@ impl Validator<'_> {
         path: &str,
         from: Option<&Date>,
         to: Option<&Date>,
-        message: &str,
+        message: impl FnOnce() -> String,
     ) {
         if let (Some(from), Some(to)) = (from, to) {
             if to.last_day() < from.first_day() {
-                self.error(file, path, message);
+                self.error(file, path, message());
             }
         }
     }
@@ -235,12 +236,10 @@ impl Validator<'_> {
         what: &str,
     ) {
         let defined_in = match ns {
-            Ns::Countries => "data/registry/countries.yaml",
-            Ns::Entities => {
-                "the registry (partners.yaml, places.yaml, organisations.yaml or projects.yaml)"
-            }
-            Ns::People => "data/registry/people.yaml",
-            Ns::Figures => "`figures:` in this file",
+            Ns::Countries => "countries",
+            Ns::Entities => "registry",
+            Ns::People => "people",
+            Ns::Figures => "figures",
         };
         // An id may be defined in a file that could not be read: no error on top of that file's.
         if set.contains(id) || self.known.contains(id) || self.unreadable.contains(&ns) {
@@ -248,10 +247,10 @@ impl Validator<'_> {
         }
         let candidates = set.iter().chain(self.known.iter()).map(String::as_str);
         let help = match suggest(id, candidates) {
-            Some(s) => format!("did you mean `{s}`?"),
-            None => format!("add an entry with `id: {id}` to {defined_in}, or correct the id"),
+            Some(s) => tr!("did-you-mean", suggestion = s),
+            None => tr!("validate-unknown-id-help", id = id, file = defined_in),
         };
-        self.error(file, path, format!("unknown {what} id `{id}`"))
+        self.error(file, path, tr!("validate-unknown-id", what = what, id = id))
             .help = Some(help);
     }
 
@@ -263,9 +262,13 @@ impl Validator<'_> {
             self.error(
                 r.file,
                 "chapter_title",
-                format!("the chapter title is {chars} characters long; at most {MAX_CHAPTER_TITLE_CHARS} can be used"),
+                tr!(
+                    "validate-title-too-long",
+                    chars = chars,
+                    max = MAX_CHAPTER_TITLE_CHARS
+                ),
             )
-            .help = Some("the title is the chapter's heading and the name of its files; shorten it (the rest can go into the first paragraph)".into());
+            .help = Some(tr!("validate-title-too-long-help"));
         }
     }
 
@@ -288,10 +291,12 @@ impl Validator<'_> {
                         self.error(
                             p.file,
                             &format!("{at}.{key}"),
-                            format!("`{key}:` is one day, not a range of days"),
+                            tr!("validate-agreement-range", key = key),
                         )
-                        .help = Some(format!(
-                            "write the day the document was signed or ended, e.g. `{key}: {from}`"
+                        .help = Some(tr!(
+                            "validate-agreement-range-help",
+                            key = key,
+                            date = from.to_string()
                         ));
                     }
                 }
@@ -300,13 +305,13 @@ impl Validator<'_> {
                     &format!("{at}.ended"),
                     Some(&a.signed),
                     a.ended.as_ref(),
-                    "the agreement ends before it was signed",
+                    || tr!("validate-agreement-reversed"),
                 );
                 if a.document.trim().is_empty() {
                     self.error(
                         p.file,
                         &format!("{at}.document"),
-                        "the document name is empty",
+                        tr!("validate-document-empty"),
                     );
                 }
             }
@@ -326,7 +331,7 @@ impl Validator<'_> {
                 self.error(
                     o.file,
                     &format!("{}.names", o.path),
-                    "an organisation needs at least one name",
+                    tr!("validate-organisation-no-name"),
                 );
             }
             let periods = (o.value.names.iter().map(|n| ("names", &n.since, &n.until))).chain(
@@ -340,13 +345,9 @@ impl Validator<'_> {
                 let i = index.entry(list).or_default();
                 let path = format!("{}.{list}[{i}].until", o.path);
                 *i += 1;
-                self.ordered(
-                    o.file,
-                    &path,
-                    since.as_ref(),
-                    until.as_ref(),
-                    "`until` is before `since`",
-                );
+                self.ordered(o.file, &path, since.as_ref(), until.as_ref(), || {
+                    tr!("validate-until-before-since")
+                });
             }
         }
         for p in &data.projects {
@@ -374,7 +375,7 @@ impl Validator<'_> {
                         );
                     }
                     _ => {
-                        self.error(p.file, &at, "a project partner needs either `place:` or both `name:` and `country:`");
+                        self.error(p.file, &at, tr!("validate-project-partner"));
                     }
                 }
             }
@@ -388,9 +389,9 @@ impl Validator<'_> {
             self.error(
                 file,
                 "year",
-                format!("the file is for {year} but says `year: {}`", yr.year),
+                tr!("validate-year-mismatch", year = year, says = yr.year),
             )
-            .help = Some(format!("write `year: {year}`, or rename the file"));
+            .help = Some(tr!("validate-year-mismatch-help", year = year));
         }
         let mut section_ids: HashMap<&str, usize> = HashMap::new();
         for (i, s) in yr.sections.iter().enumerate() {
@@ -399,9 +400,9 @@ impl Validator<'_> {
                 self.error(
                     file,
                     &format!("sections[{i}]"),
-                    format!("two sections have the id `{id}`"),
+                    tr!("validate-section-twice", id = id),
                 )
-                .help = Some("give one of them its own `id:`".into());
+                .help = Some(tr!("validate-section-twice-help"));
             }
             self.check_section(set, (file, year), i, s, ids);
         }
@@ -440,10 +441,8 @@ impl Validator<'_> {
     fn use_figure(&mut self, file: FileId, path: String, fig: &str, figures: &mut FigureUse) {
         self.reference(file, &path, fig, &figures.of_year, Ns::Figures, "figure");
         if let Some(first) = figures.used.insert(fig.to_string(), path.clone()) {
-            self.error(file, &path, format!("the figure `{fig}` is shown twice"))
-                .help = Some(format!(
-                "it is already used at `{first}`; a figure appears once"
-            ));
+            self.error(file, &path, tr!("validate-figure-twice", figure = fig))
+                .help = Some(tr!("validate-figure-twice-help", first = first));
         }
     }
 
@@ -467,7 +466,7 @@ impl Validator<'_> {
                 id,
                 &ids.entities,
                 Ns::Entities,
-                "partner, place, organisation or project",
+                "about",
             );
         }
         match set.section_of(yr, e) {
@@ -478,8 +477,16 @@ impl Validator<'_> {
                             && s.kind == SectionKind::Partners
                             && j == 0
                         {
-                            self.error(file, &format!("{at}.about[{j}]"), format!("{} is not a partner in {year}", p.name)).help =
-                                Some("only places with a partnership agreement signed by the end of the year are partners; move the event to another section with `section:`".into());
+                            self.error(
+                                file,
+                                &format!("{at}.about[{j}]"),
+                                tr!(
+                                    "validate-not-a-partner",
+                                    name = p.name.as_str(),
+                                    year = year
+                                ),
+                            )
+                            .help = Some(tr!("validate-not-a-partner-help"));
                         }
                     }
                 }
@@ -490,33 +497,37 @@ impl Validator<'_> {
                 let (path, msg) = match &e.section {
                     Some(s) => (
                         format!("{at}.section"),
-                        format!("there is no section `{s}` in this year's `sections:`"),
+                        tr!("validate-no-such-section", section = s),
                     ),
                     None => (
                         at.clone(),
-                        format!(
-                            "this event belongs in a `{}` section, but the year has none",
-                            set.default_section_kind(year, e).name()
+                        tr!(
+                            "validate-no-section-kind",
+                            kind = set.default_section_kind(year, e).name()
                         ),
                     ),
                 };
                 let ids_here: Vec<&str> = yr.sections.iter().map(section_id).collect();
-                let help = match e.section.as_deref().and_then(|s| suggest(s, ids_here.iter().copied())) {
-                    Some(s) => format!("did you mean `{s}`?"),
-                    None if ids_here.is_empty() => "add the section to `sections:`".to_string(),
-                    None => format!("the sections of this year are: {}; name one with `section:` or add a section", ids_here.join(", ")),
+                let help = match e
+                    .section
+                    .as_deref()
+                    .and_then(|s| suggest(s, ids_here.iter().copied()))
+                {
+                    Some(s) => tr!("did-you-mean", suggestion = s),
+                    None if ids_here.is_empty() => tr!("validate-add-section"),
+                    None => tr!("validate-sections-are", sections = ids_here.join(", ")),
                 };
                 self.error(file, &path, msg).help = Some(help);
             }
         }
         if e.text.trim().is_empty() {
-            self.error(file, &format!("{at}.text"), "the event has no text");
+            self.error(file, &format!("{at}.text"), tr!("validate-event-no-text"));
         }
         if e.project_partners && !e.about.iter().any(|id| set.project(id).is_some()) {
             self.error(
                 file,
                 &format!("{at}.project_partners"),
-                "`project_partners: true` needs a project in `about:`",
+                tr!("validate-project-partners"),
             );
         }
         for (field, text) in [
@@ -555,16 +566,20 @@ impl Validator<'_> {
         }
         if let Some(total) = d.total {
             if !d.meetings.is_empty() && total as usize != d.meetings.len() {
-                self.error(file, "diplomatic.total", format!("the total says {total} meetings but {} are listed", d.meetings.len())).help =
-                    Some("correct the total, or list the missing meetings; when all meetings are listed the total can be left out".into());
+                self.error(
+                    file,
+                    "diplomatic.total",
+                    tr!(
+                        "validate-total-mismatch",
+                        total = total,
+                        listed = d.meetings.len()
+                    ),
+                )
+                .help = Some(tr!("validate-total-mismatch-help"));
             }
         }
         if d.total.is_none() && d.meetings.is_empty() && !incomplete {
-            self.error(
-                file,
-                "diplomatic",
-                "give the meetings (`meetings:`) or their number (`total:`)",
-            );
+            self.error(file, "diplomatic", tr!("validate-no-meetings"));
         }
         let mut genitive_reported = HashSet::new();
         for (i, m) in d.meetings.iter().enumerate() {
@@ -590,7 +605,7 @@ impl Validator<'_> {
                 );
             }
             if m.people.is_empty() && m.body.is_none() {
-                self.error(file, &at, "a meeting needs `people:` or `body:`");
+                self.error(file, &at, tr!("validate-meeting-who"));
             }
             for (j, f) in m.figures.iter().enumerate() {
                 self.use_figure(file, format!("{at}.figures[{j}]"), f, figures);
@@ -602,12 +617,8 @@ impl Validator<'_> {
                 .iter()
                 .any(|s| s.kind == SectionKind::Diplomatic)
         {
-            self.error(
-                file,
-                "diplomatic",
-                "the year has diplomatic meetings but no `diplomatic` section to show them",
-            )
-            .help = Some("add `- kind: diplomatic` to `sections:`".into());
+            self.error(file, "diplomatic", tr!("validate-no-diplomatic-section"))
+                .help = Some(tr!("validate-no-diplomatic-section-help"));
         }
     }
 
@@ -671,11 +682,9 @@ impl Validator<'_> {
                 self.warn(
                     file,
                     &format!("figures[{i}].id"),
-                    format!("the figure `{}` is not shown anywhere", f.id),
+                    tr!("validate-figure-unused", figure = f.id.as_str()),
                 )
-                .help = Some(
-                    "list its id under `figures:` of the event or meeting it illustrates".into(),
-                );
+                .help = Some(tr!("validate-figure-unused-help"));
             }
         }
     }
@@ -716,11 +725,7 @@ impl Validator<'_> {
             );
         }
         if s.kind == SectionKind::Memberships && s.list.is_none() {
-            self.error(
-                file,
-                &at,
-                "a `memberships` section needs `list: international` or `list: national`",
-            );
+            self.error(file, &at, tr!("validate-memberships-list"));
         }
         for key in s.notes.keys().chain(s.figures.keys()) {
             self.reference(
@@ -729,7 +734,7 @@ impl Validator<'_> {
                 key,
                 &ids.entities,
                 Ns::Entities,
-                "partner, place or organisation",
+                "section-about",
             );
         }
         for (j, id) in s.organisations.iter().enumerate() {
@@ -744,11 +749,16 @@ impl Validator<'_> {
                 .iter()
                 .any(|(o, _)| o.id == *id)
             {
-                self.error(file, &path, format!("`{id}` is not on the {} list of members in {year}", match list {
+                let list = match list {
                     raw::MembershipList::International => "international",
                     raw::MembershipList::National => "national",
-                }))
-                .help = Some("check the organisation's `memberships:` in organisations.yaml, or remove the id here".into());
+                };
+                self.error(
+                    file,
+                    &path,
+                    tr!("validate-not-a-member", id = id, list = list, year = year),
+                )
+                .help = Some(tr!("validate-not-a-member-help"));
             }
         }
         for (j, id) in s.acronyms.iter().enumerate() {
@@ -761,12 +771,9 @@ impl Validator<'_> {
                     self.error(
                         file,
                         &path,
-                        format!("`{id}` has no abbreviation in {year} to print"),
+                        tr!("validate-no-abbreviation", id = id, year = year),
                     )
-                    .help = Some(
-                        "give its name a `short:` in organisations.yaml, or remove the id here"
-                            .into(),
-                    );
+                    .help = Some(tr!("validate-no-abbreviation-help"));
                 }
                 Some(_) => {}
             }
@@ -774,12 +781,12 @@ impl Validator<'_> {
         for (j, p) in s.projects.iter().enumerate() {
             if set.project(p).is_none() {
                 let projects: Vec<&str> = set.projects.iter().map(|p| p.id.as_str()).collect();
-                let help =
-                    suggest(p, projects.iter().copied()).map(|s| format!("did you mean `{s}`?"));
+                let help = suggest(p, projects.iter().copied())
+                    .map(|s| tr!("did-you-mean", suggestion = s));
                 let d = self.error(
                     file,
                     &format!("{at}.projects[{j}]"),
-                    format!("unknown project id `{p}`"),
+                    tr!("validate-unknown-id", what = "project", id = p),
                 );
                 d.help = help;
             }
@@ -792,19 +799,28 @@ impl Validator<'_> {
             self.error(
                 file,
                 path,
-                format!("{date} is not in {year}, the year of this file"),
+                tr!(
+                    "validate-date-other-year",
+                    date = date.to_string(),
+                    year = year
+                ),
             )
-            .help = Some(format!(
-                "events of another year go in `years/{from}.yaml`; or correct the date"
-            ));
+            .help = Some(tr!("validate-date-other-year-help", from = from));
         }
     }
 
     fn check_text(&mut self, set: &DataSet, file: FileId, path: &str, text: &str, year: i32) {
         for (name, arg) in placeholders(text) {
             if name != "lat" && name != "dekady" {
-                self.error(file, path, format!("unknown placeholder `{{{name}:{arg}}}`")).help =
-                    Some("the placeholders are `{lat:ID}` (years of partnership) and `{dekady:ID}` (the same, rounded down to tens)".into());
+                self.error(
+                    file,
+                    path,
+                    tr!(
+                        "validate-unknown-placeholder",
+                        placeholder = format!("{{{name}:{arg}}}")
+                    ),
+                )
+                .help = Some(tr!("validate-unknown-placeholder-help"));
                 continue;
             }
             if self.known.contains(&arg) || self.unreadable.contains(&Ns::Entities) {
@@ -816,28 +832,59 @@ impl Validator<'_> {
                     let signed = year - years;
                     let (message, help) = if years < 1 {
                         (
-                            format!("`{{{name}:{arg}}}` in {year}: the partnership with {} was signed in {signed}, so it is not a year old yet", p.name),
-                            format!("the placeholder can be used from {} on; in {year}, write the text without it", signed + 1),
+                            tr!(
+                                "validate-placeholder-too-young",
+                                placeholder = format!("{{{name}:{arg}}}"),
+                                year = year,
+                                name = p.name.as_str(),
+                                signed = signed
+                            ),
+                            tr!(
+                                "validate-placeholder-too-young-help",
+                                from = signed + 1,
+                                year = year
+                            ),
                         )
                     } else {
                         (
-                            format!("`{{{name}:{arg}}}` in {year}: the partnership with {} is {years} years old, under ten, so it would print „ponad 0-letniej”", p.name),
-                            format!("write `{{lat:{arg}}} lat` instead, which prints the years themselves"),
+                            tr!(
+                                "validate-placeholder-under-ten",
+                                placeholder = format!("{{{name}:{arg}}}"),
+                                year = year,
+                                name = p.name.as_str(),
+                                years = years
+                            ),
+                            tr!(
+                                "validate-placeholder-under-ten-help",
+                                instead = format!("{{lat:{arg}}} lat")
+                            ),
                         )
                     };
                     self.error(file, path, message).help = Some(help);
                 }
                 Some(_) => {}
                 None => {
-                    self.error(file, path, format!("`{{{name}:{arg}}}` needs the id of a partner with a partnership agreement")).help =
-                        suggest(&arg, set.places.iter().filter(|p| !p.agreements.is_empty()).map(|p| p.id.as_str()))
-                            .map(|s| format!("did you mean `{s}`?"));
+                    self.error(
+                        file,
+                        path,
+                        tr!(
+                            "validate-placeholder-needs-partner",
+                            placeholder = format!("{{{name}:{arg}}}")
+                        ),
+                    )
+                    .help = suggest(
+                        &arg,
+                        set.places
+                            .iter()
+                            .filter(|p| !p.agreements.is_empty())
+                            .map(|p| p.id.as_str()),
+                    )
+                    .map(|s| tr!("did-you-mean", suggestion = s));
                 }
             }
         }
         if let Err(msg) = crate::text::check_lang_marks(text) {
-            self.error(file, path, msg).help =
-                Some("mark a phrase in another language as `[en]Future Mentors[/en]`".into());
+            self.error(file, path, msg).help = Some(tr!("validate-lang-marks-help"));
         }
     }
 
@@ -880,12 +927,9 @@ impl Validator<'_> {
                 self.error(
                     file,
                     &format!("{at}.alt"),
-                    format!("the alt text `{alt}` looks like a file name"),
+                    tr!("validate-alt-file-name", alt = alt),
                 )
-                .help = Some(
-                    "describe what the photo shows, in a sentence, for people who cannot see it"
-                        .into(),
-                );
+                .help = Some(tr!("validate-alt-file-name-help"));
             }
             if f.caption
                 .as_deref()
@@ -894,16 +938,15 @@ impl Validator<'_> {
                 self.error(
                     file,
                     &format!("{at}.alt"),
-                    "the alt text repeats the caption",
+                    tr!("validate-alt-repeats-caption"),
                 )
-                .help = Some("the caption is read anyway; say what the photo shows instead".into());
+                .help = Some(tr!("validate-alt-repeats-caption-help"));
             }
         }
         if let Some(image) = &f.image {
             if f.alt.as_deref().is_none_or(|a| a.trim().is_empty()) {
-                self.error(file, at, "a figure with an image needs `alt:` text")
-                    .help =
-                    Some("describe what the photo shows, for people who cannot see it".into());
+                self.error(file, at, tr!("validate-alt-missing")).help =
+                    Some(tr!("validate-alt-missing-help"));
             }
             // The same rule and reading as the writers', so the file checked is the file read.
             match crate::image_file::read(&set.root, image) {
@@ -912,7 +955,7 @@ impl Validator<'_> {
             }
         }
         if f.caption.is_none() && f.credit.is_none() && f.image.is_none() {
-            self.error(file, at, "the figure has no image, caption or credit");
+            self.error(file, at, tr!("validate-figure-empty"));
         }
     }
 }

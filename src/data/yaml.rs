@@ -141,7 +141,7 @@ fn parse_unless_too_deep(text: &str, too_deep: Option<Span>) -> Result<Value, Pr
             path: None,
             span: Some(span),
             at_key: false,
-            message: format!("lists and blocks are nested more than {MAX_DEPTH} levels deep here"),
+            message: crate::tr!("yaml-too-deep", depth = MAX_DEPTH),
             help: Some(syntax_help("recursion limit")),
         });
     }
@@ -350,25 +350,43 @@ fn plain_syntax_message(raw: &str) -> String {
     // serde_yaml reads a number too large for 128 bits as this type error, though the YAML is fine.
     if raw.contains(" as u128, ") || raw.contains(" as i128, ") {
         if let Some(number) = raw.split('`').nth(1) {
-            return format!("the number {number} is too large");
+            return crate::tr!("yaml-number-too-large", number = number);
         }
     }
     // serde_yaml appends " at line X column Y"; the diagnostic prints the position itself.
     let msg = raw.split(" at line ").next().unwrap_or(raw).trim();
-    format!("this is not valid YAML: {msg}")
+    crate::tr!("yaml-invalid", detail = scanner_words(msg))
+}
+
+/// The parser's own words for a syntax error, in the language in force when the catalog has
+/// them (the common ones); otherwise as the parser said it.
+fn scanner_words(msg: &str) -> String {
+    let id = match msg {
+        "mapping values are not allowed in this context" => "yaml-detail-mapping-values",
+        "did not find expected key" => "yaml-detail-expected-key",
+        "could not find expected ':'" => "yaml-detail-expected-colon",
+        "did not find expected '-' indicator" => "yaml-detail-expected-dash",
+        "found a tab character that violates indentation" => "yaml-detail-tab",
+        "found unexpected end of stream" => "yaml-detail-end-of-stream",
+        "found character that cannot start any token" => "yaml-detail-bad-character",
+        "did not find expected node content" => "yaml-detail-node-content",
+        "found undefined alias" | "unknown anchor" => "yaml-detail-alias",
+        _ => return msg.to_string(),
+    };
+    crate::i18n::text(id, &[])
 }
 
 fn syntax_help(raw: &str) -> String {
     if raw.contains(" as u128, ") || raw.contains(" as i128, ") {
-        "write the right number, or put the value in double quotes if it is text".into()
+        crate::tr!("yaml-help-number")
     } else if raw.contains("tab") {
-        "YAML does not allow tabs for indentation: indent with spaces".into()
+        crate::tr!("yaml-help-tab")
     } else if raw.contains("duplicate") {
-        "a key may appear only once in the same block: remove or rename one of them".into()
+        crate::tr!("yaml-help-duplicate")
     } else if raw.contains("recursion limit") || raw.contains("repetition limit") {
-        "the file nests too deeply or repeats an alias too often: simplify it".into()
+        crate::tr!("yaml-help-too-deep")
     } else {
-        "check the indentation and the punctuation (`:` after keys, `- ` before list items, matching quotes) on this line and the one before".into()
+        crate::tr!("yaml-help-syntax")
     }
 }
 
@@ -416,8 +434,7 @@ pub fn deserialize_all<T: DeserializeOwned>(value: &Value) -> Result<T, Partial<
             pruned_keys.iter().any(|(p, k)| *p == segs && *k == f)
                 || meant.iter().any(|(p, k)| *p == segs && *k == f)
         });
-        if let (Some(Seg::Key(_)), Some(s)) = (segs.last(), help.as_deref().and_then(did_you_mean))
-        {
+        if let (Some(Seg::Key(_)), Some(s)) = (segs.last(), suggested_key(&raw)) {
             meant.push((segs[..segs.len() - 1].to_vec(), s.to_string()));
         }
         if !echo {
@@ -465,11 +482,8 @@ pub fn deserialize_all<T: DeserializeOwned>(value: &Value) -> Result<T, Partial<
         path: None,
         span: None,
         at_key: false,
-        message: format!(
-            "the check stopped after the first {} problems in this file",
-            problems.len()
-        ),
-        help: Some("fix these and run the check again to see the rest".into()),
+        message: crate::tr!("yaml-too-many", count = problems.len()),
+        help: Some(crate::tr!("yaml-too-many-help")),
     });
     Err(Partial {
         value: None,
@@ -608,9 +622,11 @@ fn remove_at(value: &mut Value, segs: &[Seg]) -> bool {
     }
 }
 
-/// The key suggested by a "did you mean `x`?" help.
-fn did_you_mean(help: &str) -> Option<&str> {
-    help.strip_prefix("did you mean `")?.strip_suffix("`?")
+/// The key that an "unknown field" error of serde suggests instead ("dat" → "date").
+fn suggested_key(raw: &str) -> Option<&str> {
+    let words = backticked(raw.strip_prefix("unknown field ")?);
+    let wrong = words.first()?;
+    suggest(wrong, words[1..].iter().copied())
 }
 
 fn missing_field(raw: &str) -> Option<String> {
@@ -633,16 +649,20 @@ fn plain_message(raw: &str) -> (String, Option<String>, bool) {
         let wrong = words.first().copied().unwrap_or("?");
         let allowed = &words[1.min(words.len())..];
         let help = match suggest(wrong, allowed.iter().copied()) {
-            Some(s) => format!("did you mean `{s}`?"),
-            None if allowed.is_empty() => "remove this key".to_string(),
-            None => format!("the keys allowed here are: {}", allowed.join(", ")),
+            Some(s) => crate::tr!("did-you-mean", suggestion = s),
+            None if allowed.is_empty() => crate::tr!("yaml-remove-key"),
+            None => crate::tr!("yaml-allowed-keys", keys = allowed.join(", ")),
         };
-        return (format!("unknown key `{wrong}`"), Some(help), true);
+        return (
+            crate::tr!("yaml-unknown-key", key = wrong),
+            Some(help),
+            true,
+        );
     }
     if let Some(field) = missing_field(raw) {
         return (
-            format!("required key `{field}` is missing"),
-            Some(format!("add a line `{field}: …` to this entry")),
+            crate::tr!("yaml-missing-key", key = field),
+            Some(crate::tr!("yaml-missing-key-help", key = field)),
             true,
         );
     }
@@ -651,11 +671,11 @@ fn plain_message(raw: &str) -> (String, Option<String>, bool) {
         let wrong = words.first().copied().unwrap_or("?");
         let allowed = &words[1.min(words.len())..];
         let help = match suggest(wrong, allowed.iter().copied()) {
-            Some(s) => format!("did you mean `{s}`?"),
-            None => format!("use one of: {}", allowed.join(", ")),
+            Some(s) => crate::tr!("did-you-mean", suggestion = s),
+            None => crate::tr!("yaml-use-one-of", values = allowed.join(", ")),
         };
         return (
-            format!("`{wrong}` is not an allowed value here"),
+            crate::tr!("yaml-not-allowed-value", value = wrong),
             Some(help),
             false,
         );
@@ -668,10 +688,10 @@ fn plain_message(raw: &str) -> (String, Option<String>, bool) {
             .split_once(", expected ")
             .unwrap_or((rest, "something else"));
         return (
-            format!(
-                "expected {}, found {}",
-                plain_expected(expected),
-                plain_found(found)
+            crate::tr!(
+                "yaml-wrong-type",
+                expected = plain_expected(expected),
+                found = plain_found(found)
             ),
             wrong_type.map(|_| type_help(expected)),
             false,
@@ -681,53 +701,56 @@ fn plain_message(raw: &str) -> (String, Option<String>, bool) {
 }
 
 fn plain_expected(expected: &str) -> String {
+    crate::tr!("yaml-kind", kind = expected_kind(expected))
+}
+
+/// What serde expected, as one of the kinds the catalog names (`text`, `number`, `bool`,
+/// `list`, `block`), or serde's own words.
+fn expected_kind(expected: &str) -> &str {
     let e = expected.trim();
     if e.contains("string") || e.contains("char") {
-        "text".into()
+        "text"
     } else if e.starts_with('u') || e.starts_with('i') && e[1..].chars().all(|c| c.is_ascii_digit())
     {
-        "a whole number".into()
+        "number"
     } else if e.contains("bool") {
-        "`true` or `false`".into()
+        "bool"
     } else if e.contains("sequence") {
-        "a list".into()
+        "list"
     } else if e.starts_with("struct") || e.contains("map") {
-        "a block of `key: value` lines".into()
+        "block"
     } else {
-        e.to_string()
+        e
     }
 }
 
 fn plain_found(found: &str) -> String {
     let f = found.trim();
     if let Some(s) = f.strip_prefix("string ") {
-        format!("the text {s}")
+        crate::tr!("yaml-found-text", text = s)
     } else if f == "sequence" {
-        "a list".into()
+        crate::tr!("yaml-kind", kind = "list")
     } else if f == "map" {
-        "a block of `key: value` lines".into()
+        crate::tr!("yaml-kind", kind = "block")
     } else if let Some(n) = f
         .strip_prefix("integer ")
         .or_else(|| f.strip_prefix("floating point "))
     {
-        format!("the number {}", n.trim_matches('`'))
+        crate::tr!("yaml-found-number", number = n.trim_matches('`'))
     } else if let Some(b) = f.strip_prefix("boolean ") {
         b.trim_matches('`').to_string()
     } else if f == "unit value" {
-        "nothing (an empty value)".into()
+        crate::tr!("yaml-found-nothing")
     } else {
         f.to_string()
     }
 }
 
 fn type_help(expected: &str) -> String {
-    let e = plain_expected(expected);
-    if e == "text" {
-        "put the value in double quotes if it looks like a number, a date or yes/no".into()
-    } else if e == "a list" {
-        "write a list as `[a, b]` or as lines starting with `- `".into()
-    } else {
-        format!("write {e} here")
+    match expected_kind(expected) {
+        "text" => crate::tr!("yaml-help-text"),
+        "list" => crate::tr!("yaml-help-list"),
+        _ => crate::tr!("yaml-help-write", kind = plain_expected(expected)),
     }
 }
 

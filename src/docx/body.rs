@@ -1,5 +1,6 @@
 //! Block elements to WordprocessingML paragraphs and tables (`w:body` of `word/document.xml`).
 
+use crate::tr;
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::Path;
@@ -118,7 +119,7 @@ impl<'a> BodyWriter<'a> {
             );
         }
         self.paragraph(&styles::heading(level), "", content)
-            .with_context(|| format!("in the heading \"{}\"", Inline::plain_text(content)))
+            .with_context(|| tr!("writer-in-heading", heading = Inline::plain_text(content)))
     }
 
     /// A list as Word list paragraphs: each list its own numbering instance, nested lists one
@@ -169,7 +170,13 @@ impl<'a> BodyWriter<'a> {
 
     fn table(&mut self, table: &Table) -> Result<()> {
         let caption = Inline::plain_text(&table.caption);
-        let context = || format!("in table {} \"{caption}\"", table.number);
+        let context = || {
+            tr!(
+                "writer-in-table",
+                number = table.number,
+                caption = caption.as_str()
+            )
+        };
         self.table_caption(table).with_context(context)?;
         let columns = table
             .header
@@ -297,7 +304,7 @@ impl<'a> BodyWriter<'a> {
         let has_caption = !caption.trim().is_empty();
         if let Some(path) = &figure.image {
             self.picture(path, &figure.alt, has_caption || figure.credit.is_some())
-                .with_context(|| format!("in the figure \"{caption}\""))?;
+                .with_context(|| tr!("writer-in-figure", caption = caption.as_str()))?;
         }
         // No image file yet: the caption and credit still tell what happened, as in the HTML.
         let indent = self.indent_ppr();
@@ -308,11 +315,11 @@ impl<'a> BodyWriter<'a> {
                 ""
             };
             self.paragraph(styles::CAPTION, &format!("{keep}{indent}"), &figure.caption)
-                .with_context(|| format!("in the caption of the figure \"{caption}\""))?;
+                .with_context(|| tr!("writer-in-figure-caption", caption = caption.as_str()))?;
         }
         if let Some(credit) = &figure.credit {
             self.paragraph(styles::SOURCE, &indent, credit)
-                .with_context(|| format!("in the credit of the figure \"{caption}\""))?;
+                .with_context(|| tr!("writer-in-figure-credit", caption = caption.as_str()))?;
         }
         Ok(())
     }

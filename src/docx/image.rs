@@ -4,6 +4,7 @@
 //! for the size the picture gets on the page. It is read through the rule of every writer
 //! (`image_file`: PNG or JPEG inside the data folder), so Word gets what the PDF gets.
 
+use crate::tr;
 use std::path::Path;
 
 use anyhow::{bail, Context, Result};
@@ -26,7 +27,7 @@ pub(crate) fn load(image_root: &Path, relative: &str) -> Result<Image> {
     let path = image_root.join(relative);
     let bytes = crate::image_file::read(image_root, relative)
         .map_err(|p| anyhow::anyhow!("{p}"))
-        .with_context(|| format!("in the figure image \"{relative}\""))?
+        .with_context(|| tr!("writer-in-figure-image", path = relative))?
         .bytes;
     let (ext, size) = if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
         ("png", png_size(&bytes))

@@ -34,6 +34,7 @@ mod styles;
 mod xml;
 mod zip;
 
+use crate::tr;
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -66,9 +67,7 @@ impl Default for DocxOptions {
 pub fn render(doc: &Document, image_root: &Path, opts: &DocxOptions) -> Result<Vec<u8>> {
     let lang = match doc.meta.lang.as_str() {
         "" => "pl-PL".to_string(),
-        tag => inline::word_lang(tag).with_context(|| {
-            format!("the document language \"{tag}\" is not a language tag such as \"pl\"")
-        })?,
+        tag => inline::word_lang(tag).with_context(|| tr!("writer-bad-language", tag = tag))?,
     };
     let mut writer = BodyWriter::new(image_root);
     writer.blocks(&doc.blocks)?;

@@ -7,6 +7,7 @@
 //! encryption. flate2 (deflate) and crc32fast (the checksum) are already in the dependency
 //! tree, so this adds no crate and leaves nothing to pin for determinism.
 
+use crate::tr;
 use std::io::Write as _;
 
 use anyhow::{bail, Result};
@@ -65,10 +66,10 @@ impl ZipWriter {
             u32::try_from(self.out.len()),
             u16::try_from(name.len()),
         ) else {
-            bail!("the Word document is over 4 GB; make the figure images smaller");
+            bail!(tr!("docx-too-large"));
         };
         if self.entries == u16::MAX {
-            bail!("the Word document has too many parts");
+            bail!(tr!("docx-too-many-parts"));
         }
         // Local file header (APPNOTE 4.3.7).
         let out = &mut self.out;
@@ -112,7 +113,7 @@ impl ZipWriter {
             u32::try_from(self.out.len()),
             u32::try_from(self.central.len()),
         ) else {
-            bail!("the Word document is over 4 GB; make the figure images smaller");
+            bail!(tr!("docx-too-large"));
         };
         self.out.append(&mut self.central);
         // End of central directory record (APPNOTE 4.3.16).

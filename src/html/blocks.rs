@@ -1,5 +1,6 @@
 //! Block elements to HTML: headings, paragraphs, lists, tables and figures.
 
+use crate::tr;
 use std::collections::HashSet;
 use std::fmt::Write as _;
 use std::path::Path;
@@ -202,7 +203,7 @@ impl<'a> BlockWriter<'a> {
         match &figure.image {
             Some(path) => {
                 let src = image::data_uri(self.image_root, path)
-                    .with_context(|| format!("in the figure \"{caption}\""))?;
+                    .with_context(|| tr!("writer-in-figure", caption = caption.as_str()))?;
                 self.out.push_str("<figure>\n<img alt=\"");
                 push_attr(&mut self.out, &figure.alt);
                 self.out.push_str("\" src=\"");
@@ -217,11 +218,11 @@ impl<'a> BlockWriter<'a> {
         }
         self.out.push_str("<figcaption>");
         push_inlines(&mut self.out, &figure.caption)
-            .with_context(|| format!("in the caption of the figure \"{caption}\""))?;
+            .with_context(|| tr!("writer-in-figure-caption", caption = caption.as_str()))?;
         if let Some(credit) = &figure.credit {
             self.out.push_str(" <span class=\"credit\">");
             push_inlines(&mut self.out, credit)
-                .with_context(|| format!("in the credit of the figure \"{caption}\""))?;
+                .with_context(|| tr!("writer-in-figure-credit", caption = caption.as_str()))?;
             self.out.push_str("</span>");
         }
         self.out.push_str("</figcaption>\n</figure>\n");

@@ -22,6 +22,7 @@ mod blocks;
 mod image;
 mod inline;
 
+use crate::tr;
 use std::collections::HashSet;
 use std::path::Path;
 
@@ -57,12 +58,12 @@ pub fn render(
     // The stylesheet goes inside <style>, whose content ends at the first "</style";
     // such text in a user's CSS would end it early and spill the rest into the page.
     if css.to_ascii_lowercase().contains("</style") {
-        bail!("the stylesheet contains \"</style\", which would end the <style> element early; remove it");
+        bail!(tr!("html-style-end"));
     }
     let body = body(doc, image_root)?;
     let template = env
         .get_template(PAGE_TEMPLATE_NAME)
-        .with_context(|| format!("cannot load the page template {PAGE_TEMPLATE_NAME}"))?;
+        .with_context(|| tr!("html-cannot-load-page", name = PAGE_TEMPLATE_NAME))?;
     let given = body.len() + css.len();
     let ctx = context! {
         meta => Value::from(Serde(&doc.meta)),
@@ -71,7 +72,7 @@ pub fn render(
         print_css => Value::from_safe_string(print_css(&doc.meta)),
     };
     let html = crate::limits::render_bounded(&template, ctx, given)
-        .with_context(|| format!("cannot render the page template {PAGE_TEMPLATE_NAME}"))?;
+        .with_context(|| tr!("html-cannot-render-page", name = PAGE_TEMPLATE_NAME))?;
     Ok(html.into_bytes())
 }
 
@@ -170,11 +171,11 @@ fn block_writer<'a>(doc: &Document, image_root: &'a Path) -> Result<BlockWriter<
     let mut h1_count = 0;
     collect_headings(&doc.blocks, &mut heading_ids, &mut h1_count)?;
     if h1_count != 1 {
-        bail!(
-            "the chapter has {h1_count} level-1 headings; it needs exactly one, the chapter \
-             title (\"# {}\" in the content template)",
-            doc.meta.title
-        );
+        bail!(tr!(
+            "html-h1-count",
+            count = h1_count,
+            title = doc.meta.title.as_str()
+        ));
     }
     Ok(BlockWriter::new(image_root, heading_ids))
 }
@@ -193,7 +194,7 @@ fn collect_headings(
                     *h1_count += 1;
                 }
                 if !ids.insert(id.clone()) {
-                    bail!("two headings have the anchor id \"{id}\"; anchors must be unique");
+                    bail!(tr!("html-anchor-twice", id = id.as_str()));
                 }
             }
             Block::List { items, .. } => {

@@ -5,6 +5,7 @@
 //! found by the name checks like in any other text.
 
 use super::Finding;
+use crate::tr;
 
 /// Fewer words than this is a label, not a description.
 const MIN_WORDS: usize = 3;
@@ -12,23 +13,22 @@ const MIN_WORDS: usize = 3;
 /// Problems of the alt text `alt` of a figure captioned `caption`.
 pub fn check(alt: &str, caption: Option<&str>) -> Vec<Finding> {
     let len = alt.chars().count();
-    let whole = |message: String, help: &str| Finding::new(0, len, message, help.to_string());
+    let whole = |message: String, help: String| Finding::new(0, len, message, help);
     let mut out = Vec::new();
     if looks_like_file_name(alt) {
         out.push(whole(
-            format!("the alt text „{alt}” looks like a file name"),
-            "describe what the photo shows, in a sentence, for people who cannot see it",
+            tr!("lint-alt-file-name", alt = alt),
+            tr!("validate-alt-file-name-help"),
         ));
     } else if caption.is_some_and(|c| normalise(c) == normalise(alt)) {
         out.push(whole(
-            format!("the alt text „{alt}” repeats the caption"),
-            "the caption is read out anyway; say what the photo shows: who, where, doing what",
+            tr!("lint-alt-repeats-caption", alt = alt),
+            tr!("lint-alt-repeats-caption-help"),
         ));
     } else if alt.split_whitespace().count() < MIN_WORDS {
         out.push(whole(
-            format!("the alt text „{alt}” is too short to describe the photo"),
-            "say in a short sentence what the photo shows: who, where, doing what (e.g. \
-             „Prezydent i burmistrz Changwon podpisują memorandum przy stole w Sali Błękitnej”)",
+            tr!("lint-alt-too-short", alt = alt),
+            tr!("lint-alt-too-short-help"),
         ));
     }
     out

@@ -9,6 +9,7 @@ mod names;
 mod position;
 mod typography;
 
+use crate::tr;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -187,12 +188,12 @@ fn diagnostic(
 ) -> Diagnostic {
     let mut message = f.message.clone();
     if f.context {
-        message.push_str(&format!(", in „{}”", excerpt(&field.text, f)));
+        message.push_str(&tr!("lint-in-context", excerpt = excerpt(&field.text, f)));
     }
     let span = match spans {
         Some(spans) => spans.get(f.start).or(spans.last()).copied().or(start),
         None => {
-            message.push_str(" (somewhere in the text that starts here)");
+            message.push_str(&tr!("lint-somewhere-here"));
             start
         }
     };

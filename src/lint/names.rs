@@ -5,6 +5,7 @@
 //! („Hanoweru”, „Kijowa”, „Brnie”) is an inflected form, never a typo. A typo differs earlier
 //! („Changown”, „Nottighamshire”, „Bambargu”) or drops diacritics („Gyor”, „Pecs”).
 
+use crate::tr;
 use std::collections::BTreeSet;
 
 use unicode_normalization::UnicodeNormalization;
@@ -56,45 +57,49 @@ impl Names {
     /// Collects names and aliases from the registry, and ordinary words from `texts`.
     pub fn new<'a>(data: &RawData, texts: impl Iterator<Item = &'a str>) -> Names {
         let mut n = Names::default();
-        let mut alias = |wrong: &str, right: &str, note: Option<String>, declined: bool| {
-            n.aliases.push(Alias {
-                wrong: wrong.to_string(),
-                right: right.to_string(),
-                note: note.clone(),
-                declined,
-                // Country aliases are non-standard names rather than typos.
-                what: if note.as_deref().is_some_and(|n| n.starts_with("officially")) {
-                    "a non-standard name of a country"
-                } else {
-                    "a misspelled name"
-                },
-            })
-        };
+        let mut alias =
+            |wrong: &str, right: &str, note: Option<String>, declined: bool, country: bool| {
+                n.aliases.push(Alias {
+                    wrong: wrong.to_string(),
+                    right: right.to_string(),
+                    note: note.clone(),
+                    declined,
+                    // Country aliases are non-standard names rather than typos.
+                    what: if country && note.is_some() {
+                        "country"
+                    } else {
+                        "misspelled"
+                    },
+                })
+            };
         for c in &data.countries {
             let c = &c.value;
             let note = c.official.as_ref().map(|o| {
                 let gen = c.official_genitive.as_deref().unwrap_or(o);
-                format!("officially „{o}” (genitive „{gen}”)")
+                tr!("lint-officially", official = o.as_str(), genitive = gen)
             });
             for a in &c.aliases {
-                alias(a, &c.name, note.clone(), false);
+                alias(a, &c.name, note.clone(), false, true);
             }
         }
         for p in &data.places {
             for a in &p.value.aliases {
-                alias(a, &p.value.name, None, false);
+                alias(a, &p.value.name, None, false, false);
             }
         }
         for o in &data.organisations {
             let name = o.value.names.last().map_or("", |n| n.name.as_str());
             for a in &o.value.aliases {
-                alias(a, name, None, false);
+                alias(a, name, None, false, false);
             }
         }
         for p in &data.people {
-            let note = Some(format!("declined: „{}”", p.value.name_instrumental));
+            let note = Some(tr!(
+                "lint-declined",
+                form = p.value.name_instrumental.as_str()
+            ));
             for a in &p.value.aliases {
-                alias(a, &p.value.name, note.clone(), true);
+                alias(a, &p.value.name, note.clone(), true, false);
             }
         }
         // The city's own name is left out: staff do not misspell it, and Poznań is full of
@@ -228,11 +233,16 @@ impl Names {
                 for i in 0..chars.len() {
                     if let Some(len) = match_at(&chars, i, v, a.declined) {
                         let found: String = text.chars().skip(i).take(len).collect();
-                        let mut help = format!("write „{}”", a.right);
+                        let mut help = tr!("lint-write", right = a.right.as_str());
                         if let Some(note) = &a.note {
                             help.push_str(&format!("; {note}"));
                         }
-                        out.push(Finding::new(i, len, format!("{}: „{found}”", a.what), help));
+                        out.push(Finding::new(
+                            i,
+                            len,
+                            tr!("lint-alias", what = a.what, found = found),
+                            help,
+                        ));
                     }
                 }
             }
@@ -303,18 +313,15 @@ impl Names {
             };
             if let Some(n) = hit {
                 let form = form_of_word(&w, n);
-                let write = if form == n {
-                    format!("„{n}”")
-                } else {
-                    format!("„{form}” (a form of „{n}”)")
-                };
                 out.push(Finding::new(
                     start,
                     w.chars().count(),
-                    format!("„{w}” looks like a misspelling of „{n}”"),
-                    format!(
-                        "if it is {write}, correct it; if it is another name, add it to the registry"
-                    ),
+                    tr!("lint-near-miss", word = w.as_str(), name = n),
+                    if form == n {
+                        tr!("lint-near-miss-help", name = n)
+                    } else {
+                        tr!("lint-near-miss-form-help", form = form.as_str(), name = n)
+                    },
                 ));
             }
         }

@@ -6,6 +6,7 @@
 //! staff are not asked to type invisible characters.
 
 use super::Finding;
+use crate::tr;
 
 /// Words after which `krótko- ` is a suspended hyphen („krótko- i długofalowe”), not a defect.
 const SUSPENDING: [&str; 8] = ["i", "lub", "albo", "czy", "oraz", "a", "ani", "bądź"];
@@ -57,8 +58,8 @@ pub fn check(text: &str) -> Vec<Finding> {
                 Finding::new(
                     i,
                     1,
-                    "a straight quotation mark \"",
-                    "use Polish quotation marks: „text” (or mark English text as [en]…[/en])",
+                    tr!("lint-straight-quote"),
+                    tr!("lint-straight-quote-help"),
                 )
                 .in_context(),
             ),
@@ -66,8 +67,8 @@ pub fn check(text: &str) -> Vec<Finding> {
                 Finding::new(
                     i,
                     1,
-                    "an English opening quotation mark “",
-                    "Polish quotation marks open low: „text”",
+                    tr!("lint-english-quote"),
+                    tr!("lint-english-quote-help"),
                 )
                 .in_context(),
             ),
@@ -79,11 +80,8 @@ pub fn check(text: &str) -> Vec<Finding> {
                 out.push(Finding::new(
                     s,
                     e - s,
-                    format!("a straight apostrophe in „{word}”"),
-                    format!(
-                        "write the typographic apostrophe ’: „{}”",
-                        word.replace('\'', "’")
-                    ),
+                    tr!("lint-apostrophe", word = word),
+                    tr!("lint-apostrophe-help", fixed = word.replace('\'', "’")),
                 ));
             }
             '-' if next == Some(' ') && prev.is_some_and(char::is_alphabetic) => {
@@ -97,23 +95,14 @@ pub fn check(text: &str) -> Vec<Finding> {
                     out.push(Finding::new(
                         s,
                         found.chars().count(),
-                        format!("a hyphen followed by a space: „{found}”"),
-                        format!(
-                            "write „{}” without the space (a hyphen with a space is right only \
-                             when a word is left out: „krótko- i długofalowe”)",
-                            found.replace("- ", "-")
-                        ),
+                        tr!("lint-hyphen-space", found = found),
+                        tr!("lint-hyphen-space-help", fixed = found.replace("- ", "-")),
                     ));
                 }
             }
             '-' if next == Some(' ') && prev == Some(' ') => out.push(
-                Finding::new(
-                    i,
-                    1,
-                    "a hyphen „-” used as a dash",
-                    "use a dash with spaces around it: „Poznań – Berlin” (the en dash –)",
-                )
-                .in_context(),
+                Finding::new(i, 1, tr!("lint-hyphen-dash"), tr!("lint-hyphen-dash-help"))
+                    .in_context(),
             ),
             ' ' if next == Some(' ')
                 && prev.is_some_and(|p| !p.is_whitespace())
@@ -126,8 +115,8 @@ pub fn check(text: &str) -> Vec<Finding> {
                     Finding::new(
                         i,
                         chars[i..].iter().take_while(|c| **c == ' ').count(),
-                        "two spaces in a row",
-                        "leave one space",
+                        tr!("lint-double-space"),
+                        tr!("lint-double-space-help"),
                     )
                     .in_context(),
                 )
@@ -143,8 +132,8 @@ pub fn check(text: &str) -> Vec<Finding> {
                     Finding::new(
                         i - 1,
                         2,
-                        format!("a space before „{c}”"),
-                        format!("remove the space: the „{c}” goes right after the word"),
+                        tr!("lint-space-before", char = c),
+                        tr!("lint-space-before-help", char = c),
                     )
                     .in_context(),
                 )
@@ -183,14 +172,14 @@ fn forbidden(chars: &[char]) -> Vec<Finding> {
             (Some(':'), _) => out.push(Finding::new(
                 i,
                 5,
-                "„m.in:” lacks the abbreviation's period",
-                "write „m.in.:” (or leave out the colon)",
+                tr!("lint-min-colon"),
+                tr!("lint-min-colon-help"),
             )),
             (Some('.'), Some(c)) if c.is_alphabetic() => out.push(Finding::new(
                 i,
                 6,
-                "no space after „m.in.”",
-                "put a space after „m.in.”",
+                tr!("lint-min-space"),
+                tr!("lint-min-space-help"),
             )),
             _ => {}
         }
@@ -210,8 +199,8 @@ pub fn city_genitive(text: &str, city: &str, genitive: &str) -> Vec<Finding> {
             out.push(Finding::new(
                 i,
                 wrong.chars().count() - 1,
-                format!("„Miasta {city}” in a sentence: the name is not declined"),
-                format!("write „Miasta {genitive}” (the city's name in the genitive)"),
+                tr!("lint-city-genitive", city = city),
+                tr!("lint-city-genitive-help", genitive = genitive),
             ));
         }
     }

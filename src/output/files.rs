@@ -1,6 +1,7 @@
 //! The file-system steps of a commit: checking a target, staging a file, moving it in, and
 //! cleaning up after earlier runs.
 
+use crate::tr;
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
@@ -65,26 +66,18 @@ pub(super) fn check_target(
         Ok(m) => m,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
         Err(e) => {
-            return Err(e).with_context(|| format!("cannot look at `{}`", target.display()));
+            return Err(e).with_context(|| tr!("output-cannot-look", file = target));
         }
     };
     if meta.is_dir() {
-        anyhow::bail!(
-            "`{}` is a folder, so the file of that name cannot be written; rename or move the \
-             folder",
-            target.display()
-        );
+        anyhow::bail!(tr!("output-is-a-folder", file = target));
     }
     if !replace {
         return Ok(Some(meta.permissions()));
     }
     let meta = fs::metadata(target).unwrap_or(meta);
     if meta.permissions().readonly() {
-        anyhow::bail!(
-            "`{}` is read-only, so it is not replaced; make it writable (or delete it) to \
-             replace it",
-            target.display()
-        );
+        anyhow::bail!(tr!("output-read-only", file = target));
     }
     Ok(Some(meta.permissions()))
 }
@@ -106,7 +99,7 @@ pub(super) fn stage(
         .write(true)
         .create_new(true)
         .open(&path)
-        .with_context(|| format!("cannot create a temporary file in `{}`", dir.display()))?;
+        .with_context(|| tr!("output-cannot-create-temporary", folder = dir))?;
     let written = (|| -> io::Result<()> {
         file.write_all(bytes)?;
         if let Some(p) = permissions {
@@ -225,12 +218,7 @@ impl CreatedDirs {
         while let Some(d) = at.filter(|d| !d.as_os_str().is_empty()) {
             if let Ok(meta) = fs::metadata(d) {
                 if !meta.is_dir() {
-                    anyhow::bail!(
-                        "`{}` is a file, so the folder `{}` cannot be made; rename or move the \
-                         file, or choose another folder",
-                        d.display(),
-                        dir.display()
-                    );
+                    anyhow::bail!(tr!("output-file-in-the-way", file = d, folder = dir));
                 }
                 break;
             }
@@ -238,7 +226,7 @@ impl CreatedDirs {
             at = d.parent();
         }
         fs::create_dir_all(dir)
-            .with_context(|| format!("cannot create the folder `{}`", dir.display()))?;
+            .with_context(|| tr!("output-cannot-create-folder", folder = dir))?;
         missing.reverse();
         self.0.extend(missing);
         Ok(())

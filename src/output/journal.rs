@@ -6,6 +6,7 @@
 //! the first file is moved, and removed once the last one is: while it exists, the folder may
 //! hold a mix of old and new files, and [`roll_back`] makes it the old set again.
 
+use crate::tr;
 use std::fs;
 use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
@@ -71,15 +72,9 @@ pub(super) fn read(root: &Path) -> anyhow::Result<Option<Vec<Entry>>> {
     let text = match fs::read_to_string(&path) {
         Ok(t) => t,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(e).with_context(|| format!("cannot read `{}`", path.display())),
+        Err(e) => return Err(e).with_context(|| tr!("output-cannot-read", file = &path)),
     };
-    let unreadable = || {
-        anyhow::anyhow!(
-            "`{}` (left by an interrupted run of report-gen) cannot be read; move it away to \
-             keep the files as they are now",
-            path.display()
-        )
-    };
+    let unreadable = || anyhow::anyhow!(tr!("output-journal-unreadable", file = &path));
     let mut lines = text.lines();
     if lines.next() != Some(HEADER) {
         return Err(unreadable());
@@ -157,7 +152,7 @@ pub(super) fn roll_back(root: &Path, entries: &[Entry]) -> anyhow::Result<()> {
                 None => remove_if_there(&target),
             }
         };
-        undo().with_context(|| format!("cannot restore `{}`", target.display()))?;
+        undo().with_context(|| tr!("output-cannot-restore", file = &target))?;
     }
     let mut dirs: Vec<PathBuf> = entries
         .iter()
@@ -166,7 +161,7 @@ pub(super) fn roll_back(root: &Path, entries: &[Entry]) -> anyhow::Result<()> {
     dirs.sort();
     dirs.dedup();
     for dir in dirs {
-        sync_dir(&dir).with_context(|| format!("cannot sync `{}`", dir.display()))?;
+        sync_dir(&dir).with_context(|| tr!("output-cannot-sync", folder = &dir))?;
     }
     Ok(())
 }

@@ -1,5 +1,6 @@
 //! One writer per folder: an exclusive lock on `.report-gen-lock` in the folder written to.
 
+use crate::tr;
 use std::fs::{self, File, OpenOptions, TryLockError};
 use std::io;
 use std::path::{Path, PathBuf};
@@ -38,7 +39,7 @@ impl Lock {
                 .create(true)
                 .truncate(false)
                 .open(&path)
-                .with_context(|| format!("cannot write into the folder `{}`", dir.display()))?;
+                .with_context(|| tr!("output-cannot-write-into", folder = dir))?;
             match file.try_lock() {
                 Ok(()) if is_at(&file, &path) => {
                     return Ok(Lock {
@@ -50,20 +51,16 @@ impl Lock {
                 Err(TryLockError::WouldBlock) if start.elapsed() < WAIT => {
                     std::thread::sleep(Duration::from_millis(20));
                 }
-                Err(TryLockError::WouldBlock) => anyhow::bail!(
-                    "another report-gen is writing into `{}` and did not finish within {} \
-                     seconds; wait for it to finish (or stop it), then run this again",
-                    dir.display(),
-                    WAIT.as_secs()
-                ),
+                Err(TryLockError::WouldBlock) => {
+                    anyhow::bail!(tr!("output-locked", folder = dir, seconds = WAIT.as_secs()))
+                }
                 // A file system without locks (some network drives): go on without one rather
                 // than refuse to write at all.
                 Err(TryLockError::Error(e)) if e.kind() == io::ErrorKind::Unsupported => {
                     return Ok(Lock { path, _file: None })
                 }
                 Err(TryLockError::Error(e)) => {
-                    return Err(e)
-                        .with_context(|| format!("cannot lock `{}` for writing", dir.display()))
+                    return Err(e).with_context(|| tr!("output-cannot-lock", folder = dir))
                 }
             }
         }

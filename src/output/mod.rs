@@ -49,6 +49,7 @@ mod files;
 mod journal;
 mod lock;
 
+use crate::tr;
 use std::fs;
 use std::io;
 use std::path::{Component, Path, PathBuf};
@@ -108,7 +109,7 @@ impl std::fmt::Display for WriteError {
             WriteError::Exists(paths) => {
                 let names: Vec<String> =
                     paths.iter().map(|p| format!("`{}`", p.display())).collect();
-                write!(f, "these files exist already: {}", names.join(", "))
+                write!(f, "{}", tr!("output-exist", files = names.join(", ")))
             }
             WriteError::Unchanged(e) => write!(f, "{e:#}"),
             WriteError::Mixed {
@@ -117,9 +118,13 @@ impl std::fmt::Display for WriteError {
                 root,
             } => write!(
                 f,
-                "{error:#}; putting the earlier files back failed too ({rollback:#}), so \
-                 `{}` may hold some new files: run the command again to restore them",
-                root.display()
+                "{}",
+                tr!(
+                    "output-mixed",
+                    error = format!("{error:#}"),
+                    rollback = format!("{rollback:#}"),
+                    folder = root
+                )
             ),
         }
     }
@@ -290,11 +295,11 @@ impl FileSet {
             stage(&target, &f.bytes, old.as_ref())
                 .map(|p| staged.0.push(p))
                 .and_then(|()| fault(Step::Staged(i)).map_err(anyhow::Error::from))
-                .with_context(|| format!("cannot write `{}`", target.display()))
+                .with_context(|| tr!("output-cannot-write", file = target))
                 .map_err(WriteError::Unchanged)?;
         }
         files::sync_all(&staged.0)
-            .with_context(|| format!("cannot write into `{}`", root.display()))
+            .with_context(|| tr!("output-cannot-write-into", folder = root))
             .map_err(WriteError::Unchanged)?;
         let entries: Vec<journal::Entry> = self
             .files
@@ -319,8 +324,8 @@ impl FileSet {
         // From here the journal (or the undoing from it) owns the staged files.
         staged.0.clear();
         if let Err(error) = journaled {
-            let error = anyhow::Error::new(error)
-                .context(format!("cannot write into `{}`", root.display()));
+            let error =
+                anyhow::Error::new(error).context(tr!("output-cannot-write-into", folder = root));
             return Err(undo(root, &entries, error));
         }
         Ok(entries)
@@ -345,15 +350,15 @@ impl FileSet {
             .and_then(|()| fault(Step::Moved(i)));
             if let Err(error) = moved {
                 let target = root.join(&e.target);
-                let error = anyhow::Error::new(error)
-                    .context(format!("cannot replace `{}`", target.display()));
+                let error =
+                    anyhow::Error::new(error).context(tr!("output-cannot-replace", file = target));
                 return Err(undo(root, entries, error));
             }
         }
         let synced: io::Result<()> = dirs.iter().try_for_each(|d| sync_dir(d));
         if let Err(error) = synced.and_then(|()| journal::remove(root)) {
-            let error = anyhow::Error::new(error)
-                .context(format!("cannot finish writing into `{}`", root.display()));
+            let error =
+                anyhow::Error::new(error).context(tr!("output-cannot-finish", folder = root));
             return Err(undo(root, entries, error));
         }
         Ok(())
@@ -363,7 +368,7 @@ impl FileSet {
 /// Takes back a failed move: the error says nothing was written if that worked.
 fn undo(root: &Path, entries: &[journal::Entry], error: anyhow::Error) -> WriteError {
     let undone = journal::roll_back(root, entries)
-        .and_then(|()| journal::remove(root).context("cannot remove the journal"));
+        .and_then(|()| journal::remove(root).with_context(|| tr!("output-cannot-remove-journal")));
     match undone {
         Ok(()) => WriteError::Unchanged(error),
         Err(rollback) => WriteError::Mixed {
@@ -395,14 +400,10 @@ fn repair_locked(
     let mut dirs = dirs.to_vec();
     if let Some(entries) = journal::read(root)? {
         journal::roll_back(root, &entries)
-            .and_then(|()| journal::remove(root).context("cannot remove the journal"))
-            .with_context(|| {
-                format!(
-                    "an earlier run writing into `{}` was interrupted, and its files cannot be \
-                     taken back",
-                    root.display()
-                )
-            })?;
+            .and_then(|()| {
+                journal::remove(root).with_context(|| tr!("output-cannot-remove-journal"))
+            })
+            .with_context(|| tr!("output-cannot-roll-back", folder = root))?;
         repair.rolled_back = true;
         dirs.extend(entries.iter().map(|e| parent_of(&root.join(&e.target))));
         dirs.sort();
@@ -425,9 +426,7 @@ pub fn remove_others(dir: &Path, keep: &[PathBuf], ours: fn(&str) -> bool) -> an
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
-        Err(e) => {
-            return Err(e).with_context(|| format!("cannot read the folder `{}`", dir.display()))
-        }
+        Err(e) => return Err(e).with_context(|| tr!("output-cannot-read-folder", folder = dir)),
     };
     for entry in entries.flatten() {
         let path = entry.path();
@@ -435,7 +434,7 @@ pub fn remove_others(dir: &Path, keep: &[PathBuf], ours: fn(&str) -> bool) -> an
         let is_ours = name.to_str().is_some_and(ours) && path.is_file();
         if is_ours && !keep.contains(&path) {
             fs::remove_file(&path)
-                .with_context(|| format!("cannot remove the old file `{}`", path.display()))?;
+                .with_context(|| tr!("output-cannot-remove-old", file = &path))?;
         }
     }
     Ok(())

@@ -27,6 +27,7 @@ mod structure;
 mod table;
 mod xmp;
 
+use crate::tr;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -119,10 +120,11 @@ fn check_glyphs(doc: &Document) -> Result<()> {
                 .map(|c| format!("„{c}” (U+{:04X})", *c as u32))
                 .collect();
             let fragment = fragment_around(text, c);
-            bail!(
-                "the PDF fonts cannot draw {} in the text „{fragment}”; replace the character or transliterate the text",
-                list.join(", ")
-            );
+            bail!(tr!(
+                "pdf-cannot-draw",
+                chars = list.join(", "),
+                text = fragment
+            ));
         }
     }
     Ok(())
@@ -200,19 +202,21 @@ fn load_images(doc: &Document, image_root: &Path) -> Result<Images> {
     for path in paths {
         // The same rule as in `check`, whatever path the template wrote.
         let file =
-            crate::image_file::read(image_root, path).context("in a figure of the chapter")?;
+            crate::image_file::read(image_root, path).with_context(|| tr!("pdf-in-a-figure"))?;
         pixels += u64::from(file.info.width) * u64::from(file.info.height);
         if pixels > crate::limits::MAX_CHAPTER_IMAGE_PIXELS {
-            bail!(
-                "the chapter's images have more than {} million pixels together (at {path}); reduce the photos to about 2000 pixels wide",
-                crate::limits::MAX_CHAPTER_IMAGE_PIXELS / 1_000_000
-            );
+            bail!(tr!(
+                "pdf-images-too-many-pixels",
+                millions = crate::limits::MAX_CHAPTER_IMAGE_PIXELS / 1_000_000,
+                path = path
+            ));
         }
         let image = images::LoadedImage::decode(&file.bytes).map_err(|e| {
-            anyhow!(
-                "cannot decode the figure image {} (PNG or JPEG expected): {e}",
-                file.path.display()
-            )
+            anyhow!(tr!(
+                "pdf-cannot-decode",
+                file = &file.path,
+                cause = e.to_string()
+            ))
         })?;
         sizes.insert(path.to_string(), (image.width, image.height));
         decoded.insert(path.to_string(), image);

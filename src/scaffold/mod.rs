@@ -6,6 +6,7 @@
 
 mod sections;
 
+use crate::tr;
 use std::path::{Path, PathBuf};
 
 use crate::data::load::{self, year_path};
@@ -63,15 +64,14 @@ pub fn init_files(dir: &Path, info: &CityInfo, year: i32) -> Vec<NewFile> {
     });
     let note = if placeholder {
         format!(
-            "#\n# The city below is a placeholder (\"{}\"): replace `city`, `city_genitive`, \
-             `office`,\n# `office_abbreviation` and `report_title` with your city's.\n",
-            PLACEHOLDER_CITY.0
+            "#\n{}\n",
+            tr!("scaffold-placeholder-note", city = PLACEHOLDER_CITY.0)
         )
     } else {
         String::new()
     };
     let report = fill(
-        include_str!("files/report.yaml"),
+        localized("report.yaml"),
         &[
             ("placeholder_note", note),
             ("city", quote(&info.city)),
@@ -89,38 +89,35 @@ pub fn init_files(dir: &Path, info: &CityInfo, year: i32) -> Vec<NewFile> {
         (dir.join("report.yaml"), report),
         (
             registry.join("countries.yaml"),
-            include_str!("files/countries.yaml").to_string(),
+            localized("countries.yaml").to_string(),
         ),
         (
             registry.join("partners.yaml"),
-            include_str!("files/partners.yaml").to_string(),
+            localized("partners.yaml").to_string(),
         ),
         (
             registry.join("places.yaml"),
-            include_str!("files/places.yaml").to_string(),
+            localized("places.yaml").to_string(),
         ),
         (
             registry.join("organisations.yaml"),
-            include_str!("files/organisations.yaml").to_string(),
+            localized("organisations.yaml").to_string(),
         ),
         (
             registry.join("projects.yaml"),
-            include_str!("files/projects.yaml").to_string(),
+            localized("projects.yaml").to_string(),
         ),
         (
             registry.join("people.yaml"),
-            include_str!("files/people.yaml").to_string(),
+            localized("people.yaml").to_string(),
         ),
     ];
-    let events = fill(
-        include_str!("files/events-init.yaml"),
-        &[("year", year.to_string())],
-    );
+    let events = fill(localized("events-init.yaml"), &[("year", year.to_string())]);
     files.push((
         year_path(dir, year),
         year_file(
             year,
-            include_str!("files/sections-init.yaml"),
+            localized("sections-init.yaml"),
             &events,
             &abbreviation,
             "people: [jan-novak]             # add the person to registry/people.yaml first",
@@ -135,12 +132,10 @@ pub fn init_files(dir: &Path, info: &CityInfo, year: i32) -> Vec<NewFile> {
 /// the data folder does not have it yet.
 pub fn new_year_files(dir: &Path, year: i32) -> Result<(Vec<NewFile>, Option<i32>), ScaffoldError> {
     if !dir.is_dir() {
-        return Err(ScaffoldError::Other(anyhow::anyhow!(
-            "the data folder `{}` does not exist; pass the right one with `--data DIR`, or \
-             start a new data set with `report-gen init {}`",
-            dir.display(),
-            dir.display()
-        )));
+        return Err(ScaffoldError::Other(anyhow::anyhow!(tr!(
+            "scaffold-no-data-folder",
+            folder = dir
+        ))));
     }
     let (raw, _, diags) = load::load(dir);
     // Without the years folder there are no sections to copy: say so rather than start afresh.
@@ -168,7 +163,7 @@ pub fn new_year_files(dir: &Path, year: i32) -> Result<(Vec<NewFile>, Option<i32
         .map_or("brno", |p| p.value.id.as_str());
     let copied: &[crate::data::raw::Section] = model.map_or(&[], |(_, at)| &at.value.sections);
     let events = fill(
-        include_str!("files/events-new-year.yaml"),
+        localized("events-new-year.yaml"),
         &[
             ("year", year.to_string()),
             ("partner", partner.to_string()),
@@ -189,7 +184,7 @@ pub fn new_year_files(dir: &Path, year: i32) -> Result<(Vec<NewFile>, Option<i32
                 .collect();
             (sections::render(&at.value.sections, *y, &used), Some(*y))
         }
-        None => (include_str!("files/sections-init.yaml").to_string(), None),
+        None => (localized("sections-init.yaml").to_string(), None),
     };
     let abbreviation = raw
         .report
@@ -234,11 +229,95 @@ pub fn create(root: &Path, files: &[NewFile]) -> Result<(), ScaffoldError> {
         Err(crate::output::WriteError::Exists(paths)) => Err(ScaffoldError::Exists(
             paths
                 .iter()
-                .map(|p| Diagnostic::error(p, None, "the file already exists"))
+                .map(|p| Diagnostic::error(p, None, tr!("scaffold-file-exists")))
                 .collect(),
         )),
         Err(e) => Err(ScaffoldError::Write(e)),
     }
+}
+
+/// The files `init` and `new-year` write, by language: `files/xx/` holds the
+/// translation of the English `files/` (same placeholders, same YAML, comments translated).
+/// A language without its own copy uses the English one.
+const LOCALIZED: &[(&str, &str, &str)] = &[
+    ("en", "report.yaml", include_str!("files/report.yaml")),
+    ("en", "countries.yaml", include_str!("files/countries.yaml")),
+    ("en", "partners.yaml", include_str!("files/partners.yaml")),
+    ("en", "places.yaml", include_str!("files/places.yaml")),
+    (
+        "en",
+        "organisations.yaml",
+        include_str!("files/organisations.yaml"),
+    ),
+    ("en", "projects.yaml", include_str!("files/projects.yaml")),
+    ("en", "people.yaml", include_str!("files/people.yaml")),
+    ("en", "year.yaml", include_str!("files/year.yaml")),
+    (
+        "en",
+        "events-new-year.yaml",
+        include_str!("files/events-new-year.yaml"),
+    ),
+    (
+        "en",
+        "events-init.yaml",
+        include_str!("files/events-init.yaml"),
+    ),
+    (
+        "en",
+        "sections-init.yaml",
+        include_str!("files/sections-init.yaml"),
+    ),
+    ("pl", "report.yaml", include_str!("files/pl/report.yaml")),
+    (
+        "pl",
+        "countries.yaml",
+        include_str!("files/pl/countries.yaml"),
+    ),
+    (
+        "pl",
+        "partners.yaml",
+        include_str!("files/pl/partners.yaml"),
+    ),
+    ("pl", "places.yaml", include_str!("files/pl/places.yaml")),
+    (
+        "pl",
+        "organisations.yaml",
+        include_str!("files/pl/organisations.yaml"),
+    ),
+    (
+        "pl",
+        "projects.yaml",
+        include_str!("files/pl/projects.yaml"),
+    ),
+    ("pl", "people.yaml", include_str!("files/pl/people.yaml")),
+    ("pl", "year.yaml", include_str!("files/pl/year.yaml")),
+    (
+        "pl",
+        "events-new-year.yaml",
+        include_str!("files/pl/events-new-year.yaml"),
+    ),
+    (
+        "pl",
+        "events-init.yaml",
+        include_str!("files/pl/events-init.yaml"),
+    ),
+    (
+        "pl",
+        "sections-init.yaml",
+        include_str!("files/pl/sections-init.yaml"),
+    ),
+];
+
+/// The file `name` of [`LOCALIZED`] in the language in force, or in English.
+fn localized(name: &str) -> &'static str {
+    let code = crate::i18n::lang().code();
+    let find = |lang: &str| {
+        LOCALIZED
+            .iter()
+            .find(|(l, n, _)| *l == lang && *n == name)
+            .map(|(_, _, text)| *text)
+    };
+    find(code).or_else(|| find("en")).unwrap_or_default()
 }
 
 fn year_file(
@@ -249,7 +328,7 @@ fn year_file(
     meeting_people: &str,
 ) -> String {
     fill(
-        include_str!("files/year.yaml"),
+        localized("year.yaml"),
         &[
             ("year", year.to_string()),
             ("year2", format!("{:02}", year.rem_euclid(100))),
@@ -384,5 +463,24 @@ mod tests {
         assert!(report.contains("\noffice_abbreviation: UMK\n"), "{report}");
         assert!(!report.contains("placeholder"), "{report}");
         assert!(!files.iter().any(|(_, t)| t.contains("{{")), "unfilled");
+    }
+
+    /// A translation changes only comments: the YAML and the placeholders are the English
+    /// file's, line for line.
+    #[test]
+    fn translated_files_differ_only_in_their_comments() {
+        let code = |text: &str| -> Vec<String> {
+            text.lines()
+                .filter(|l| !l.trim_start().starts_with('#'))
+                .map(str::to_string)
+                .collect()
+        };
+        for (lang, name, text) in LOCALIZED.iter().filter(|(l, _, _)| *l != "en") {
+            let english = LOCALIZED
+                .iter()
+                .find(|(l, n, _)| *l == "en" && n == name)
+                .unwrap_or_else(|| panic!("{lang}/{name} has no English original"));
+            assert_eq!(code(text), code(english.2), "files/{lang}/{name}");
+        }
     }
 }

@@ -33,9 +33,8 @@ const OFFERED: [(SectionKind, &str); 6] = [
 /// every year, latest first: a kind offered takes its heading and style from the latest one.
 pub fn render(sections: &[Section], from_year: i32, used: &[&Section]) -> String {
     let mut out = format!(
-        "# The same sections as in {from_year}. Texts written for {from_year} (intro, outro …) \
-         are below\n# as comments: to use one, remove the \"# \" at the start of its lines \
-         and rewrite it.\nsections:\n"
+        "{}\nsections:\n",
+        crate::tr!("scaffold-sections-header", year = from_year)
     );
     for (i, s) in sections.iter().enumerate() {
         if i > 0 {

@@ -115,6 +115,7 @@ fn a_build_killed_at_any_moment_leaves_the_old_set_or_the_new_one() {
         }
         let old_now = files(&root.join("out"));
         let mut child = Command::new(bin())
+            .env("REPORT_GEN_LANG", "en")
             .args(["build", "--year", "2022", "--data", "new", "--out", "out"])
             .current_dir(root)
             .stdout(Stdio::null())
@@ -284,6 +285,7 @@ fn an_interrupted_init_is_undone_by_the_next_one() {
     for round in 0..10 {
         let dir = format!("dane{round}");
         let mut child = Command::new(bin())
+            .env("REPORT_GEN_LANG", "en")
             .args(["init", &dir])
             .current_dir(root)
             .stdout(Stdio::null())
@@ -322,6 +324,7 @@ fn strace_works() -> bool {
 /// per file).
 fn build_with_fault(cwd: &Path, data: &str, inject: &str, no_links: bool) -> std::process::Output {
     let mut strace = Command::new("strace");
+    strace.env("REPORT_GEN_LANG", "en");
     strace
         .args(["-f", "-qq", "-o", "/dev/null"])
         .arg(format!("-einject=rename,renameat,renameat2:{inject}"));

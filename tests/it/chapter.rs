@@ -222,6 +222,7 @@ fn around(s: &str, i: usize) -> &str {
 /// The report-gen binary, run from the project folder (so `data/` is the default data).
 fn report_gen(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_report-gen"))
+        .env("REPORT_GEN_LANG", "en")
         .args(args)
         .current_dir(root())
         .output()

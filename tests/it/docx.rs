@@ -22,6 +22,7 @@ use report_gen::docx::{render, DocxOptions};
 /// Builds `year` as DOCX with the real binary into `dir`; `epoch` is SOURCE_DATE_EPOCH.
 fn build_docx(year: i32, dir: &Path, epoch: Option<&str>) -> PathBuf {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_report-gen"));
+    cmd.env("REPORT_GEN_LANG", "en");
     cmd.args([
         "build",
         "--year",
@@ -556,6 +557,7 @@ fn two_builds_are_byte_identical_and_the_date_is_pinned() {
 fn build_all_writes_the_docx_with_the_other_formats() {
     let dir = tempfile::tempdir().unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_report-gen"))
+        .env("REPORT_GEN_LANG", "en")
         .args(["build", "--year", "2023", "--out"])
         .arg(dir.path())
         .output()
@@ -598,6 +600,7 @@ fn a_figure_inside_a_list_item_is_indented_with_the_item() {
     );
     std::fs::write(&year_file, text).expect("write 2022.yaml");
     let out = Command::new(env!("CARGO_BIN_EXE_report-gen"))
+        .env("REPORT_GEN_LANG", "en")
         .args(["build", "--year", "2022", "--format", "docx", "--data"])
         .arg(&data)
         .arg("--out")

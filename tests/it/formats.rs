@@ -26,6 +26,7 @@ pub(crate) fn data_set() -> report_gen::data::model::DataSet {
 /// Builds `year` in all formats with the real binary into `dir`.
 fn build_into(year: i32, dir: &Path) -> PathBuf {
     let out = Command::new(env!("CARGO_BIN_EXE_report-gen"))
+        .env("REPORT_GEN_LANG", "en")
         .args([
             "build",
             "--year",

@@ -10,6 +10,7 @@ use report_gen::doc::{Block, Inline};
 
 fn run(args: &[&str], out: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_report-gen"))
+        .env("REPORT_GEN_LANG", "en")
         .args(args)
         .arg("--out")
         .arg(out)

@@ -19,6 +19,7 @@ mod guide;
 #[cfg(unix)] // symbolic links are made with `std::os::unix`
 mod hardening;
 mod html_writer;
+mod i18n;
 mod lint;
 mod model;
 mod pages;

@@ -31,6 +31,7 @@ fn a_closed_pipe_ends_the_program_quietly() {
         let (reader, writer) = std::io::pipe().expect("a pipe");
         drop(reader);
         let mut child = Command::new(bin())
+            .env("REPORT_GEN_LANG", "en")
             .args(&args)
             .arg(&data)
             .stdout(writer)
@@ -58,6 +59,7 @@ fn a_closed_pipe_ends_the_program_quietly() {
         let (reader, writer) = std::io::pipe().expect("a pipe");
         drop(reader);
         let status = Command::new(bin())
+            .env("REPORT_GEN_LANG", "en")
             .args(&args)
             .arg(&data)
             .stdout(writer.try_clone().expect("clone the pipe"))
@@ -76,6 +78,7 @@ fn a_full_stdout_is_an_error_not_a_panic() {
     };
     let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
     let out = Command::new(bin())
+        .env("REPORT_GEN_LANG", "en")
         .args(["table", "--year", "2018", "--data"])
         .arg(&data)
         .stdout(full)
@@ -104,6 +107,7 @@ fn check_as_a_user(cwd: &Path) -> Option<Output> {
             return None;
         }
         let out = Command::new("setpriv")
+            .env("REPORT_GEN_LANG", "en")
             .args(["--reuid=65534", "--regid=65534", "--clear-groups", bin()])
             .args(["check", "--data", "data"])
             .current_dir(cwd)

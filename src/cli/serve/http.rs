@@ -1,6 +1,7 @@
 //! The preview's HTTP side: the routes (nothing else exists), the pages, files and event
 //! streams they answer with, all from [`Shared`] in memory.
 
+use report_gen::tr;
 use std::io::{self, Write};
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -192,7 +193,7 @@ fn not_found() -> Reply {
     reply(
         404,
         "text/plain; charset=utf-8",
-        Arc::new(b"404: report-gen serve has no such page. The chapter is at /\n".to_vec()),
+        Arc::new(format!("404: {}\n", tr!("serve-404")).into_bytes()),
     )
 }
 
@@ -227,21 +228,23 @@ fn file(shared: &Shared, year: i32, kind: Kind, view: bool) -> Reply {
     match rendered {
         Ok(b) => reply(200, kind.content_type(), b),
         Err(problems) => {
-            let mut text = format!(
-                "The {} of {year} cannot be made from the data as it is now:\n\n",
-                if kind == Kind::Pdf { "PDF" } else { "Markdown" }
-            );
+            let what = if kind == Kind::Pdf { "pdf" } else { "md" };
+            let mut text = format!("{}\n\n", tr!("serve-file-failed", kind = what, year = year));
             for p in &problems.problems {
                 text.push_str(&p.text);
                 text.push('\n');
             }
             if problems.total > problems.problems.len() {
                 text.push_str(&format!(
-                    "… and {} more\n\n",
-                    problems.total - problems.problems.len()
+                    "{}\n\n",
+                    tr!(
+                        "serve-and-more",
+                        count = problems.total - problems.problems.len()
+                    )
                 ));
             }
-            text.push_str("Fix the file, save, and reload this page (F5).\n");
+            text.push_str(&tr!("serve-fix-and-reload"));
+            text.push('\n');
             reply(
                 500,
                 "text/plain; charset=utf-8",

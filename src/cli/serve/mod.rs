@@ -22,6 +22,7 @@ mod http;
 mod page;
 mod state;
 
+use report_gen::tr;
 use std::io;
 use std::net::{Ipv4Addr, TcpListener};
 use std::path::PathBuf;
@@ -72,7 +73,11 @@ pub(super) fn run(args: &ServeArgs) -> i32 {
     let address = match listener.local_addr() {
         Ok(a) => a,
         Err(e) => {
-            eoutln!("error: cannot read the server's address: {e}");
+            eoutln!(
+                "{}: {}",
+                tr!("diag-error"),
+                tr!("serve-no-address", cause = e.to_string())
+            );
             return EXIT_PROBLEM;
         }
     };
@@ -82,7 +87,7 @@ pub(super) fn run(args: &ServeArgs) -> i32 {
     let changes = match Changes::start(&folders, None) {
         Ok(c) => c,
         Err(e) => {
-            eoutln!("error: {e}");
+            eoutln!("{}: {e}", tr!("diag-error"));
             return EXIT_PROBLEM;
         }
     };
@@ -90,12 +95,18 @@ pub(super) fn run(args: &ServeArgs) -> i32 {
     let start = Instant::now();
     let (problems, _) = shared.reload();
     match problems {
-        None => outln!("data loaded in {} ms", start.elapsed().as_millis()),
+        None => outln!(
+            "{}",
+            tr!("serve-loaded", ms = start.elapsed().as_millis() as u64)
+        ),
         Some(p) => {
             print_problems(&p);
             eoutln!(
-                "the chapter cannot be made yet ({}); the page shows the problems until a save fixes them",
-                report_gen::diag::count(p.total, "problem")
+                "{}",
+                tr!(
+                    "serve-not-yet",
+                    problems = tr!("count-problems", count = p.total)
+                )
             );
         }
     }
@@ -104,15 +115,25 @@ pub(super) fn run(args: &ServeArgs) -> i32 {
         if let (Some(latest), false) = (years.last(), years.contains(&asked)) {
             let list: Vec<String> = years.iter().map(i32::to_string).collect();
             eoutln!(
-                "warning: there is no data for {asked} (the years are {}); the page opens at {latest}",
-                list.join(", ")
+                "{}: {}",
+                tr!("diag-warning"),
+                tr!(
+                    "serve-no-such-year",
+                    year = asked,
+                    years = list.join(", "),
+                    latest = *latest
+                )
             );
         }
     }
     let server = match tiny_http::Server::from_listener(listener, None) {
         Ok(s) => s,
         Err(e) => {
-            eoutln!("error: cannot start the web server: {e}");
+            eoutln!(
+                "{}: {}",
+                tr!("diag-error"),
+                tr!("serve-no-server", cause = e.to_string())
+            );
             return EXIT_PROBLEM;
         }
     };
@@ -128,20 +149,20 @@ pub(super) fn run(args: &ServeArgs) -> i32 {
     }
     let url = format!("http://{address}/");
     outln!(
-        "serving the chapter at {url} (open it in a browser); watching {} for changes. Press Ctrl-C to stop.",
-        changes.folders_text()
+        "{}",
+        tr!("serve-serving", url = url, folders = changes.folders_text())
     );
     if args.open {
         open_browser(&url);
     }
     while let Some(changed) = changes.next() {
-        outln!("changed: {}", changes.names(&changed));
+        outln!("{}", tr!("serve-changed", files = changes.names(&changed)));
         let start = Instant::now();
         match shared.reload() {
             (Some(p), _) => report_problems(&p),
             (None, renders) if renders.is_empty() => outln!(
-                "data reloaded in {} ms (no page is open)",
-                start.elapsed().as_millis()
+                "{}",
+                tr!("serve-reloaded", ms = start.elapsed().as_millis() as u64)
             ),
             (None, renders) => {
                 for (year, kind, rendered) in renders {
@@ -183,45 +204,55 @@ fn without_nagle(listener: TcpListener) -> TcpListener {
 /// The message for a port that cannot be used, with the flag that helps.
 fn bind_error(port: u16, e: &io::Error) -> String {
     let next = port.checked_add(1).unwrap_or(DEFAULT_PORT);
-    match e.kind() {
-        io::ErrorKind::AddrInUse => format!(
-            "error: port {port} is already in use (by another program, or a `report-gen serve` still running)\n  = help: choose another port with `--port {next}`, or `--port 0` for any free one"
+    let (message, help) = match e.kind() {
+        io::ErrorKind::AddrInUse => (
+            tr!("serve-port-in-use", port = port),
+            tr!("serve-port-in-use-help", next = next),
         ),
-        io::ErrorKind::PermissionDenied => format!(
-            "error: port {port} may not be used by this user: {e}\n  = help: choose a port above 1023 with `--port {}`, or `--port 0` for any free one",
-            DEFAULT_PORT
+        io::ErrorKind::PermissionDenied => (
+            tr!("serve-port-denied", port = port, cause = e.to_string()),
+            tr!("serve-port-denied-help", next = DEFAULT_PORT),
         ),
-        _ => format!(
-            "error: cannot listen on 127.0.0.1:{port}: {e}\n  = help: try another port with `--port {next}`, or `--port 0` for any free one"
+        _ => (
+            tr!("serve-port-other", port = port, cause = e.to_string()),
+            tr!("serve-port-other-help", next = next),
         ),
-    }
+    };
+    format!(
+        "{}: {message}\n  = {}: {help}",
+        tr!("diag-error"),
+        tr!("diag-help")
+    )
 }
 
 /// Prints why the data or templates could not be loaded.
 fn report_problems(p: &Problems) {
     print_problems(p);
     eoutln!(
-        "not rebuilt ({} in the data or templates); the page shows the problems over the last good chapter. Waiting for changes…",
-        report_gen::diag::count(p.total, "problem")
+        "{}",
+        tr!(
+            "serve-not-rebuilt",
+            problems = tr!("count-problems", count = p.total)
+        )
     );
 }
 
 /// Prints the outcome of rendering an open page's year after a change.
 fn report_render(year: i32, kind: Kind, rendered: &Rendered, start: Instant) {
-    let what = match kind {
-        Kind::Pdf => "the PDF of ",
-        _ => "",
-    };
+    let pdf = if kind == Kind::Pdf { "pdf" } else { "page" };
     match rendered {
         Ok(_) => outln!(
-            "rebuilt {what}{year} in {} ms: the page is updated",
-            start.elapsed().as_millis()
+            "{}",
+            tr!(
+                "serve-rebuilt",
+                kind = pdf,
+                year = year,
+                ms = start.elapsed().as_millis() as u64
+            )
         ),
         Err(p) => {
             print_problems(p);
-            eoutln!(
-                "{what}{year} not rebuilt; the page shows the problems over the last good one. Waiting for changes…"
-            );
+            eoutln!("{}", tr!("serve-render-failed", kind = pdf, year = year));
         }
     }
 }
@@ -231,7 +262,10 @@ fn print_problems(p: &Problems) {
         print_rendered(&problem.text);
     }
     if p.total > p.problems.len() {
-        eoutln!("… and {} more", p.total - p.problems.len());
+        eoutln!(
+            "{}",
+            tr!("serve-and-more", count = p.total - p.problems.len())
+        );
     }
 }
 
@@ -258,11 +292,19 @@ fn open_browser(url: &str) {
         Ok(mut child) => {
             thread::spawn(move || {
                 if !child.wait().is_ok_and(|s| s.success()) {
-                    eoutln!("warning: the browser could not be opened; open {url} yourself");
+                    eoutln!(
+                        "{}: {}",
+                        tr!("diag-warning"),
+                        tr!("serve-no-browser", url = url)
+                    );
                 }
             });
         }
-        Err(e) => eoutln!("warning: cannot open a browser ({e}); open {url} yourself"),
+        Err(e) => eoutln!(
+            "{}: {}",
+            tr!("diag-warning"),
+            tr!("serve-no-browser-cause", url = url, cause = e.to_string())
+        ),
     }
 }
 

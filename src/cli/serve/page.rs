@@ -7,6 +7,7 @@
 const MARK: &str = "data-rg-preview";
 
 use super::state::Kind;
+use report_gen::tr;
 
 const CSS: &str = include_str!("preview.css");
 const SCRIPT: &str = include_str!("preview.js");
@@ -33,24 +34,30 @@ pub(super) fn inject(html: &str, shown: &Shown) -> String {
 /// The page shown when there is no chapter to show yet: the problems appear over it, and the
 /// page loads the chapter once they are fixed.
 pub(super) fn waiting(shown: &Shown) -> String {
-    let html = "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
-        <title>report-gen: no chapter yet</title>\n</head>\n<body>\n<main>\n\
-        <p>There is no chapter to show yet: the data has problems (listed above). \
-        Fix them and save; this page shows the chapter by itself.</p>\n</main>\n</body>\n</html>\n";
-    inject_with(html, shown, true)
+    let html = format!(
+        "<!doctype html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <title>{title}</title>\n</head>\n<body>\n<main>\n<p>{text}</p>\n</main>\n</body>\n</html>\n",
+        lang = lang(),
+        title = escape(&tr!("serve-ui-waiting-title")),
+        text = escape(&tr!("serve-ui-waiting")),
+    );
+    inject_with(&html, shown, true)
 }
 
 /// The PDF of the year in the page, under the bar; the script reloads it after each save.
 pub(super) fn pdf_view(shown: &Shown) -> String {
     let y = shown.year;
     let html = format!(
-        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <title>PDF of {y}: report-gen preview</title>\n\
+        "<!doctype html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <title>{title}</title>\n\
          <style>html, body {{ height: 100%; margin: 0; }} body {{ display: flex; flex-direction: column; }} \
          #rg-pdf {{ flex: 1; width: 100%; border: 0; }} #rg-bar {{ margin: 0; }}</style>\n</head>\n<body>\n\
-         <iframe id=\"rg-pdf\" title=\"The chapter of {y} as PDF\" src=\"/{y}.pdf?g={g}\"></iframe>\n\
+         <iframe id=\"rg-pdf\" title=\"{frame}\" src=\"/{y}.pdf?g={g}\"></iframe>\n\
          </body>\n</html>\n",
-        g = shown.generation
+        g = shown.generation,
+        lang = lang(),
+        title = escape(&tr!("serve-ui-pdf-title", year = y)),
+        frame = escape(&tr!("serve-ui-pdf-frame", year = y)),
     );
     inject_with(&html, shown, false)
 }
@@ -114,7 +121,7 @@ fn inject_with(html: &str, shown: &Shown, empty: bool) -> String {
 }
 
 /// The bar above the chapter: the years, the PDF and Markdown of the year shown, the status.
-/// In English like the tool's other messages (`lang="en"` for screen readers on a Polish page).
+/// In the language of the tool's other messages (marked with `lang` for screen readers).
 fn bar(shown: &Shown) -> String {
     let pdf = shown.kind == Kind::Pdf;
     let mut years = String::new();
@@ -133,24 +140,36 @@ fn bar(shown: &Shown) -> String {
         }
     }
     if !years.is_empty() {
-        years = format!("<span class=\"rg-years\">Year: {years}</span>");
+        years = format!(
+            "<span class=\"rg-years\">{} {years}</span>",
+            escape(&tr!("serve-ui-year"))
+        );
     }
     let y = shown.year;
     let files = if !shown.years.contains(&y) {
         String::new()
     } else if pdf {
         format!(
-            "<span class=\"rg-files\"><a href=\"/{y}/\">Chapter of {y}</a> <a href=\"/{y}.pdf\">PDF file</a> <a href=\"/{y}.md\">Markdown of {y}</a></span>"
+            "<span class=\"rg-files\"><a href=\"/{y}/\">{}</a> <a href=\"/{y}.pdf\">{}</a> <a href=\"/{y}.md\">{}</a></span>",
+            escape(&tr!("serve-ui-chapter-of", year = y)),
+            escape(&tr!("serve-ui-pdf-file")),
+            escape(&tr!("serve-ui-markdown-of", year = y)),
         )
     } else {
         format!(
-            "<span class=\"rg-files\"><a href=\"/{y}/pdf/\">PDF of {y}</a> <a href=\"/{y}.md\">Markdown of {y}</a></span>"
+            "<span class=\"rg-files\"><a href=\"/{y}/pdf/\">{}</a> <a href=\"/{y}.md\">{}</a></span>",
+            escape(&tr!("serve-ui-pdf-of", year = y)),
+            escape(&tr!("serve-ui-markdown-of", year = y)),
         )
     };
     format!(
-        "<nav {MARK} id=\"rg-bar\" lang=\"en\" aria-label=\"report-gen preview\">\
-         <strong>Preview</strong> {years}{files}\
-         <span id=\"rg-status\" role=\"status\">connecting…</span></nav>\n"
+        "<nav {MARK} id=\"rg-bar\" lang=\"{lang}\" aria-label=\"{label}\">\
+         <strong>{preview}</strong> {years}{files}\
+         <span id=\"rg-status\" role=\"status\">{connecting}</span></nav>\n",
+        lang = lang(),
+        label = escape(&tr!("serve-ui-bar-label")),
+        preview = escape(&tr!("serve-ui-preview")),
+        connecting = escape(&tr!("serve-ui-connecting")),
     )
 }
 
@@ -158,20 +177,66 @@ fn bar(shown: &Shown) -> String {
 /// is no last good chapter beneath it.
 fn overlay(empty: bool) -> String {
     let (title, beneath) = if empty {
-        ("The chapter cannot be made", "")
+        (tr!("serve-ui-cannot-make"), String::new())
     } else {
         (
-            "The chapter could not be rebuilt",
-            "Beneath is the last good chapter. ",
+            tr!("serve-ui-not-rebuilt"),
+            format!("{} ", tr!("serve-ui-beneath")),
         )
     };
     format!(
-        "<div {MARK} id=\"rg-overlay\" lang=\"en\" role=\"alert\" hidden>\
-         <button type=\"button\" id=\"rg-hide\">Hide until the next save</button>\
+        "<div {MARK} id=\"rg-overlay\" lang=\"{lang}\" role=\"alert\" data-texts=\"{texts}\" hidden>\
+         <button type=\"button\" id=\"rg-hide\">{hide}</button>\
          <p class=\"rg-title\">{title}: <span id=\"rg-count\"></span></p>\
-         <p class=\"rg-note\">{beneath}Fix the file and save: this page updates by itself.</p>\
-         <ol id=\"rg-problems\"></ol></div>\n"
+         <p class=\"rg-note\">{beneath}{fix}</p>\
+         <ol id=\"rg-problems\"></ol></div>\n",
+        lang = lang(),
+        hide = escape(&tr!("serve-ui-hide")),
+        title = escape(&title),
+        beneath = escape(&beneath),
+        fix = escape(&tr!("serve-ui-fix")),
+        texts = escape(&script_texts()),
     )
+}
+
+/// The language of the page's own texts.
+fn lang() -> &'static str {
+    report_gen::i18n::lang().code()
+}
+
+/// Text for HTML (an element's content or a quoted attribute).
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// The script's texts, as a JSON object: `{n}`, `{time}`, `{message}` are filled in by the
+/// script; `problems` holds the forms of "N problems" by plural category, chosen in the
+/// browser with `Intl.PluralRules` for the page's language.
+fn script_texts() -> String {
+    // A number of each plural category of the languages of the catalogs (1, 2, 5 in Polish;
+    // 1.5 is "other"), formatted and turned back into a pattern.
+    let mut forms = serde_json::Map::new();
+    for (category, n) in [("one", "1"), ("few", "2"), ("many", "5"), ("other", "1.5")] {
+        let number: f64 = n.parse().unwrap_or(1.0);
+        let text = tr!("count-problems", count = number);
+        forms.insert(category.to_string(), text.replacen(n, "{n}", 1).into());
+    }
+    let texts = serde_json::json!({
+        "error": tr!("diag-error"),
+        "warning": tr!("diag-warning"),
+        "help": tr!("diag-help"),
+        "problems": forms,
+        "firstShown": tr!("serve-ui-first-shown"),
+        "hidden": tr!("serve-ui-hidden"),
+        "notRebuiltAt": tr!("serve-ui-not-rebuilt-at"),
+        "couldNotUpdate": tr!("serve-ui-could-not-update"),
+        "upToDate": tr!("serve-ui-up-to-date"),
+        "notConnected": tr!("serve-ui-not-connected"),
+    });
+    texts.to_string()
 }
 
 #[cfg(test)]

@@ -13,12 +13,17 @@
   const status = document.getElementById('rg-status');
   const bar = document.getElementById('rg-bar');
   const isPreview = (n) => n.nodeType === 1 && n.hasAttribute('data-rg-preview');
+  // The texts in the tool's language (from its message catalog), with {n}, {time}, {message}.
+  const texts = JSON.parse(overlay.dataset.texts || '{}');
+  const t = (key, values = {}) => (texts[key] ?? key).replace(/\{(\w+)\}/g, (m, k) => (k in values ? String(values[k]) : m));
+  const plural = new Intl.PluralRules(overlay.lang || 'en');
+  const problems = (n) => (texts.problems?.[plural.select(n)] ?? texts.problems?.other ?? '{n}').replace('{n}', String(n));
 
   const say = (text, lost) => {
     status.textContent = text;
     status.classList.toggle('rg-lost', Boolean(lost));
   };
-  const time = () => new Date().toLocaleTimeString();
+  const time = () => new Date().toLocaleTimeString(overlay.lang || undefined);
 
   // Replaces everything of the page that is the chapter (not the bar, overlay or this script)
   // with the chapter's page `html`. The head is replaced only when it changed (a template's
@@ -50,7 +55,7 @@
   window.addEventListener('scroll', place, { passive: true });
   document.getElementById('rg-hide').addEventListener('click', () => {
     overlay.hidden = true;
-    say('problems hidden: they show again after the next save', true);
+    say(t('hidden'), true);
   });
   window.addEventListener('resize', place);
 
@@ -65,12 +70,12 @@
       }
       const message = document.createElement('span');
       message.className = 'rg-message';
-      message.textContent = `${problem.level}: ${problem.message}`;
+      message.textContent = `${t(problem.level)}: ${problem.message}`;
       li.append(message);
       if (problem.help) {
         const help = document.createElement('span');
         help.className = 'rg-help';
-        help.textContent = `help: ${problem.help}`;
+        help.textContent = `${t('help')}: ${problem.help}`;
         li.append(help);
       }
       if (problem.excerpt) {
@@ -81,16 +86,16 @@
       return li;
     }));
     const more = p.total - p.problems.length;
-    count.textContent = `${p.total} ${p.total === 1 ? 'problem' : 'problems'}`
-      + (more > 0 ? ` (the first ${p.problems.length} are shown)` : '');
+    count.textContent = problems(p.total)
+      + (more > 0 ? ` ${t('firstShown', { n: p.problems.length })}` : '');
     overlay.hidden = false;
     place();
-    say(`not rebuilt at ${time()}`);
+    say(t('notRebuiltAt', { time: time() }));
   }
 
   // Events are handled one after another, so two quick saves never swap out of order.
   let queue = Promise.resolve();
-  const then = (work) => { queue = queue.then(work).catch((e) => say(`could not update: ${e.message}`, true)); };
+  const then = (work) => { queue = queue.then(work).catch((e) => say(t('couldNotUpdate', { message: e.message }), true)); };
 
   // `shown` tells the server which chapter the page has: it then sends only newer ones.
   const events = new EventSource(`/events/${year}?shown=${shown}${pdf ? '&kind=pdf' : ''}`);
@@ -105,10 +110,10 @@
       swap(chapter.html, chapter.generation);
     }
     overlay.hidden = true;
-    say(`up to date (${time()})`);
+    say(t('upToDate', { time: time() }));
   }));
   events.addEventListener('problems', (e) => then(() => showProblems(JSON.parse(e.data))));
   events.addEventListener('error', () => {
-    say('not connected to report-gen: is `report-gen serve` still running?', true);
+    say(t('notConnected'), true);
   });
 })();

@@ -27,8 +27,9 @@ pub(super) fn await_return(
 ) -> Back {
     let dir = w.dir.clone();
     eoutln!(
-        "warning: the folder `{}` was removed or replaced; waiting for it to come back (Ctrl-C stops)…",
-        dir.display()
+        "{}: {}",
+        report_gen::tr!("diag-warning"),
+        report_gen::tr!("watch-folder-gone", folder = dir)
     );
     if !wait_for_folder(rx, &dir) {
         return Back::Stop;
@@ -38,13 +39,18 @@ pub(super) fn await_return(
         Ok(again) => *w = again,
         Err(e) => {
             eoutln!(
-                "error: the folder `{}` is back, but it cannot be watched: {e}",
-                dir.display()
+                "{}: {}",
+                report_gen::tr!("diag-error"),
+                report_gen::tr!(
+                    "watch-folder-back-unwatched",
+                    folder = dir,
+                    cause = e.to_string()
+                )
             );
             return Back::Failed;
         }
     }
-    outln!("the folder `{}` is back", dir.display());
+    outln!("{}", report_gen::tr!("watch-folder-back", folder = dir));
     Back::Watched
 }
 

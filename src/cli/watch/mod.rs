@@ -13,6 +13,7 @@
 
 mod folders;
 
+use report_gen::tr;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::Instant;
@@ -54,7 +55,11 @@ pub(super) fn run(args: &RenderArgs, format: Format) -> i32 {
     if let Err(e) = ctrlc::set_handler(move || {
         let _ = stop.send(Message::Stop);
     }) {
-        eoutln!("error: cannot catch Ctrl-C: {e}");
+        eoutln!(
+            "{}: {}",
+            tr!("diag-error"),
+            tr!("watch-no-ctrl-c", cause = e.to_string())
+        );
         return EXIT_PROBLEM;
     }
     let watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
@@ -68,7 +73,11 @@ pub(super) fn run(args: &RenderArgs, format: Format) -> i32 {
     let mut watcher = match watcher {
         Ok(w) => w,
         Err(e) => {
-            eoutln!("error: cannot watch files: {e}");
+            eoutln!(
+                "{}: {}",
+                tr!("diag-error"),
+                tr!("watch-cannot-watch", cause = e.to_string())
+            );
             return EXIT_PROBLEM;
         }
     };
@@ -80,8 +89,9 @@ pub(super) fn run(args: &RenderArgs, format: Format) -> i32 {
             Ok(w) => watched.push(w),
             Err(e) => {
                 eoutln!(
-                    "error: cannot watch `{}`: {e}\n  = help: check that the folder exists; pass it with `--data DIR` or `--templates DIR`",
-                    dir.display()
+                    "{}: {}",
+                    tr!("diag-error"),
+                    super::changes::cannot_watch(dir, &e)
                 );
                 return EXIT_PROBLEM;
             }
@@ -92,10 +102,13 @@ pub(super) fn run(args: &RenderArgs, format: Format) -> i32 {
         .map(|d| format!("`{}`", d.display()))
         .collect();
     outln!(
-        "watching {} for changes; the chapter of {} is written to `{}`. Press Ctrl-C to stop.",
-        shown.join(" and "),
-        opts.args.year(),
-        opts.out.display()
+        "{}",
+        tr!(
+            "watch-watching",
+            folders = shown.join(&tr!("list-and")),
+            year = opts.args.year(),
+            out = &opts.out
+        )
     );
     if let Err(code) = repair_before_writing(&opts.out) {
         return code;
@@ -161,7 +174,11 @@ fn next_change(rx: &Receiver<Message>, out_dir: &Path, watched: &[Watched]) -> N
         };
         match message {
             Message::Stop => return Next::Stop,
-            Message::WatchError(e) => eoutln!("warning: the file watcher reported: {e}"),
+            Message::WatchError(e) => eoutln!(
+                "{}: {}",
+                tr!("diag-warning"),
+                tr!("watch-watcher-reported", cause = e)
+            ),
             Message::Changed(paths) => {
                 changed.extend(paths.into_iter().filter(|p| relevant(p, Some(out_dir))))
             }
@@ -184,14 +201,14 @@ fn rebuild(opts: &Options) {
     } = load_data(&args.data);
     print_diagnostics(&sources, &diagnostics);
     let Some(set) = set else {
-        return failed(&format!(
-            "{} in the data",
-            Counts::of(&diagnostics).errors_text()
+        return failed(&tr!(
+            "watch-errors-in-data",
+            errors = Counts::of(&diagnostics).errors_text()
         ));
     };
     if !set.years.contains_key(&args.year()) {
         print_unsourced(&[report_gen::chapter::no_data(&set, args.year())]);
-        return failed("no data for the year");
+        return failed(&tr!("watch-no-year-data"));
     }
     let dated = matches!(opts.format, Format::Pdf | Format::Docx | Format::All);
     let epoch = match dated.then(super::build::source_date_epoch).transpose() {
@@ -214,25 +231,28 @@ fn rebuild(opts: &Options) {
         Ok(files) => {
             let files: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
             outln!(
-                "rebuilt in {} ms: {}",
-                start.elapsed().as_millis(),
-                files.join(", ")
+                "{}",
+                tr!(
+                    "watch-rebuilt",
+                    ms = start.elapsed().as_millis() as u64,
+                    files = files.join(", ")
+                )
             );
         }
         Err(BuildError::Diagnostic(d)) => {
             print_located(&d);
-            failed("a problem in the templates or data");
+            failed(&tr!("watch-problem-in-templates"));
         }
         Err(BuildError::Other(e)) => failed(&one_line(&e)),
         Err(BuildError::Write(e @ WriteError::Mixed { .. })) => {
-            eoutln!("error: {e}. Waiting for changes…");
+            eoutln!("{}: {e}. {}", tr!("diag-error"), tr!("watch-waiting"));
         }
         Err(BuildError::Write(e)) => failed(&e.to_string()),
     }
 }
 
 fn failed(why: &str) {
-    eoutln!("not rebuilt ({why}); the last good files are kept. Waiting for changes…");
+    eoutln!("{}", tr!("watch-not-rebuilt", why = why));
 }
 
 /// A changed path as the user named its folder: `data/years/2023.yaml`.

@@ -86,6 +86,7 @@ fn peak_kib(pid: u32) -> Option<u64> {
 pub fn run(cwd: &Path, args: &[&str]) -> Output {
     // `exec` keeps the pid, so the memory sampled below is the binary's own.
     let mut child = Command::new("sh")
+        .env("REPORT_GEN_LANG", "en")
         .arg("-c")
         .arg(format!(
             "ulimit -v {MEMORY_LIMIT_KIB} && exec \"$0\" \"$@\""

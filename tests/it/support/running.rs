@@ -31,6 +31,7 @@ impl Running {
     /// Starts `report-gen ARGS` in `cwd`; `expect_line` will wait at most `wait` for a line.
     pub fn start(cwd: &Path, args: &[&str], wait: Duration) -> Running {
         let mut child = Command::new(env!("CARGO_BIN_EXE_report-gen"))
+            .env("REPORT_GEN_LANG", "en")
             .args(args)
             .current_dir(cwd)
             .stdin(Stdio::null())
