@@ -11,7 +11,7 @@
 //! the footer. Consecutive marks of one element share one sequence; a sequence never crosses
 //! a `BT`/`ET`, as ISO 32000 requires of marked content and text objects.
 
-use super::fonts::FontStyle;
+use super::fonts::{FontStyle, Fonts};
 use super::marks::{Mark, PageLayout, Tag};
 use super::structure::{ElemId, Structure};
 
@@ -62,11 +62,7 @@ pub fn page_stream(
                 }
                 // Absolute text matrix: every run stands on its own, as the layout placed it.
                 w.op(&[1.0, 0.0, 0.0, 1.0, *x, *y], "Tm");
-                w.raw("(");
-                for c in piece.text.chars() {
-                    w.code(codes.code(piece.font, c));
-                }
-                w.raw(") Tj\n");
+                w.text(piece.font, &piece.text, codes);
             }
             Mark::Line {
                 x1,
@@ -210,6 +206,39 @@ impl<'a> Writer<'a> {
 
     fn num(&mut self, v: f32) {
         push_number(&mut self.out, v);
+    }
+
+    /// Shows `text`: `(…) Tj`, or `[(…) 40 (…)] TJ` with the font's kerning between the pairs
+    /// that have it, in the thousandths of an em the layout measured (a TJ number moves the
+    /// next glyph left by that much, so it is the kerning negated). Kerning only moves glyphs
+    /// closer or apart by a fraction of a space, so text extraction finds the same words.
+    fn text(&mut self, style: FontStyle, text: &str, codes: &impl GlyphCodes) {
+        let fonts = Fonts::get();
+        let kern = |(a, b): (char, char)| fonts.kern_milli(style, a, b);
+        let pairs = || text.chars().zip(text.chars().skip(1));
+        if pairs().all(|p| kern(p) == 0) {
+            self.raw("(");
+            for c in text.chars() {
+                self.code(codes.code(style, c));
+            }
+            self.raw(") Tj\n");
+            return;
+        }
+        self.raw("[(");
+        let mut chars = text.chars();
+        if let Some(first) = chars.next() {
+            self.code(codes.code(style, first));
+        }
+        for (pair, c) in pairs().zip(chars) {
+            let k = kern(pair);
+            if k != 0 {
+                self.raw(") ");
+                push_number(&mut self.out, -(k as f32));
+                self.raw(" (");
+            }
+            self.code(codes.code(style, c));
+        }
+        self.raw(")] TJ\n");
     }
 
     /// A two-byte glyph code inside a literal string: raw bytes, half the size of hex and

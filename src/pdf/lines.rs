@@ -252,11 +252,11 @@ pub fn wrap(inlines: &[Inline], base: FontStyle, size: f32, width: f32) -> Vec<L
                                 link: None,
                             }
                         };
-                        push_text(&mut line, &space, " ", w);
+                        push_text(&mut line, &space, " ", w, size);
                     }
                     for p in &parts {
                         let (t, a) = text(p);
-                        push_text(&mut line, a, t, p.width);
+                        push_text(&mut line, a, t, p.width, size);
                     }
                     continue;
                 }
@@ -272,7 +272,7 @@ pub fn wrap(inlines: &[Inline], base: FontStyle, size: f32, width: f32) -> Vec<L
                 if word_width <= width + 0.01 {
                     for p in &parts {
                         let (t, a) = text(p);
-                        push_text(&mut line, a, t, p.width);
+                        push_text(&mut line, a, t, p.width, size);
                     }
                 } else {
                     // Last resort for a word wider than the whole line: break between characters.
@@ -284,7 +284,7 @@ pub fn wrap(inlines: &[Inline], base: FontStyle, size: f32, width: f32) -> Vec<L
                             if line.width + w > width + 0.01 && !line.pieces.is_empty() {
                                 lines.push(std::mem::take(&mut line));
                             }
-                            push_text(&mut line, a, &s, w);
+                            push_text(&mut line, a, &s, w, size);
                         }
                     }
                 }
@@ -298,10 +298,17 @@ pub fn wrap(inlines: &[Inline], base: FontStyle, size: f32, width: f32) -> Vec<L
     lines
 }
 
-/// Appends text to a line, into the previous piece when the attributes match.
-fn push_text(line: &mut Line, attrs: &Attrs, text: &str, width: f32) {
+/// Appends text to a line, into the previous piece when the attributes match. Joined text is
+/// drawn kerned across the join, so the pair's kerning is added to the line's width too.
+fn push_text(line: &mut Line, attrs: &Attrs, text: &str, width: f32, size: f32) {
     match line.pieces.last_mut() {
-        Some((_, last)) if attrs.matches(last) => last.text.push_str(text),
+        Some((_, last)) if attrs.matches(last) => {
+            if let (Some(a), Some(b)) = (last.text.chars().next_back(), text.chars().next()) {
+                let kern = Fonts::get().kern_milli(last.font, a, b);
+                line.width += kern as f32 * size / 1000.0;
+            }
+            last.text.push_str(text)
+        }
         _ => line.pieces.push((line.width, attrs.piece(text))),
     }
     line.width += width;

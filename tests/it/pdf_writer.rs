@@ -748,3 +748,48 @@ fn a_figure_with_an_image_has_its_alternative_text_and_a_caption_after_it() {
     let marks = tagged::marks(&bytes);
     assert_eq!(marks.problems, Vec::<String>::new());
 }
+
+/// The `TJ` arrays of every page: for each, the byte lengths of its strings and its numbers.
+fn tj_arrays(bytes: &[u8]) -> Vec<(Vec<usize>, Vec<f32>)> {
+    let doc = lopdf::Document::load_mem(bytes).expect("lopdf reads the PDF");
+    let mut out = Vec::new();
+    for (_, _, operations) in tagged::page_operations(&doc) {
+        for op in operations.iter().filter(|op| op.operator == "TJ") {
+            let Some(lopdf::Object::Array(items)) = op.operands.first() else {
+                panic!("TJ without an array: {op:?}");
+            };
+            let strings = items
+                .iter()
+                .filter_map(|o| o.as_str().ok().map(<[u8]>::len))
+                .collect();
+            let numbers = items.iter().filter_map(|o| o.as_float().ok()).collect();
+            out.push((strings, numbers));
+        }
+    }
+    out
+}
+
+#[test]
+fn kerning_is_in_the_text_and_extraction_keeps_the_words() {
+    // „Toledo” has one kerned pair in Noto Sans, T+o (−70/1000 em); the sentence has more.
+    let sentence = "Wizyta w Toledo: AVATAR, Tygodnik „Wolontariusz” – Wrocław, Kraków, Győr.";
+    let doc = doc_with(vec![
+        Block::Paragraph(t("Toledo")),
+        Block::Paragraph(t(sentence)),
+    ]);
+    let r = render_to_file(&doc);
+    let arrays = tj_arrays(&r.bytes);
+    assert!(
+        arrays.contains(&(vec![2, 10], vec![70.0])),
+        "„Toledo” is drawn as [(T) 70 (oledo)] TJ (two-byte codes): {arrays:?}"
+    );
+    assert!(
+        arrays.iter().any(|(_, n)| n.contains(&40.0)),
+        "A+V are kerned by 40/1000 em: {arrays:?}"
+    );
+    let text = pdftotext(&r, Some(1));
+    assert!(text.contains("Toledo\n"), "{text}");
+    let extracted = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(extracted.contains(sentence), "{extracted}");
+    assert_all_words_present(&doc, &r);
+}
