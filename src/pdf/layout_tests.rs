@@ -323,3 +323,51 @@ fn a_table_over_pages_has_one_header_row_and_repeats_it_as_artifact() {
         assert!(tags.iter().all(|t| *t == Tag::Repeated), "{tags:?}");
     }
 }
+
+#[test]
+fn tables_have_horizontal_rules_only_heavy_at_top_and_bottom_and_bold_row_heads() {
+    let layout = layout_only(&stress_document());
+    let mut pages_with_table = 0;
+    for (p, page) in layout.pages.iter().enumerate() {
+        let texts: Vec<_> = layout.texts(p).collect();
+        if !texts.iter().any(|(r, ..)| **r == Role::TableCell) {
+            continue;
+        }
+        pages_with_table += 1;
+        // Rules of the page inside the text block (the running head's and footer's are outside).
+        let mut rules: Vec<(f32, f32)> = Vec::new();
+        for item in &page.items {
+            if let Mark::Line {
+                y1, y2, width, x1, ..
+            } = item.mark
+            {
+                assert_eq!(y1, y2, "page {p}: only horizontal rules");
+                assert!(x1 >= MARGIN_X - 0.01);
+                if y1 < PAGE_H - MARGIN_TOP && y1 > MARGIN_BOTTOM {
+                    rules.push((y1, width));
+                }
+            }
+            assert!(
+                !matches!(item.mark, Mark::Fill { .. }),
+                "page {p}: no shaded heading row"
+            );
+        }
+        rules.sort_by(|a, b| b.0.total_cmp(&a.0));
+        let (top, bottom) = (rules[0], rules[rules.len() - 1]);
+        assert_eq!(top.1, 0.9, "page {p}: a heavy rule over the heading row");
+        assert_eq!(bottom.1, 0.9, "page {p}: a heavy rule under the last row");
+        assert_eq!(
+            rules[1].1, 0.45,
+            "page {p}: a light rule under the heading row"
+        );
+        assert!(rules[2..rules.len() - 1].iter().all(|r| r.1 == 0.3));
+        // Row heads (column 0 of body rows) are bold, the other body cells regular.
+        for item in &page.items {
+            if let (Some((row, col)), Mark::Text { piece, .. }) = (item.cell, &item.mark) {
+                let bold = piece.font == super::fonts::FontStyle::Bold;
+                assert_eq!(bold, row == 0 || col == 0, "{row},{col}: {}", piece.text);
+            }
+        }
+    }
+    assert!(pages_with_table >= 2);
+}

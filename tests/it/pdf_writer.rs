@@ -793,3 +793,29 @@ fn kerning_is_in_the_text_and_extraction_keeps_the_words() {
     assert!(extracted.contains(sentence), "{extracted}");
     assert_all_words_present(&doc, &r);
 }
+
+#[test]
+fn table_names_break_after_their_comma_not_inside() {
+    let doc = doc_with(vec![Block::Table(common::agreement_table())]);
+    let r = render_to_file(&doc);
+    let words = boxes::word_boxes(&r.path);
+    let line_of = |w: &str| {
+        let found: Vec<f64> = words
+            .iter()
+            .filter(|(_, _, word)| word == w)
+            .map(|(_, b, _)| b[3])
+            .collect();
+        assert_eq!(found.len(), 1, "{w} once: {found:?}");
+        found[0]
+    };
+    // „Toledo, Stany Zjednoczone” in a 95 pt column: „Toledo,” over „Stany Zjednoczone”.
+    assert_eq!(line_of("Stany"), line_of("Zjednoczone"));
+    assert!(line_of("Toledo,") < line_of("Stany"));
+    assert_eq!(line_of("Wielka"), line_of("Brytania"));
+    // A document cell: the date stays with its „r.”, the comma ends a line, none starts one.
+    let text = pdftotext(&r, None);
+    assert!(
+        text.lines().all(|l| !l.trim_start().starts_with(',')),
+        "{text}"
+    );
+}
