@@ -33,7 +33,9 @@ const ACCENT: &str = "0B4A86";
 const MUTED: &str = "474747";
 
 /// `word/styles.xml`; `lang` is the document's language (`pl-PL`), the default of every run.
-pub(crate) fn styles_xml(lang: &str) -> String {
+/// Headings are in `accent`, the report's colour (report.yaml `accent_color`).
+pub(crate) fn styles_xml(lang: &str, accent: crate::color::Rgb) -> String {
+    let heading_color = accent.word();
     let mut s = String::from(concat!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
         "\n",
@@ -82,7 +84,7 @@ pub(crate) fn styles_xml(lang: &str) -> String {
             outline = level - 1,
             before = before,
             size = size,
-            color = if level <= 2 { ACCENT } else { "1B1B1B" },
+            color = heading_color,
         );
     }
     let _ = write!(

@@ -12,7 +12,7 @@
 //! a `BT`/`ET`, as ISO 32000 requires of marked content and text objects.
 
 use super::fonts::{FontStyle, Fonts};
-use super::marks::{Mark, PageLayout, Tag};
+use super::marks::{Mark, PageLayout, Role, Tag};
 use super::structure::{ElemId, Structure};
 
 /// Maps a character to its two-byte code in the embedded (subset) font of a style.
@@ -35,16 +35,19 @@ pub struct PageStream {
     pub elements: Vec<ElemId>,
 }
 
-/// The content stream of one page; `structure` names the marked-content tags.
+/// The content stream of one page; `structure` names the marked-content tags. Headings are
+/// filled in `accent` (RGB, 0–1), everything else in black.
 pub fn page_stream(
     page: &PageLayout,
     structure: &Structure,
     codes: &impl GlyphCodes,
+    accent: [f32; 3],
 ) -> PageStream {
     let mut w = Writer {
         out: Vec::with_capacity(page.items.len() * 64),
         in_text: false,
         font: None,
+        accented: false,
         marked: None,
         elements: Vec::new(),
     };
@@ -59,6 +62,15 @@ pub fn page_stream(
                     w.raw(piece.font.resource_name());
                     w.raw(" ");
                     w.op(&[*size], "Tf");
+                }
+                let heading = matches!(item.role, Role::Heading(_));
+                if heading != w.accented {
+                    w.accented = heading;
+                    if heading {
+                        w.op(&accent, "rg");
+                    } else {
+                        w.op(&[0.0], "g");
+                    }
                 }
                 // Absolute text matrix: every run stands on its own, as the layout placed it.
                 w.op(&[1.0, 0.0, 0.0, 1.0, *x, *y], "Tm");
@@ -125,6 +137,9 @@ struct Writer<'a> {
     in_text: bool,
     /// Font and size set in the current text object (reset by `ET`).
     font: Option<(FontStyle, f32)>,
+    /// Whether the fill colour is the accent (for headings) rather than black. The colour is
+    /// graphics state: it outlives `ET`, and the `q`/`Q` around rules and fills keep it.
+    accented: bool,
     /// The open marked-content sequence: its tag and language.
     marked: Option<(Tag, Option<&'a str>)>,
     /// Element of each MCID written so far.
@@ -298,7 +313,7 @@ pub fn push_uint(out: &mut Vec<u8>, mut n: u64) {
 mod tests {
     use super::*;
     use crate::pdf::lines::Piece;
-    use crate::pdf::marks::{Placed, Role};
+    use crate::pdf::marks::Placed;
     use crate::pdf::structure::Kind;
 
     struct Ascii;
@@ -365,7 +380,7 @@ mod tests {
     }
 
     fn stream(items: Vec<Placed>) -> (String, Vec<ElemId>) {
-        let s = page_stream(&PageLayout { items }, &structure(), &Ascii);
+        let s = page_stream(&PageLayout { items }, &structure(), &Ascii, [0.0, 0.3, 0.5]);
         (String::from_utf8(s.bytes).unwrap(), s.elements)
     }
 
@@ -375,6 +390,7 @@ mod tests {
             out: Vec::new(),
             in_text: false,
             font: None,
+            accented: false,
             marked: None,
             elements: Vec::new(),
         };

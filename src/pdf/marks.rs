@@ -179,6 +179,8 @@ pub struct Layout {
     pub images: Vec<String>,
     /// The logical structure (headings, lists, tables…) that [`Placed::tag`] points into.
     pub structure: Structure,
+    /// Colour of heading text (RGB, 0–1): the report's accent colour.
+    pub accent: [f32; 3],
 }
 
 impl Layout {

@@ -17,6 +17,7 @@ mod fragments;
 mod hardening;
 mod html_writer;
 mod lint;
+mod look;
 mod model;
 mod pages;
 mod pdf_writer;

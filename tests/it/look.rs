@@ -1,0 +1,101 @@
+//! The chapter's look (issue 13, "Handsome"): the headings' accent colour from report.yaml in
+//! every format, and `check`'s refusal of a colour headings could not be read in.
+
+use std::fs;
+use std::path::Path;
+
+use crate::formats::tool;
+use crate::support::harness::{run, shipped_data};
+
+/// The shipped data with `edit` appended to report.yaml, and the line `edit` starts on.
+fn data_with_report(edit: &str) -> (tempfile::TempDir, usize) {
+    let tmp = shipped_data();
+    let report = tmp.path().join("data/report.yaml");
+    let text = fs::read_to_string(&report).expect("report.yaml");
+    let line = text.lines().count() + 1;
+    fs::write(&report, format!("{text}{edit}")).expect("write report.yaml");
+    (tmp, line)
+}
+
+/// The PDF's page content streams, uncompressed (qpdf's QDF form).
+fn content_streams(pdf: &Path) -> String {
+    let qdf = pdf.with_extension("qdf.pdf");
+    let out = std::process::Command::new("qpdf")
+        .args(["--qdf", "--object-streams=disable"])
+        .arg(pdf)
+        .arg(&qdf)
+        .output()
+        .expect("qpdf is needed (tests/run.sh installs it)");
+    assert!(
+        out.status.success() || out.status.code() == Some(3),
+        "qpdf failed"
+    );
+    String::from_utf8_lossy(&fs::read(&qdf).expect("qpdf's output")).into_owned()
+}
+
+#[test]
+fn the_accent_color_of_report_yaml_colours_the_headings_in_every_format() {
+    let (tmp, _) = data_with_report("accent_color: \"#1F4E79\"\n");
+    run(
+        tmp.path(),
+        &[
+            "build", "--year", "2018", "--format", "all", "--data", "data", "--out", "out",
+        ],
+    )
+    .assert_ok();
+    let out = tmp.path().join("out");
+    // PDF: heading text is filled in the colour (0x1f/255 = 0.122 …), body text in black.
+    let pdf = content_streams(&out.join("wspolpraca-miedzynarodowa-2018.pdf"));
+    let accent = "0.122 0.306 0.475 rg";
+    assert!(pdf.matches(accent).count() >= 6, "headings in {accent}");
+    let after = &pdf[pdf.find(accent).unwrap()..];
+    assert!(after.contains("\n0 g\n"), "the body returns to black");
+    // HTML: the headings' custom property, which style.css gives every heading.
+    let html = fs::read_to_string(out.join("wspolpraca-miedzynarodowa-2018.html")).unwrap();
+    assert!(
+        html.contains("--heading: #1f4e79;"),
+        "no heading colour in the page"
+    );
+    assert!(html.contains("color: var(--heading);"));
+    // DOCX: every heading style in that colour.
+    let docx = out.join("wspolpraca-miedzynarodowa-2018.docx");
+    let styles = tool("unzip", &["-p", docx.to_str().unwrap(), "word/styles.xml"]);
+    for level in 1..=4 {
+        let style = &styles[styles
+            .find(&format!(r#"w:styleId="Heading{level}""#))
+            .expect("heading style")..];
+        let style = &style[..style.find("</w:style>").unwrap()];
+        assert!(
+            style.contains(r#"<w:color w:val="1F4E79"/>"#),
+            "Heading{level}: {style}"
+        );
+    }
+}
+
+#[test]
+fn a_light_or_malformed_accent_color_is_an_error_at_its_line_and_column() {
+    for (value, message) in [
+        (
+            "\"#ffcc00\"",
+            "its contrast on white is 1.51:1, at least 4.5:1 is needed (WCAG AA)",
+        ),
+        ("\"#777\"", "its contrast on white is 4.47:1"),
+        ("navy", "„navy” is not a colour"),
+        ("\"#1f4e7\"", "„#1f4e7” is not a colour"),
+    ] {
+        let (tmp, line) = data_with_report(&format!("accent_color: {value}\n"));
+        let out = run(tmp.path(), &["check", "--data", "data"]);
+        assert_ne!(out.code, Some(0), "{value}: {}", out.stderr);
+        let at = format!("data/report.yaml:{line}:15: error:");
+        assert!(
+            out.stderr.contains(&at),
+            "{value}: want {at} in\n{}",
+            out.stderr
+        );
+        assert!(out.stderr.contains(message), "{value}: {}", out.stderr);
+        assert!(!out.crashed());
+    }
+    // A dark colour passes.
+    let (tmp, _) = data_with_report("accent_color: \"#1f4e79\"\n");
+    run(tmp.path(), &["check", "--data", "data"]).assert_ok();
+}
