@@ -148,9 +148,10 @@ pub(crate) fn numbering_xml(lists: &[(u32, u64)]) -> String {
             r#"<w:abstractNum w:abstractNumId="{id}"><w:multiLevelType w:val="hybridMultilevel"/>"#
         );
         for level in 0..9u32 {
-            // Bullets: •, –, ▪ by depth, in the body font, so no symbol font is needed.
+            // Bullets: •, –, ◦ by depth (the Polish convention, as in the PDF and the HTML), in
+            // the body font (Calibri and Carlito have all three), so no symbol font is needed.
             let (format, text) = if id == BULLETS {
-                ("bullet", ["•", "–", "▪"][level as usize % 3].to_string())
+                ("bullet", ["•", "–", "◦"][level as usize % 3].to_string())
             } else {
                 ("decimal", format!("%{}.", level + 1))
             };

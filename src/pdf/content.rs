@@ -107,6 +107,15 @@ pub fn page_stream(
                 w.op(&[*x, *y, *width, *h], "re");
                 w.raw("f\nQ\n");
             }
+            Mark::Ring { x, y, r, width } => {
+                w.end_text();
+                w.mark(item.tag, None, structure);
+                w.raw("q\n");
+                w.op(&[*width], "w");
+                w.op(&[0.0], "G");
+                w.circle(*x, *y, *r);
+                w.raw("S\nQ\n");
+            }
             Mark::Image {
                 x,
                 y,
@@ -207,6 +216,16 @@ impl<'a> Writer<'a> {
             self.raw("ET\n");
             self.in_text = false;
         }
+    }
+
+    /// A circle path: four Bézier quarter arcs (control points at 0.5523 of the radius).
+    fn circle(&mut self, x: f32, y: f32, r: f32) {
+        let k = 0.5523 * r;
+        self.op(&[x + r, y], "m");
+        self.op(&[x + r, y + k, x + k, y + r, x, y + r], "c");
+        self.op(&[x - k, y + r, x - r, y + k, x - r, y], "c");
+        self.op(&[x - r, y - k, x - k, y - r, x, y - r], "c");
+        self.op(&[x + k, y - r, x + r, y - k, x + r, y], "c");
     }
 
     /// An operator line: its operands, then the operator.

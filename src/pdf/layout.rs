@@ -38,6 +38,19 @@ pub(super) fn heading_metrics(level: u8) -> (f32, f32, f32, f32) {
     }
 }
 
+/// The bullet of a list nested `depth` lists deep: „•”, then „–” and „◦” (drawn as a ring, see
+/// [`RING_BULLET`]) as Polish typesetting does, so that a sub-item never looks like its parent.
+pub(super) fn bullet(depth: usize) -> &'static str {
+    match depth {
+        0 => "•",
+        1 => "–",
+        _ => RING_BULLET,
+    }
+}
+
+/// The third-level bullet. Noto Sans has no glyph for U+25E6, so it is drawn as a ring.
+pub(super) const RING_BULLET: &str = "◦";
+
 /// Pixel size of each image path, known before layout (decoded by the caller).
 pub type ImageSizes = HashMap<String, (u32, u32)>;
 
@@ -142,6 +155,19 @@ impl Engine<'_> {
     ) {
         let baseline = PAGE_H - (self.y + baseline_offset(size, leading));
         if let Some((lx, label, elem)) = self.pending_label.take() {
+            if label == RING_BULLET {
+                let r = 0.17 * size;
+                let ring = Mark::Ring {
+                    x: lx + 0.5,
+                    y: baseline + 0.3 * size,
+                    r,
+                    width: 0.06 * size,
+                };
+                self.push(Role::ListLabel, Tag::Content(elem), None, ring);
+                self.place_line_at(line, x, baseline, size, role, tag, None);
+                self.y += leading;
+                return;
+            }
             let piece = Piece {
                 font: FontStyle::Regular,
                 lang: None,
@@ -330,7 +356,7 @@ impl Engine<'_> {
             let label = if ordered {
                 format!("{}.", start.saturating_add(i as u64))
             } else {
-                "•".to_string()
+                bullet(depth).to_string()
             };
             // LI → Lbl + LBody: the label is drawn with the item's first line, whatever block
             // that line belongs to, but it is its own element, before the body.

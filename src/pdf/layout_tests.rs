@@ -371,3 +371,46 @@ fn tables_have_horizontal_rules_only_heavy_at_top_and_bottom_and_bold_row_heads(
     }
     assert!(pages_with_table >= 2);
 }
+
+#[test]
+fn nested_bullets_are_a_dot_a_dash_and_a_ring() {
+    let item = |s: &str, nested: Option<Block>| {
+        let mut blocks = vec![Block::Paragraph(t(s))];
+        blocks.extend(nested);
+        blocks
+    };
+    let list = |items: Vec<Vec<Block>>| Block::List {
+        ordered: false,
+        start: 1,
+        items,
+    };
+    let third = list(vec![item("trzeci poziom", None)]);
+    let second = list(vec![item("drugi poziom", Some(third))]);
+    let mut doc = Document::sample();
+    doc.blocks = vec![list(vec![item("pierwszy poziom", Some(second))])];
+    let layout = layout_only(&doc);
+    let labels: Vec<&str> = layout
+        .texts(0)
+        .filter(|(r, ..)| **r == Role::ListLabel)
+        .map(|(.., p)| p.text.as_str())
+        .collect();
+    assert_eq!(labels, ["•", "–"]);
+    let rings: Vec<_> = layout.pages[0]
+        .items
+        .iter()
+        .filter(|p| matches!(p.mark, Mark::Ring { .. }) && p.role == Role::ListLabel)
+        .collect();
+    assert_eq!(rings.len(), 1, "the third level's bullet is a drawn ring");
+    // The ring sits left of its item's text, on the text's line.
+    let Mark::Ring { x, y, .. } = rings[0].mark else {
+        unreachable!()
+    };
+    let (_, tx, ty, ..) = layout
+        .texts(0)
+        .find(|(.., p)| p.text == "trzeci poziom")
+        .unwrap();
+    assert!(
+        x < tx && (y - ty) > 0.0 && (y - ty) < 6.0,
+        "{x},{y} vs {tx},{ty}"
+    );
+}

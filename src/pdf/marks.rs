@@ -103,6 +103,17 @@ pub enum Mark {
         /// Fill gray level.
         gray: f32,
     },
+    /// A small ring: the third-level list bullet „◦”, which Noto Sans has no glyph for.
+    Ring {
+        /// Centre x.
+        x: f32,
+        /// Centre y.
+        y: f32,
+        /// Radius.
+        r: f32,
+        /// Stroke width.
+        width: f32,
+    },
     /// An image, scaled into the box.
     Image {
         /// Left edge.

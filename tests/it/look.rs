@@ -99,3 +99,58 @@ fn a_light_or_malformed_accent_color_is_an_error_at_its_line_and_column() {
     let (tmp, _) = data_with_report("accent_color: \"#1f4e79\"\n");
     run(tmp.path(), &["check", "--data", "data"]).assert_ok();
 }
+
+#[test]
+fn nested_list_items_have_a_dash_not_their_parents_bullet() {
+    // 2023 has a list nested in a list (the organisations and their representatives).
+    let tmp = shipped_data();
+    run(
+        tmp.path(),
+        &[
+            "build", "--year", "2023", "--format", "all", "--data", "data", "--out", "out",
+        ],
+    )
+    .assert_ok();
+    let out = tmp.path().join("out");
+    let text = tool(
+        "pdftotext",
+        &[
+            "-layout",
+            out.join("wspolpraca-miedzynarodowa-2023.pdf")
+                .to_str()
+                .unwrap(),
+            "-",
+        ],
+    );
+    let starts = |mark: &str| {
+        text.lines()
+            .filter(|l| l.trim_start().starts_with(mark))
+            .count()
+    };
+    assert!(starts("• ") >= 3, "{text}");
+    assert!(
+        starts("– ") >= 1,
+        "a second-level item starts with „–”:\n{text}"
+    );
+    // The DOCX's bullet list definition: •, –, ◦ for the first three levels.
+    let docx = out.join("wspolpraca-miedzynarodowa-2023.docx");
+    let numbering = tool(
+        "unzip",
+        &["-p", docx.to_str().unwrap(), "word/numbering.xml"],
+    );
+    let bullets = &numbering[..numbering.find("</w:abstractNum>").unwrap()];
+    for (level, text) in [(0, "•"), (1, "–"), (2, "◦")] {
+        let lvl = &bullets[bullets
+            .find(&format!(r#"<w:lvl w:ilvl="{level}">"#))
+            .unwrap()..];
+        assert!(
+            lvl[..lvl.find("</w:lvl>").unwrap()]
+                .contains(&format!(r#"<w:lvlText w:val="{text}"/>"#)),
+            "level {level}"
+        );
+    }
+    // The HTML's stylesheet gives nested lists the same marks.
+    let html = fs::read_to_string(out.join("wspolpraca-miedzynarodowa-2023.html")).unwrap();
+    assert!(html.contains("ul ul {\n  list-style-type: \"– \";"));
+    assert!(html.contains("ul ul ul {\n  list-style-type: \"◦ \";"));
+}
