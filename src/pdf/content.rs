@@ -74,7 +74,14 @@ pub fn page_stream(
                 }
                 // Absolute text matrix: every run stands on its own, as the layout placed it.
                 w.op(&[1.0, 0.0, 0.0, 1.0, *x, *y], "Tm");
-                w.text(piece.font, &piece.text, codes);
+                if piece.repeated_hyphen {
+                    // Drawn but not text: extraction and screen readers get the compound once.
+                    w.raw("/Span <</ActualText ()>> BDC\n");
+                    w.text(piece.font, &piece.text, codes);
+                    w.raw("EMC\n");
+                } else {
+                    w.text(piece.font, &piece.text, codes);
+                }
             }
             Mark::Line {
                 x1,
@@ -379,6 +386,7 @@ mod tests {
                     lang: lang.map(str::to_string),
                     link: None,
                     text: s.into(),
+                    repeated_hyphen: false,
                 },
             },
         )

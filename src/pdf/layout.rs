@@ -173,6 +173,7 @@ impl Engine<'_> {
                 lang: None,
                 link: None,
                 text: label,
+                repeated_hyphen: false,
             };
             self.push(
                 Role::ListLabel,
@@ -446,6 +447,7 @@ fn add_page_furniture(pages: &mut [PageLayout], meta: &crate::doc::DocMeta) {
             lang: None,
             link: None,
             text: number,
+            repeated_hyphen: false,
         };
         push(
             Tag::Footer,

@@ -171,7 +171,8 @@ fn chapter_table_spans_pages_with_repeated_header() {
             text.trim_start().starts_with("Raport o"),
             "page {p} lacks its running head"
         );
-        let headers = text.matches("Dokument, data").count();
+        // The heading cell breaks after its comma: „Dokument,” / „data podpisania”.
+        let headers = text.matches("data podpisania").count();
         let on_page = text.contains("Tabela 1");
         if on_page {
             table_pages.push(p);
@@ -818,4 +819,49 @@ fn table_names_break_after_their_comma_not_inside() {
         text.lines().all(|l| !l.trim_start().starts_with(',')),
         "{text}"
     );
+}
+
+#[test]
+fn a_compound_broken_at_its_hyphen_repeats_it_on_the_next_line_but_reads_once() {
+    let text = "Rozmowy o współpracy polsko-niemieckiej i polsko-ukraińskiej. ".repeat(12);
+    let doc = doc_with(vec![Block::Paragraph(t(text.trim_end()))]);
+    let layout = report_gen::pdf::layout_only(&doc);
+    let lines: Vec<Vec<_>> = {
+        let mut by_y: Vec<(f32, Vec<_>)> = Vec::new();
+        for (_, _, y, _, piece) in layout.texts(0) {
+            match by_y.last_mut() {
+                Some((ly, v)) if *ly == y => v.push(piece.clone()),
+                _ => by_y.push((y, vec![piece.clone()])),
+            }
+        }
+        by_y.into_iter().map(|(_, v)| v).collect()
+    };
+    let mut repeated = 0;
+    for pair in lines.windows(2) {
+        if pair[1][0].repeated_hyphen {
+            repeated += 1;
+            assert_eq!(pair[1][0].text, "-");
+            assert!(pair[0].last().unwrap().text.ends_with("polsko-"));
+        }
+    }
+    assert!(
+        repeated >= 2,
+        "some lines break at a compound's hyphen: {lines:?}"
+    );
+    let r = render_to_file(&doc);
+    let qdf = Command::new("qpdf")
+        .args(["--qdf", "--object-streams=disable"])
+        .arg(&r.path)
+        .arg("-")
+        .output()
+        .expect("qpdf runs");
+    let s = String::from_utf8_lossy(&qdf.stdout);
+    assert_eq!(s.matches("/Span <</ActualText ()>> BDC").count(), repeated);
+    // Extraction: no word starts with the repeated hyphen.
+    let extracted = pdftotext(&r, Some(1));
+    assert!(
+        !extracted.split_whitespace().any(|w| w.starts_with('-')),
+        "{extracted}"
+    );
+    assert!(!extracted.contains("polsko--"), "{extracted}");
 }
