@@ -9,6 +9,7 @@ use std::collections::HashMap;
 
 use crate::doc::{Block, Document, Inline};
 
+use super::figure::FIGURE_GAP;
 use super::fonts::FontStyle;
 use super::lines::{wrap, Line, Piece};
 use super::marks::*;
@@ -33,7 +34,7 @@ pub(super) fn heading_metrics(level: u8) -> (f32, f32, f32, f32) {
     match level {
         1 => (20.0, 28.0, 0.0, 12.0),
         2 => (15.0, 21.0, 18.0, 6.0),
-        3 => (12.5, 17.0, 16.0, 4.0),
+        3 => (12.5, 17.5, 16.0, 4.0),
         _ => (11.0, 15.2, 10.0, 2.0),
     }
 }
@@ -226,8 +227,14 @@ impl Engine<'_> {
                     } else {
                         Role::Paragraph
                     };
-                    self.paragraph(inlines, x, width, role);
-                    self.gap(if depth > 0 { ITEM_GAP } else { PARA_GAP });
+                    // A figure after the paragraph belongs to it: keep them together.
+                    let after = if depth > 0 { ITEM_GAP } else { PARA_GAP };
+                    let tail = match blocks.get(i + 1) {
+                        Some(Block::Figure(f)) => after + FIGURE_GAP + self.figure_height(f, width),
+                        _ => 0.0,
+                    };
+                    self.paragraph(inlines, x, width, role, tail);
+                    self.gap(after);
                 }
                 Block::List {
                     ordered,
@@ -280,7 +287,10 @@ impl Engine<'_> {
                 before + n * leading + after + self.lead_height(&rest[1..], width)
             }
             Block::Paragraph(inl) => {
-                let n = wrap(inl, FontStyle::Regular, BODY.0, width).len().min(3);
+                // The first two lines, as a paragraph split at a page end keeps (orphan rule):
+                // asking for more moved headings with short paragraphs whole and left pages
+                // five lines short.
+                let n = wrap(inl, FontStyle::Regular, BODY.0, width).len().min(2);
                 n as f32 * BODY.1
             }
             Block::List { .. } => 2.0 * BODY.1,
@@ -290,7 +300,19 @@ impl Engine<'_> {
     }
 
     /// A paragraph with widow/orphan control (at least two lines on each side of a break).
-    pub(super) fn paragraph(&mut self, inlines: &[Inline], x: f32, width: f32, role: Role) {
+    ///
+    /// `tail` is the height of a figure that follows and belongs to the paragraph (0 if none):
+    /// when the paragraph's end fits on the page but the figure does not, the paragraph's last
+    /// two lines go over with it, so that a photo never opens a page whose text ended on the
+    /// page before (unless paragraph and figure together need more than a page).
+    pub(super) fn paragraph(
+        &mut self,
+        inlines: &[Inline],
+        x: f32,
+        width: f32,
+        role: Role,
+        tail: f32,
+    ) {
         let lines = wrap(inlines, FontStyle::Regular, BODY.0, width);
         let empty = lines.len() == 1 && lines[0].pieces.is_empty();
         if empty && self.pending_label.is_none() {
@@ -306,10 +328,20 @@ impl Engine<'_> {
         while !rest.is_empty() {
             let fit = (self.avail() / BODY.1 + 0.001).floor().max(0.0) as usize;
             let n = rest.len();
-            let take = if fit >= n {
+            let keeps_figure = tail == 0.0
+                || n as f32 * BODY.1 + tail <= self.avail() + 0.01
+                || 2.0 * BODY.1 + tail > BODY_H;
+            let take = if fit >= n && keeps_figure {
                 n
+            } else if fit >= n && !self.at_top() {
+                // The text fits but its figure does not: carry the last two lines with it.
+                if n >= 4 {
+                    n - 2
+                } else {
+                    0
+                }
             } else if self.at_top() {
-                fit.max(1)
+                fit.max(1).min(n)
             } else {
                 // Leave no single line behind and carry none alone: both parts get two lines.
                 let t = fit.min(n.saturating_sub(2));

@@ -165,7 +165,9 @@ fn table_repeats_caption_and_header_on_every_page() {
             .iter()
             .filter(|(r, ..)| **r == Role::TableHeaderCell)
             .map(|(.., piece)| piece.text.as_str())
-            .collect();
+            .collect::<String>()
+            // Inside a heading cell's parts the spaces are no-break ones (it breaks after „, ”).
+            .replace('\u{a0}', " ");
         assert_eq!(
             header, "Miasto, krajDokument, data podpisaniaZakres współpracy",
             "page {p}"
@@ -413,4 +415,55 @@ fn nested_bullets_are_a_dot_a_dash_and_a_ring() {
         x < tx && (y - ty) > 0.0 && (y - ty) < 6.0,
         "{x},{y} vs {tx},{ty}"
     );
+}
+
+#[test]
+fn a_photo_never_opens_a_page_whose_item_text_ended_on_the_page_before() {
+    use crate::doc::Figure;
+    // The photo's paragraph ends at every height of a page in turn.
+    let mut checked = 0;
+    for filler in 0..45 {
+        let mut blocks: Vec<Block> = (0..filler)
+            .map(|i| Block::Paragraph(t(&SENTENCE.repeat(1 + i % 2))))
+            .collect();
+        blocks.push(Block::Paragraph(t(&SENTENCE.repeat(4))));
+        blocks.push(Block::Figure(Figure {
+            image: Some("zdjecie.jpg".into()),
+            alt: "Delegacja przed ratuszem".into(),
+            caption: t("Wizyta delegacji"),
+            credit: Some(t("fot. UMP")),
+        }));
+        let mut doc = Document::sample();
+        doc.blocks = blocks;
+        let layout = layout_only(&doc);
+        let (page, index) = layout
+            .pages
+            .iter()
+            .enumerate()
+            .find_map(|(p, page)| {
+                let i = page
+                    .items
+                    .iter()
+                    .position(|i| matches!(i.mark, Mark::Image { .. }))?;
+                Some((p, i))
+            })
+            .expect("the photo is placed");
+        // Above the photo on its page: lines of the paragraph it belongs to.
+        let before: Vec<_> = layout.pages[page].items[..index]
+            .iter()
+            .filter(|i| i.role == Role::Paragraph)
+            .collect();
+        assert!(
+            before.len() >= 2 || page == 0 && filler == 0,
+            "filler {filler}: the photo opens page {page} alone"
+        );
+        checked += 1;
+        // Nothing runs below the bottom margin.
+        for item in &layout.pages[page].items {
+            if let Mark::Image { y, .. } = item.mark {
+                assert!(y >= MARGIN_BOTTOM - 0.01);
+            }
+        }
+    }
+    assert_eq!(checked, 45);
 }
