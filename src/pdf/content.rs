@@ -74,17 +74,7 @@ pub fn page_stream(
                 }
                 // Absolute text matrix: every run stands on its own, as the layout placed it.
                 w.op(&[1.0, 0.0, 0.0, 1.0, *x, *y], "Tm");
-                if piece.repeated_hyphen {
-                    // Drawn but not text: screen readers, reflow and copying get the compound
-                    // with one hyphen. (pdftotext's default mode, which drops every hyphen
-                    // that ends a line as if it were a soft one, then prints „polskoniemiecki”;
-                    // its -raw mode and tagged reading give „polsko-” / „niemiecki”.)
-                    w.raw("/Span <</ActualText ()>> BDC\n");
-                    w.text(piece.font, &piece.text, codes);
-                    w.raw("EMC\n");
-                } else {
-                    w.text(piece.font, &piece.text, codes);
-                }
+                w.text(piece.font, &piece.text, codes);
             }
             Mark::Line {
                 x1,

@@ -24,8 +24,10 @@ pub struct Piece {
     /// The text, possibly containing U+00A0.
     pub text: String,
     /// The hyphen repeated at the start of a line after a compound broken at its hyphen
-    /// („polsko-” / „-niemiecki”, the Polish rule): drawn, but not part of the text, so the
-    /// PDF gives it an empty `/ActualText` and copying gives „polsko-niemiecki”.
+    /// („polsko-” / „-niemiecki”, the Polish rule), a piece of its own. It stays text: poppler
+    /// (pdftotext), like many extractors, drops a hyphen that ends a line as if it were a soft
+    /// one, so the repeated hyphen is what makes extraction give „polsko-niemiecki” (an empty
+    /// `/ActualText` on it gave „polskoniemiecki”); speech does not pronounce the two hyphens.
     pub repeated_hyphen: bool,
 }
 
