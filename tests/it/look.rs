@@ -154,3 +154,32 @@ fn nested_list_items_have_a_dash_not_their_parents_bullet() {
     assert!(html.contains("ul ul {\n  list-style-type: \"– \";"));
     assert!(html.contains("ul ul ul {\n  list-style-type: \"◦ \";"));
 }
+
+#[test]
+fn no_page_of_a_year_ends_five_lines_short_except_before_a_new_section() {
+    use report_gen::pdf::{layout_only, Role};
+    const BOTTOM: f32 = 70.866;
+    const LINE: f32 = 15.2;
+    for year in [2017, 2018, 2019, 2022, 2023] {
+        let layout = layout_only(&crate::formats::chapter(year).document);
+        let n = layout.pages.len();
+        for p in 0..n.saturating_sub(1) {
+            let lowest = layout
+                .texts(p)
+                .filter(|(r, ..)| **r != Role::Artifact)
+                .map(|(_, _, y, ..)| y)
+                .fold(f32::MAX, f32::min);
+            // From the last baseline to the bottom margin, less the descent of a body line.
+            let short = (lowest - BOTTOM - 4.0) / LINE;
+            let next_opens_section = layout
+                .texts(p + 1)
+                .find(|(r, ..)| **r != Role::Artifact)
+                .is_some_and(|(r, ..)| *r == Role::Heading(2));
+            assert!(
+                short < 5.0 || next_opens_section,
+                "{year}, page {}: ends {short:.1} lines short",
+                p + 1
+            );
+        }
+    }
+}
