@@ -51,6 +51,9 @@ pub struct DocMeta {
     pub running_head: String,
     /// The number of the first page in the bound report (1 when the chapter stands alone).
     pub first_page: u32,
+    /// The colour of headings in every format (report.yaml `accent_color`, checked for
+    /// contrast by `check`).
+    pub accent: crate::color::Rgb,
 }
 
 /// A block-level element.
@@ -181,6 +184,7 @@ impl Document {
                 year: 2018,
                 running_head: "Raport o\u{a0}stanie Miasta Poznania za 2018\u{a0}r. · Współpraca międzynarodowa".into(),
                 first_page: 1,
+                accent: crate::color::DEFAULT_ACCENT,
             },
             blocks: vec![
                 Block::Heading { level: 1, id: "wspolpraca-miedzynarodowa".into(), content: t("Współpraca międzynarodowa") },

@@ -14,6 +14,7 @@
 
 pub mod build;
 pub mod chapter;
+pub mod color;
 pub mod data;
 pub mod diag;
 pub mod doc;

@@ -138,6 +138,14 @@ pub fn meta(set: &DataSet, year: i32) -> DocMeta {
             _ => format!("{report_title} · {}", r.chapter_title),
         },
         first_page: r.first_page.unwrap_or(1),
+        // `check` refuses a colour that does not parse or is too light; were one to get here
+        // anyway, the default keeps the headings readable.
+        accent: r
+            .accent_color
+            .as_deref()
+            .and_then(crate::color::Rgb::parse)
+            .filter(|c| c.contrast_on_white() >= crate::color::MIN_CONTRAST)
+            .unwrap_or(crate::color::DEFAULT_ACCENT),
     }
 }
 

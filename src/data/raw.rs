@@ -36,6 +36,12 @@ pub struct Report {
     /// „7. Współpraca międzynarodowa”. Leave out for none.
     #[serde(default)]
     pub chapter_number: Option<String>,
+    /// The colour of the chapter's headings in the PDF, the web page and the Word document, as
+    /// `"#rrggbb"` (e.g. the city's blue `"#1f4e79"`). It needs a contrast of at least 4.5:1 on
+    /// white (WCAG AA), so that the headings stay readable. Leave out for the default blue.
+    #[serde(default)]
+    #[schemars(regex(pattern = r"^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$"))]
+    pub accent_color: Option<String>,
     /// The chapter's title: "Współpraca międzynarodowa". At most 200 characters: it also
     /// names the output files.
     #[schemars(length(max = 200))]

@@ -257,6 +257,9 @@ impl Validator<'_> {
     /// `report.yaml`: the chapter title becomes the output's file name, which the file system
     /// limits to 255 bytes.
     fn check_report(&mut self, r: &At<raw::Report>) {
+        if let Some(color) = &r.value.accent_color {
+            self.check_accent(r.file, color);
+        }
         let chars = r.value.chapter_title.chars().count();
         if chars > MAX_CHAPTER_TITLE_CHARS {
             self.error(
@@ -269,6 +272,35 @@ impl Validator<'_> {
                 ),
             )
             .help = Some(tr!("validate-title-too-long-help"));
+        }
+    }
+
+    /// `accent_color:` must be a colour that headings can be read in: `#rrggbb` with at least
+    /// 4.5:1 contrast on white (WCAG AA).
+    fn check_accent(&mut self, file: FileId, color: &str) {
+        use crate::color::{Rgb, MIN_CONTRAST};
+        match Rgb::parse(color) {
+            None => {
+                self.error(
+                    file,
+                    "accent_color",
+                    format!("„{color}” is not a colour"),
+                )
+                .help = Some("write the colour as # and six hexadecimal digits, in quotes: `accent_color: \"#1f4e79\"` (or leave the line out for the default blue)".into());
+            }
+            Some(rgb) if rgb.contrast_on_white() < MIN_CONTRAST => {
+                self.error(
+                    file,
+                    "accent_color",
+                    format!(
+                        "the colour {color} is too light for headings: its contrast on white is {:.2}:1, at least {MIN_CONTRAST}:1 is needed (WCAG AA)",
+                        // Rounded down, so that a colour just below the limit never reads 4.50.
+                        (rgb.contrast_on_white() * 100.0).floor() / 100.0
+                    ),
+                )
+                .help = Some("choose a darker shade of the colour, e.g. `#1f4e79` (8.66:1)".into());
+            }
+            Some(_) => {}
         }
     }
 

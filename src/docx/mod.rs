@@ -90,7 +90,10 @@ pub fn render(doc: &Document, image_root: &Path, opts: &DocxOptions) -> Result<V
         ("docProps/app.xml", package::app_xml(&doc.meta)),
         ("word/document.xml", document),
         ("word/_rels/document.xml.rels", writer.rels.to_xml()),
-        ("word/styles.xml", styles::styles_xml(&lang)),
+        (
+            "word/styles.xml",
+            styles::styles_xml(&lang, doc.meta.accent),
+        ),
         ("word/numbering.xml", styles::numbering_xml(&writer.lists)),
         ("word/settings.xml", package::settings_xml(&lang)),
         ("word/header1.xml", package::header_xml(&doc.meta)),

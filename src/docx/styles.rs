@@ -33,7 +33,9 @@ const ACCENT: &str = "0B4A86";
 const MUTED: &str = "474747";
 
 /// `word/styles.xml`; `lang` is the document's language (`pl-PL`), the default of every run.
-pub(crate) fn styles_xml(lang: &str) -> String {
+/// Headings are in `accent`, the report's colour (report.yaml `accent_color`).
+pub(crate) fn styles_xml(lang: &str, accent: crate::color::Rgb) -> String {
+    let heading_color = accent.word();
     let mut s = String::from(concat!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
         "\n",
@@ -82,7 +84,7 @@ pub(crate) fn styles_xml(lang: &str) -> String {
             outline = level - 1,
             before = before,
             size = size,
-            color = if level <= 2 { ACCENT } else { "1B1B1B" },
+            color = heading_color,
         );
     }
     let _ = write!(
@@ -146,9 +148,10 @@ pub(crate) fn numbering_xml(lists: &[(u32, u64)]) -> String {
             r#"<w:abstractNum w:abstractNumId="{id}"><w:multiLevelType w:val="hybridMultilevel"/>"#
         );
         for level in 0..9u32 {
-            // Bullets: •, –, ▪ by depth, in the body font, so no symbol font is needed.
+            // Bullets: •, –, ◦ by depth (the Polish convention, as in the PDF and the HTML), in
+            // the body font (Calibri and Carlito have all three), so no symbol font is needed.
             let (format, text) = if id == BULLETS {
-                ("bullet", ["•", "–", "▪"][level as usize % 3].to_string())
+                ("bullet", ["•", "–", "◦"][level as usize % 3].to_string())
             } else {
                 ("decimal", format!("%{}.", level + 1))
             };

@@ -21,6 +21,50 @@ pub(crate) fn push_text(out: &mut String, text: &str) {
     }
 }
 
+/// Appends body text escaped, with each compound of words („polsko-niemieckiej”,
+/// „Ille-et-Vilaine”) in a `<span class="nobr">` that style.css keeps on one line: a browser
+/// would break after the hyphen and leave it bare at the line end, which Polish typesetting
+/// does not allow (it repeats the hyphen, which no browser can do). The text itself keeps its
+/// plain hyphen-minus, so copying, searching and screen readers are unaffected (U+2011, the
+/// other way to forbid the break, is not found by a search for „polsko-niemiecki”).
+fn push_text_keeping_compounds(out: &mut String, text: &str) {
+    let mut rest = text;
+    while !rest.is_empty() {
+        let start = rest
+            .find(|c: char| !c.is_whitespace())
+            .unwrap_or(rest.len());
+        push_text(out, &rest[..start]);
+        rest = &rest[start..];
+        let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let word = &rest[..end];
+        if is_compound(word) {
+            out.push_str("<span class=\"nobr\">");
+            push_text(out, word);
+            out.push_str("</span>");
+        } else {
+            push_text(out, word);
+        }
+        rest = &rest[end..];
+    }
+}
+
+/// A word with a hyphen between two runs of at least two letters, and no address in it.
+fn is_compound(word: &str) -> bool {
+    !word.contains(['/', '@', ':'])
+        && word.match_indices('-').any(|(i, _)| {
+            let before = word[..i]
+                .chars()
+                .rev()
+                .take_while(|c| c.is_alphabetic())
+                .count();
+            let after = word[i + 1..]
+                .chars()
+                .take_while(|c| c.is_alphabetic())
+                .count();
+            before >= 2 && after >= 2
+        })
+}
+
 /// Appends `value` escaped for a double-quoted attribute value.
 pub(crate) fn push_attr(out: &mut String, value: &str) {
     for c in value.chars() {
@@ -53,7 +97,7 @@ fn push_inline(out: &mut String, inline: &Inline, in_link: bool) -> Result<()> {
         Ok(())
     };
     match inline {
-        Inline::Text(text) => push_text(out, text),
+        Inline::Text(text) => push_text_keeping_compounds(out, text),
         Inline::Emphasis(content) => {
             out.push_str("<em>");
             children(out, content, in_link)?;
@@ -134,6 +178,21 @@ mod tests {
 
     fn text(s: &str) -> Vec<Inline> {
         vec![Inline::Text(s.into())]
+    }
+
+    #[test]
+    fn compounds_are_kept_on_one_line_and_keep_their_hyphen() {
+        assert_eq!(
+            html(&text(
+                "współpracy polsko-niemieckiej, Ille-et-Vilaine <i> 20-lecia e-mail"
+            )),
+            "współpracy <span class=\"nobr\">polsko-niemieckiej,</span> \
+             <span class=\"nobr\">Ille-et-Vilaine</span> &lt;i&gt; 20-lecia e-mail"
+        );
+        assert_eq!(
+            html(&text("a https://x.pl/ab-cd b")),
+            "a https://x.pl/ab-cd b"
+        );
     }
 
     #[test]

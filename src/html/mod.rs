@@ -76,16 +76,18 @@ pub fn render(
     Ok(html.into_bytes())
 }
 
-/// The printed page's furniture, from the document's metadata: the running head over a rule
+/// What the page takes from the document's metadata: the headings' colour, and the printed
+/// page's furniture: the running head over a rule
 /// at the top of every page, the chapter title and the page number at the foot, the numbers
 /// starting at `first_page` (page-margin boxes, which Chromium prints; the page counter is
 /// reset on the root element, the one place Chromium takes it from).
 fn print_css(meta: &crate::doc::DocMeta) -> String {
     format!(
-        "@page {{\n  @top-left {{ content: {head}; font-family: {FONTS}; font-size: 8pt; color: #333; vertical-align: bottom; padding-bottom: 3pt; border-bottom: 0.4pt solid #666; }}\n  @bottom-left {{ content: {title}; font-family: {FONTS}; font-size: 8pt; color: #333; vertical-align: top; padding-top: 3pt; border-top: 0.4pt solid #666; }}\n  @bottom-right {{ content: counter(page); font-family: {FONTS}; font-size: 8pt; color: #333; vertical-align: top; padding-top: 3pt; border-top: 0.4pt solid #666; }}\n}}\nhtml {{ counter-reset: page {start}; }}\n",
+        ":root {{ --heading: {accent}; }}\n@page {{\n  @top-left {{ content: {head}; font-family: {FONTS}; font-size: 8pt; color: #333; vertical-align: bottom; padding-bottom: 3pt; border-bottom: 0.4pt solid #666; }}\n  @bottom-left {{ content: {title}; font-family: {FONTS}; font-size: 8pt; color: #333; vertical-align: top; padding-top: 3pt; border-top: 0.4pt solid #666; }}\n  @bottom-right {{ content: counter(page); font-family: {FONTS}; font-size: 8pt; color: #333; vertical-align: top; padding-top: 3pt; border-top: 0.4pt solid #666; }}\n}}\nhtml {{ counter-reset: page {start}; }}\n",
         head = css_string(&meta.running_head),
         title = css_string(&meta.title),
         start = meta.first_page.max(1) - 1,
+        accent = meta.accent.css(),
     )
 }
 

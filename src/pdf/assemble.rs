@@ -123,7 +123,7 @@ fn compressed_page_streams(layout: &Layout, fonts: &EmbeddedFonts) -> Result<Vec
         pages
             .iter()
             .map(|page| {
-                let stream = page_stream(page, &layout.structure, fonts);
+                let stream = page_stream(page, &layout.structure, fonts, layout.accent);
                 Ok((deflater.deflate(&stream.bytes)?, stream.elements))
             })
             .collect()

@@ -11,8 +11,8 @@
 //! the footer. Consecutive marks of one element share one sequence; a sequence never crosses
 //! a `BT`/`ET`, as ISO 32000 requires of marked content and text objects.
 
-use super::fonts::FontStyle;
-use super::marks::{Mark, PageLayout, Tag};
+use super::fonts::{FontStyle, Fonts};
+use super::marks::{Mark, PageLayout, Role, Tag};
 use super::structure::{Kind, Marked, Phrase, Structure};
 
 /// Maps a character to its two-byte code in the embedded (subset) font of a style.
@@ -35,16 +35,19 @@ pub struct PageStream {
     pub elements: Vec<Marked>,
 }
 
-/// The content stream of one page; `structure` names the marked-content tags.
+/// The content stream of one page; `structure` names the marked-content tags. Headings are
+/// filled in `accent` (RGB, 0–1), everything else in black.
 pub fn page_stream(
     page: &PageLayout,
     structure: &Structure,
     codes: &impl GlyphCodes,
+    accent: [f32; 3],
 ) -> PageStream {
     let mut w = Writer {
         out: Vec::with_capacity(page.items.len() * 64),
         in_text: false,
         font: None,
+        accented: false,
         marked: None,
         elements: Vec::new(),
     };
@@ -61,13 +64,18 @@ pub fn page_stream(
                     w.raw(" ");
                     w.op(&[*size], "Tf");
                 }
+                let heading = matches!(item.role, Role::Heading(_));
+                if heading != w.accented {
+                    w.accented = heading;
+                    if heading {
+                        w.op(&accent, "rg");
+                    } else {
+                        w.op(&[0.0], "g");
+                    }
+                }
                 // Absolute text matrix: every run stands on its own, as the layout placed it.
                 w.op(&[1.0, 0.0, 0.0, 1.0, *x, *y], "Tm");
-                w.raw("(");
-                for c in piece.text.chars() {
-                    w.code(codes.code(piece.font, c));
-                }
-                w.raw(") Tj\n");
+                w.text(piece.font, &piece.text, codes);
             }
             Mark::Line {
                 x1,
@@ -100,6 +108,15 @@ pub fn page_stream(
                 w.op(&[*x, *y, *width, *h], "re");
                 w.raw("f\nQ\n");
             }
+            Mark::Ring { x, y, r, width } => {
+                w.end_text();
+                w.mark(item.tag, None, false, structure);
+                w.raw("q\n");
+                w.op(&[*width], "w");
+                w.op(&[0.0], "G");
+                w.circle(*x, *y, *r);
+                w.raw("S\nQ\n");
+            }
             Mark::Image {
                 x,
                 y,
@@ -130,6 +147,9 @@ struct Writer<'a> {
     in_text: bool,
     /// Font and size set in the current text object (reset by `ET`).
     font: Option<(FontStyle, f32)>,
+    /// Whether the fill colour is the accent (for headings) rather than black. The colour is
+    /// graphics state: it outlives `ET`, and the `q`/`Q` around rules and fills keep it.
+    accented: bool,
     /// The open marked-content sequence: its tag, language and boldness.
     marked: Option<(Tag, Option<&'a str>, bool)>,
     /// What each MCID written so far belongs to.
@@ -219,6 +239,16 @@ impl<'a> Writer<'a> {
         }
     }
 
+    /// A circle path: four Bézier quarter arcs (control points at 0.5523 of the radius).
+    fn circle(&mut self, x: f32, y: f32, r: f32) {
+        let k = 0.5523 * r;
+        self.op(&[x + r, y], "m");
+        self.op(&[x + r, y + k, x + k, y + r, x, y + r], "c");
+        self.op(&[x - k, y + r, x - r, y + k, x - r, y], "c");
+        self.op(&[x - r, y - k, x - k, y - r, x, y - r], "c");
+        self.op(&[x + k, y - r, x + r, y - k, x + r, y], "c");
+    }
+
     /// An operator line: its operands, then the operator.
     fn op(&mut self, operands: &[f32], operator: &str) {
         for v in operands {
@@ -231,6 +261,39 @@ impl<'a> Writer<'a> {
 
     fn num(&mut self, v: f32) {
         push_number(&mut self.out, v);
+    }
+
+    /// Shows `text`: `(…) Tj`, or `[(…) 40 (…)] TJ` with the font's kerning between the pairs
+    /// that have it, in the thousandths of an em the layout measured (a TJ number moves the
+    /// next glyph left by that much, so it is the kerning negated). Kerning only moves glyphs
+    /// closer or apart by a fraction of a space, so text extraction finds the same words.
+    fn text(&mut self, style: FontStyle, text: &str, codes: &impl GlyphCodes) {
+        let fonts = Fonts::get();
+        let kern = |(a, b): (char, char)| fonts.kern_milli(style, a, b);
+        let pairs = || text.chars().zip(text.chars().skip(1));
+        if pairs().all(|p| kern(p) == 0) {
+            self.raw("(");
+            for c in text.chars() {
+                self.code(codes.code(style, c));
+            }
+            self.raw(") Tj\n");
+            return;
+        }
+        self.raw("[(");
+        let mut chars = text.chars();
+        if let Some(first) = chars.next() {
+            self.code(codes.code(style, first));
+        }
+        for (pair, c) in pairs().zip(chars) {
+            let k = kern(pair);
+            if k != 0 {
+                self.raw(") ");
+                push_number(&mut self.out, -(k as f32));
+                self.raw(" (");
+            }
+            self.code(codes.code(style, c));
+        }
+        self.raw(")] TJ\n");
     }
 
     /// A two-byte glyph code inside a literal string: raw bytes, half the size of hex and
@@ -290,7 +353,7 @@ pub fn push_uint(out: &mut Vec<u8>, mut n: u64) {
 mod tests {
     use super::*;
     use crate::pdf::lines::Piece;
-    use crate::pdf::marks::{Placed, Role};
+    use crate::pdf::marks::Placed;
     use crate::pdf::structure::ElemId;
 
     struct Ascii;
@@ -337,6 +400,7 @@ mod tests {
                     lang: lang.map(str::to_string),
                     link: None,
                     text: s.into(),
+                    repeated_hyphen: false,
                 },
             },
         )
@@ -362,7 +426,7 @@ mod tests {
     }
 
     fn stream_marked(items: Vec<Placed>) -> (String, Vec<Marked>) {
-        let s = page_stream(&PageLayout { items }, &structure(), &Ascii);
+        let s = page_stream(&PageLayout { items }, &structure(), &Ascii, [0.0, 0.3, 0.5]);
         (String::from_utf8(s.bytes).unwrap(), s.elements)
     }
 
@@ -372,6 +436,7 @@ mod tests {
             out: Vec::new(),
             in_text: false,
             font: None,
+            accented: false,
             marked: None,
             elements: Vec::new(),
         };

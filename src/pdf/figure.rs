@@ -13,6 +13,8 @@ use super::structure::Kind;
 const CAPTION: (f32, f32) = (9.0, 13.0);
 /// Credit line size and line height.
 const CREDIT: (f32, f32) = (8.0, 11.5);
+/// Space above a figure.
+pub(super) const FIGURE_GAP: f32 = 4.0;
 /// Largest image height, as a share of the page height.
 const MAX_IMAGE_SHARE: f32 = 0.45;
 
@@ -39,7 +41,7 @@ impl Engine<'_> {
     }
 
     pub(super) fn figure(&mut self, f: &Figure, x: f32, width: f32) {
-        self.gap(4.0);
+        self.gap(FIGURE_GAP);
         self.ensure(self.figure_height(f, width));
         // A photo and its caption are one group, `Div` → `Figure`, `Caption`: the Caption is
         // the group's last child, which PDF 2.0 reads as captioning the group, and it is not

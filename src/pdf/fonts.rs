@@ -5,10 +5,12 @@
 //! Latin Extended (ő ä ç é ü ā), „ ” ’ – •, and is licensed without a Reserved Font Name.
 //! The TTFs are compiled into the binary; the PDF embeds only the used glyphs.
 
-use std::sync::atomic::{AtomicI32, Ordering};
+use std::sync::atomic::{AtomicI32, AtomicU16, Ordering};
 use std::sync::OnceLock;
 
 use printpdf::ParsedFont;
+
+use super::kerning::Kerning;
 
 /// Typeface of a piece of text. Bold italic is not shipped: strong inside emphasis is bold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -53,6 +55,8 @@ const ITALIC_TTF: &[u8] = include_bytes!("fonts/NotoSans-Italic.ttf");
 /// The three parsed faces. Parsed once per process: parsing is the costliest part of a render.
 pub struct Fonts {
     faces: [ParsedFont; 3],
+    /// Pair kerning of each face, from its GPOS table.
+    kerning: [Kerning<'static>; 3],
     /// [`Fonts::covers`] for the characters below [`COMMON_CHARS`], looked up once: `check`
     /// asks about every character of the data, and the font tables made a 10 MB file take
     /// seconds.
@@ -76,6 +80,7 @@ impl Fonts {
             };
             let mut fonts = Fonts {
                 faces: [parse(REGULAR_TTF), parse(BOLD_TTF), parse(ITALIC_TTF)],
+                kerning: [REGULAR_TTF, BOLD_TTF, ITALIC_TTF].map(Kerning::parse),
                 common: Vec::new(),
             };
             fonts.common = (0..COMMON_CHARS)
@@ -148,10 +153,80 @@ impl Fonts {
         (face.get_horizontal_advance(gid) as f32 * 1000.0 / upem) as i64
     }
 
-    /// Width of `s` in points at `size`.
+    /// Kerning between `a` and the character `b` after it, in thousandths of an em (negative:
+    /// closer), from the face's own pair data. Spaces take part in no pair, so a word's width
+    /// does not depend on what is around it and a line measures as the sum of its words.
+    ///
+    /// Every adjacent pair of every measured word asks this, so the answers for the common
+    /// characters (Latin-1, Latin Extended-A, the general punctuation „ ” – …) are remembered.
+    pub fn kern_milli(&self, style: FontStyle, a: char, b: char) -> i64 {
+        const UNKNOWN: u16 = 0;
+        static MEMO: [[AtomicU16; KERN_MEMO * KERN_MEMO]; 3] =
+            [const { [const { AtomicU16::new(UNKNOWN) }; KERN_MEMO * KERN_MEMO] }; 3];
+        let (Some(i), Some(j)) = (kern_index(a), kern_index(b)) else {
+            return self.kern_uncached(style, a, b);
+        };
+        let slot = &MEMO[style.index()][i * KERN_MEMO + j];
+        match slot.load(Ordering::Relaxed) {
+            UNKNOWN => {
+                let k = self.kern_uncached(style, a, b);
+                // Stored offset by 0x8000, so that 0 stays "not looked up yet".
+                if let Ok(v) = u16::try_from(k + 0x8000) {
+                    if v != UNKNOWN {
+                        slot.store(v, Ordering::Relaxed);
+                    }
+                }
+                k
+            }
+            v => i64::from(v) - 0x8000,
+        }
+    }
+
+    fn kern_uncached(&self, style: FontStyle, a: char, b: char) -> i64 {
+        let spaceless = |c: char| !c.is_whitespace() && c != '\u{a0}';
+        if !spaceless(a) || !spaceless(b) {
+            return 0;
+        }
+        let face = self.face(style);
+        let (Some(l), Some(r)) = (
+            face.lookup_glyph_index(a as u32),
+            face.lookup_glyph_index(b as u32),
+        ) else {
+            return 0;
+        };
+        let units = self.kerning[style.index()].pair(l, r);
+        let upem = face.pdf_font_metrics.units_per_em.max(1) as f32;
+        (f32::from(units) * 1000.0 / upem).round() as i64
+    }
+
+    /// Advance of `s` in thousandths of an em: glyph advances plus the kerning of its pairs.
+    pub fn milli(&self, style: FontStyle, s: &str) -> i64 {
+        let mut sum = 0;
+        let mut prev = None;
+        for c in s.chars() {
+            sum += self.advance_milli(style, c);
+            if let Some(p) = prev {
+                sum += self.kern_milli(style, p, c);
+            }
+            prev = Some(c);
+        }
+        sum
+    }
+
+    /// Width of `s` in points at `size`, kerned.
     pub fn width(&self, style: FontStyle, s: &str, size: f32) -> f32 {
-        let milli: i64 = s.chars().map(|c| self.advance_milli(style, c)).sum();
-        milli as f32 * size / 1000.0
+        self.milli(style, s) as f32 * size / 1000.0
+    }
+}
+
+/// Characters whose kerning pairs are remembered: U+0020–U+017F and U+2010–U+203F.
+const KERN_MEMO: usize = 0x160 + 0x30;
+
+fn kern_index(c: char) -> Option<usize> {
+    match c as usize {
+        u @ 0x20..0x180 => Some(u - 0x20),
+        u @ 0x2010..0x2040 => Some(u - 0x2010 + 0x160),
+        _ => None,
     }
 }
 
@@ -185,6 +260,45 @@ mod tests {
     #[test]
     fn cjk_and_emoji_are_reported_once_in_order() {
         assert_eq!(missing_glyphs("Poznań 北京 😀 北"), vec!['北', '京', '😀']);
+    }
+
+    #[test]
+    fn kerning_is_the_fonts_own_pair_data() {
+        // Values as HarfBuzz applies Noto Sans Regular's `kern` feature (hb-shape, 1000 upem).
+        let f = Fonts::get();
+        let k = |a, b| f.kern_milli(FontStyle::Regular, a, b);
+        assert_eq!(
+            [
+                k('A', 'V'),
+                k('T', 'o'),
+                k('T', 'y'),
+                k('W', 'o'),
+                k('T', '.')
+            ],
+            [-40, -70, -20, -20, -60]
+        );
+        assert_eq!([k('a', 'b'), k('n', 'o'), k('r', 'z')], [0, 0, 0]);
+        // Asked twice (the second answer comes from the memo) and outside the memo's range.
+        assert_eq!(k('T', 'o'), -70);
+        assert_eq!(k('A', ' '), 0);
+        let to = f.width(FontStyle::Regular, "To", 10.0);
+        assert!((to - (556.0 + 605.0 - 70.0) / 100.0).abs() < 1e-4, "{to}");
+    }
+
+    #[test]
+    fn kerned_words_measure_as_harfbuzz_sets_them() {
+        // Total advances of each word from `hb-shape` with Noto Sans Regular at 1000 upem.
+        let words = "Współpraca z Toledo, Stany Zjednoczone – wizyta delegacji w Poznaniu; \
+                     „Future Mentors” Kraków Wrocław Győr";
+        let expected = [
+            5487, 470, 3401, 2599, 5969, 500, 2946, 4173, 786, 4611, 3489, 4306, 3478, 4003, 2256,
+        ];
+        let f = Fonts::get();
+        let got: Vec<i64> = words
+            .split(' ')
+            .map(|w| f.milli(FontStyle::Regular, w))
+            .collect();
+        assert_eq!(got, expected);
     }
 
     #[test]

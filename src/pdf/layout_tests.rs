@@ -165,7 +165,9 @@ fn table_repeats_caption_and_header_on_every_page() {
             .iter()
             .filter(|(r, ..)| **r == Role::TableHeaderCell)
             .map(|(.., piece)| piece.text.as_str())
-            .collect();
+            .collect::<String>()
+            // Inside a heading cell's parts the spaces are no-break ones (it breaks after „, ”).
+            .replace('\u{a0}', " ");
         assert_eq!(
             header, "Miasto, krajDokument, data podpisaniaZakres współpracy",
             "page {p}"
@@ -322,4 +324,146 @@ fn a_table_over_pages_has_one_header_row_and_repeats_it_as_artifact() {
     for tags in &pages_with_header[1..] {
         assert!(tags.iter().all(|t| *t == Tag::Repeated), "{tags:?}");
     }
+}
+
+#[test]
+fn tables_have_horizontal_rules_only_heavy_at_top_and_bottom_and_bold_row_heads() {
+    let layout = layout_only(&stress_document());
+    let mut pages_with_table = 0;
+    for (p, page) in layout.pages.iter().enumerate() {
+        let texts: Vec<_> = layout.texts(p).collect();
+        if !texts.iter().any(|(r, ..)| **r == Role::TableCell) {
+            continue;
+        }
+        pages_with_table += 1;
+        // Rules of the page inside the text block (the running head's and footer's are outside).
+        let mut rules: Vec<(f32, f32)> = Vec::new();
+        for item in &page.items {
+            if let Mark::Line {
+                y1, y2, width, x1, ..
+            } = item.mark
+            {
+                assert_eq!(y1, y2, "page {p}: only horizontal rules");
+                assert!(x1 >= MARGIN_X - 0.01);
+                if y1 < PAGE_H - MARGIN_TOP && y1 > MARGIN_BOTTOM {
+                    rules.push((y1, width));
+                }
+            }
+            assert!(
+                !matches!(item.mark, Mark::Fill { .. }),
+                "page {p}: no shaded heading row"
+            );
+        }
+        rules.sort_by(|a, b| b.0.total_cmp(&a.0));
+        let (top, bottom) = (rules[0], rules[rules.len() - 1]);
+        assert_eq!(top.1, 0.9, "page {p}: a heavy rule over the heading row");
+        assert_eq!(bottom.1, 0.9, "page {p}: a heavy rule under the last row");
+        assert_eq!(
+            rules[1].1, 0.45,
+            "page {p}: a light rule under the heading row"
+        );
+        assert!(rules[2..rules.len() - 1].iter().all(|r| r.1 == 0.3));
+        // Row heads (column 0 of body rows) are bold, the other body cells regular.
+        for item in &page.items {
+            if let (Some((row, col)), Mark::Text { piece, .. }) = (item.cell, &item.mark) {
+                let bold = piece.font == super::fonts::FontStyle::Bold;
+                assert_eq!(bold, row == 0 || col == 0, "{row},{col}: {}", piece.text);
+            }
+        }
+    }
+    assert!(pages_with_table >= 2);
+}
+
+#[test]
+fn nested_bullets_are_a_dot_a_dash_and_a_ring() {
+    let item = |s: &str, nested: Option<Block>| {
+        let mut blocks = vec![Block::Paragraph(t(s))];
+        blocks.extend(nested);
+        blocks
+    };
+    let list = |items: Vec<Vec<Block>>| Block::List {
+        ordered: false,
+        start: 1,
+        items,
+    };
+    let third = list(vec![item("trzeci poziom", None)]);
+    let second = list(vec![item("drugi poziom", Some(third))]);
+    let mut doc = Document::sample();
+    doc.blocks = vec![list(vec![item("pierwszy poziom", Some(second))])];
+    let layout = layout_only(&doc);
+    let labels: Vec<&str> = layout
+        .texts(0)
+        .filter(|(r, ..)| **r == Role::ListLabel)
+        .map(|(.., p)| p.text.as_str())
+        .collect();
+    assert_eq!(labels, ["•", "–"]);
+    let rings: Vec<_> = layout.pages[0]
+        .items
+        .iter()
+        .filter(|p| matches!(p.mark, Mark::Ring { .. }) && p.role == Role::ListLabel)
+        .collect();
+    assert_eq!(rings.len(), 1, "the third level's bullet is a drawn ring");
+    // The ring sits left of its item's text, on the text's line.
+    let Mark::Ring { x, y, .. } = rings[0].mark else {
+        unreachable!()
+    };
+    let (_, tx, ty, ..) = layout
+        .texts(0)
+        .find(|(.., p)| p.text == "trzeci poziom")
+        .unwrap();
+    assert!(
+        x < tx && (y - ty) > 0.0 && (y - ty) < 6.0,
+        "{x},{y} vs {tx},{ty}"
+    );
+}
+
+#[test]
+fn a_photo_never_opens_a_page_whose_item_text_ended_on_the_page_before() {
+    use crate::doc::Figure;
+    // The photo's paragraph ends at every height of a page in turn.
+    let mut checked = 0;
+    for filler in 0..45 {
+        let mut blocks: Vec<Block> = (0..filler)
+            .map(|i| Block::Paragraph(t(&SENTENCE.repeat(1 + i % 2))))
+            .collect();
+        blocks.push(Block::Paragraph(t(&SENTENCE.repeat(4))));
+        blocks.push(Block::Figure(Figure {
+            image: Some("zdjecie.jpg".into()),
+            alt: "Delegacja przed ratuszem".into(),
+            caption: t("Wizyta delegacji"),
+            credit: Some(t("fot. UMP")),
+        }));
+        let mut doc = Document::sample();
+        doc.blocks = blocks;
+        let layout = layout_only(&doc);
+        let (page, index) = layout
+            .pages
+            .iter()
+            .enumerate()
+            .find_map(|(p, page)| {
+                let i = page
+                    .items
+                    .iter()
+                    .position(|i| matches!(i.mark, Mark::Image { .. }))?;
+                Some((p, i))
+            })
+            .expect("the photo is placed");
+        // Above the photo on its page: lines of the paragraph it belongs to.
+        let before: Vec<_> = layout.pages[page].items[..index]
+            .iter()
+            .filter(|i| i.role == Role::Paragraph)
+            .collect();
+        assert!(
+            before.len() >= 2 || page == 0 && filler == 0,
+            "filler {filler}: the photo opens page {page} alone"
+        );
+        checked += 1;
+        // Nothing runs below the bottom margin.
+        for item in &layout.pages[page].items {
+            if let Mark::Image { y, .. } = item.mark {
+                assert!(y >= MARGIN_BOTTOM - 0.01);
+            }
+        }
+    }
+    assert_eq!(checked, 45);
 }

@@ -23,6 +23,12 @@ pub struct Piece {
     pub link: Option<String>,
     /// The text, possibly containing U+00A0.
     pub text: String,
+    /// The hyphen repeated at the start of a line after a compound broken at its hyphen
+    /// („polsko-” / „-niemiecki”, the Polish rule), a piece of its own. It stays text: poppler
+    /// (pdftotext), like many extractors, drops a hyphen that ends a line as if it were a soft
+    /// one, so the repeated hyphen is what makes extraction give „polsko-niemiecki” (an empty
+    /// `/ActualText` on it gave „polskoniemiecki”); speech does not pronounce the two hyphens.
+    pub repeated_hyphen: bool,
 }
 
 /// One laid-out line: pieces with their x offset from the line start.
@@ -40,6 +46,7 @@ struct Attrs<'a> {
     font: FontStyle,
     lang: Option<&'a str>,
     link: Option<&'a str>,
+    repeated_hyphen: bool,
 }
 
 impl Attrs<'_> {
@@ -49,6 +56,7 @@ impl Attrs<'_> {
             lang: self.lang.map(str::to_string),
             link: self.link.map(str::to_string),
             text: text.to_string(),
+            repeated_hyphen: self.repeated_hyphen,
         }
     }
 
@@ -56,6 +64,7 @@ impl Attrs<'_> {
         self.font == piece.font
             && self.lang == piece.lang.as_deref()
             && self.link == piece.link.as_deref()
+            && self.repeated_hyphen == piece.repeated_hyphen
     }
 }
 
@@ -204,6 +213,7 @@ pub fn wrap(inlines: &[Inline], base: FontStyle, size: f32, width: f32) -> Vec<L
         font: base,
         lang: None,
         link: None,
+        repeated_hyphen: false,
     };
     flatten(inlines, &attrs, &mut runs);
     let text = |p: &Part| match &runs[p.run] {
@@ -250,15 +260,31 @@ pub fn wrap(inlines: &[Inline], base: FontStyle, size: f32, width: f32) -> Vec<L
                                 font,
                                 lang: None,
                                 link: None,
+                                repeated_hyphen: false,
                             }
                         };
-                        push_text(&mut line, &space, " ", w);
+                        push_text(&mut line, &space, " ", w, size);
                     }
                     for p in &parts {
                         let (t, a) = text(p);
-                        push_text(&mut line, a, t, p.width);
+                        push_text(&mut line, a, t, p.width, size);
                     }
                     continue;
+                }
+                // A compound („polsko-niemiecki”) may break after one of its hyphens.
+                if let [part] = parts[..] {
+                    let (t, a) = text(&part);
+                    let room = width - line.width - space_width.map_or(0.0, |(_, w)| w);
+                    if let Some(cut) = hyphen_cut(t, a.font, size, room) {
+                        if let Some((_, w)) = space_width {
+                            push_text(&mut line, a, " ", w, size);
+                        }
+                        let head = &t[..cut];
+                        push_text(&mut line, a, head, fonts.width(a.font, head, size), size);
+                        lines.push(std::mem::take(&mut line));
+                        continue_compound(&mut lines, &mut line, a, &t[cut..], size, width);
+                        continue;
+                    }
                 }
                 if !line.pieces.is_empty() {
                     if let (Some(_), Some((_, last))) = (space_width, line.pieces.last_mut()) {
@@ -272,7 +298,7 @@ pub fn wrap(inlines: &[Inline], base: FontStyle, size: f32, width: f32) -> Vec<L
                 if word_width <= width + 0.01 {
                     for p in &parts {
                         let (t, a) = text(p);
-                        push_text(&mut line, a, t, p.width);
+                        push_text(&mut line, a, t, p.width, size);
                     }
                 } else {
                     // Last resort for a word wider than the whole line: break between characters.
@@ -284,7 +310,7 @@ pub fn wrap(inlines: &[Inline], base: FontStyle, size: f32, width: f32) -> Vec<L
                             if line.width + w > width + 0.01 && !line.pieces.is_empty() {
                                 lines.push(std::mem::take(&mut line));
                             }
-                            push_text(&mut line, a, &s, w);
+                            push_text(&mut line, a, &s, w, size);
                         }
                     }
                 }
@@ -298,10 +324,80 @@ pub fn wrap(inlines: &[Inline], base: FontStyle, size: f32, width: f32) -> Vec<L
     lines
 }
 
-/// Appends text to a line, into the previous piece when the attributes match.
-fn push_text(line: &mut Line, attrs: &Attrs, text: &str, width: f32) {
+/// Where a compound may break within `room`: the byte index just after the last hyphen that
+/// joins two words of letters (at least two letters each side, so „e-mail” and „20-lecia”
+/// stay whole) and whose head fits. Not in addresses, which a repeated hyphen would change.
+fn hyphen_cut(word: &str, font: FontStyle, size: f32, room: f32) -> Option<usize> {
+    if word.contains(['/', '@', ':']) {
+        return None;
+    }
+    let fonts = Fonts::get();
+    let letters_before = |i: usize| word[..i].chars().rev().take_while(|c| c.is_alphabetic());
+    let letters_after = |i: usize| word[i + 1..].chars().take_while(|c| c.is_alphabetic());
+    word.match_indices('-')
+        .map(|(i, _)| i)
+        .filter(|&i| letters_before(i).count() >= 2 && letters_after(i).count() >= 2)
+        .map(|i| i + 1)
+        .filter(|&cut| fonts.width(font, &word[..cut], size) <= room + 0.01)
+        .last()
+}
+
+/// The rest of a compound broken at a hyphen, from the start of a new line: the repeated
+/// hyphen, then as much of the rest as fits, breaking again at a hyphen if it must.
+fn continue_compound<'a>(
+    lines: &mut Vec<Line>,
+    line: &mut Line,
+    attrs: &Attrs<'a>,
+    mut rest: &str,
+    size: f32,
+    width: f32,
+) {
+    let fonts = Fonts::get();
+    let hyphen = Attrs {
+        repeated_hyphen: true,
+        ..attrs.clone()
+    };
+    loop {
+        push_text(line, &hyphen, "-", fonts.width(attrs.font, "-", size), size);
+        let w = fonts.width(attrs.font, rest, size);
+        if line.width + w <= width + 0.01 {
+            push_text(line, attrs, rest, w, size);
+            return;
+        }
+        match hyphen_cut(rest, attrs.font, size, width - line.width) {
+            Some(cut) => {
+                let head = &rest[..cut];
+                push_text(line, attrs, head, fonts.width(attrs.font, head, size), size);
+                lines.push(std::mem::take(line));
+                rest = &rest[cut..];
+            }
+            None => {
+                // Too long even for a line of its own: break between characters, as any word.
+                for c in rest.chars() {
+                    let s = c.encode_utf8(&mut [0; 4]).to_string();
+                    let w = fonts.width(attrs.font, &s, size);
+                    if line.width + w > width + 0.01 && !line.pieces.is_empty() {
+                        lines.push(std::mem::take(line));
+                    }
+                    push_text(line, attrs, &s, w, size);
+                }
+                return;
+            }
+        }
+    }
+}
+
+/// Appends text to a line, into the previous piece when the attributes match. Joined text is
+/// drawn kerned across the join, so the pair's kerning is added to the line's width too.
+fn push_text(line: &mut Line, attrs: &Attrs, text: &str, width: f32, size: f32) {
     match line.pieces.last_mut() {
-        Some((_, last)) if attrs.matches(last) => last.text.push_str(text),
+        Some((_, last)) if attrs.matches(last) => {
+            if let (Some(a), Some(b)) = (last.text.chars().next_back(), text.chars().next()) {
+                let kern = Fonts::get().kern_milli(last.font, a, b);
+                line.width += kern as f32 * size / 1000.0;
+            }
+            last.text.push_str(text)
+        }
         _ => line.pieces.push((line.width, attrs.piece(text))),
     }
     line.width += width;

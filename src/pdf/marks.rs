@@ -103,6 +103,17 @@ pub enum Mark {
         /// Fill gray level.
         gray: f32,
     },
+    /// A small ring: the third-level list bullet „◦”, which Noto Sans has no glyph for.
+    Ring {
+        /// Centre x.
+        x: f32,
+        /// Centre y.
+        y: f32,
+        /// Radius.
+        r: f32,
+        /// Stroke width.
+        width: f32,
+    },
     /// An image, scaled into the box.
     Image {
         /// Left edge.
@@ -179,6 +190,8 @@ pub struct Layout {
     pub images: Vec<String>,
     /// The logical structure (headings, lists, tables…) that [`Placed::tag`] points into.
     pub structure: Structure,
+    /// Colour of heading text (RGB, 0–1): the report's accent colour.
+    pub accent: [f32; 3],
 }
 
 impl Layout {

@@ -16,6 +16,7 @@ mod figure;
 mod fonts;
 mod images;
 mod info;
+mod kerning;
 mod layout;
 #[cfg(test)]
 mod layout_tests;

@@ -19,9 +19,27 @@ const PAD_X: f32 = 4.0;
 const PAD_Y: f32 = 3.0;
 const CAPTION: (f32, f32) = (9.5, 13.5);
 const SOURCE: (f32, f32) = (8.5, 12.0);
-const HEADER_GRAY: f32 = 0.88;
-const BORDER_GRAY: f32 = 0.35;
-const BORDER_W: f32 = 0.5;
+
+/// The weights of a table's horizontal rules (booktabs: top and bottom rules heavier than the
+/// one under the heading row; between rows only a light hairline, so that long wrapped rows
+/// stay apart without the grid of a spreadsheet).
+#[derive(Clone, Copy)]
+enum Rule {
+    Heavy,
+    Light,
+    Hair,
+}
+
+impl Rule {
+    /// Stroke width in points and gray level.
+    fn stroke(self) -> (f32, f32) {
+        match self {
+            Rule::Heavy => (0.9, 0.15),
+            Rule::Light => (0.45, 0.3),
+            Rule::Hair => (0.3, 0.7),
+        }
+    }
+}
 
 /// Column widths in points. The agreement table (3 columns: partner, document, scope) gets
 /// 24/30/46 %: the scope column holds the long texts. Other tables share the width by the
@@ -52,13 +70,80 @@ fn column_count(t: &Table) -> usize {
         .unwrap_or(0)
 }
 
-/// Wrapped lines of every cell of a row (missing cells are empty).
-fn row_lines(row: &[Vec<Inline>], cols: &[f32], font: FontStyle) -> Vec<Vec<Line>> {
+/// Wrapped lines of every cell of a row (missing cells are empty). In a body row the first
+/// cell heads the row and is set in bold, as the HTML's `<th scope="row">`.
+fn row_lines(row: &[Vec<Inline>], cols: &[f32], header: bool) -> Vec<Vec<Line>> {
+    let last = cols.len().saturating_sub(1);
     cols.iter()
         .enumerate()
-        .map(|(i, w)| match row.get(i) {
-            Some(cell) => wrap(cell, font, CELL.0, (w - 2.0 * PAD_X).max(CELL.0)),
-            None => Vec::new(),
+        .map(|(i, w)| {
+            let font = if header || i == 0 {
+                FontStyle::Bold
+            } else {
+                FontStyle::Regular
+            };
+            let width = (w - 2.0 * PAD_X).max(CELL.0);
+            match row.get(i) {
+                // Names and dates („Toledo, Stany Zjednoczone”, „Umowa o współpracy,
+                // 16.09.1966 r.”) break after a comma rather than inside a name; the long
+                // texts of the last column wrap freely.
+                Some(cell) if i < last => wrap_after_commas(cell, font, width),
+                Some(cell) => wrap(cell, font, CELL.0, width),
+                None => Vec::new(),
+            }
+        })
+        .collect()
+}
+
+/// Wraps a cell breaking only after „, ” when every comma-separated part fits on a line;
+/// otherwise (a part longer than the column) as any text.
+fn wrap_after_commas(cell: &[Inline], font: FontStyle, width: f32) -> Vec<Line> {
+    let text = Inline::plain_text(cell);
+    // Each part with its comma, which stays on the part's line.
+    let fits = text.split_inclusive(", ").all(|part| {
+        let glued = [Inline::Text(part.trim_end().replace(' ', "\u{a0}"))];
+        wrap(&glued, font, CELL.0, width).len() == 1
+    });
+    if !fits {
+        return wrap(cell, font, CELL.0, width);
+    }
+    wrap(&glue_inside_parts(cell), font, CELL.0, width)
+}
+
+/// The cell with every space that does not follow a comma made a no-break space.
+fn glue_inside_parts(cell: &[Inline]) -> Vec<Inline> {
+    let mut after_comma = false;
+    glue(cell, &mut after_comma)
+}
+
+fn glue(inlines: &[Inline], after_comma: &mut bool) -> Vec<Inline> {
+    inlines
+        .iter()
+        .map(|inline| match inline {
+            Inline::Text(t) => Inline::Text(
+                t.chars()
+                    .map(|c| {
+                        let glued = if c == ' ' && !*after_comma {
+                            '\u{a0}'
+                        } else {
+                            c
+                        };
+                        *after_comma = c == ',';
+                        glued
+                    })
+                    .collect(),
+            ),
+            Inline::Strong(c) => Inline::Strong(glue(c, after_comma)),
+            Inline::Emphasis(c) => Inline::Emphasis(glue(c, after_comma)),
+            Inline::Lang { lang, content } => Inline::Lang {
+                lang: lang.clone(),
+                content: glue(content, after_comma),
+            },
+            Inline::Link { url, content } => Inline::Link {
+                url: url.clone(),
+                content: glue(content, after_comma),
+            },
+            Inline::LineBreak => Inline::LineBreak,
         })
         .collect()
 }
@@ -97,14 +182,11 @@ impl Engine<'_> {
             return caption;
         }
         let header = lines_height(max_lines(
-            &row_lines(&t.header, &cols, FontStyle::Bold),
+            &row_lines(&t.header, &cols, true),
             &vec![0; cols.len()],
         ));
         let first = t.rows.first().map_or(0.0, |r| {
-            let h = lines_height(max_lines(
-                &row_lines(r, &cols, FontStyle::Regular),
-                &vec![0; cols.len()],
-            ));
+            let h = lines_height(max_lines(&row_lines(r, &cols, false), &vec![0; cols.len()]));
             if h > BODY_H / 3.0 {
                 lines_height(2)
             } else {
@@ -118,7 +200,7 @@ impl Engine<'_> {
     pub(super) fn table(&mut self, t: &Table, x: f32, width: f32) {
         let cols = column_widths(t, width);
         let n = cols.len();
-        let header = row_lines(&t.header, &cols, FontStyle::Bold);
+        let header = row_lines(&t.header, &cols, true);
         let source_lines = t
             .source
             .as_ref()
@@ -143,11 +225,21 @@ impl Engine<'_> {
             let header_tags = self.row_elements(n, true);
             self.structure.close();
             self.structure.open(Kind::TableBody);
-            self.row_part(&header, &vec![0; n], usize::MAX, 0, &header_tags, &cols, x);
+            self.row_part(
+                &header,
+                &vec![0; n],
+                usize::MAX,
+                (0, false),
+                &header_tags,
+                &cols,
+                x,
+            );
+            // Whether the next row part follows a body row (and gets a hairline over it).
+            let mut separated = false;
             // Drawn again on each continuation page, but read once: pagination artifacts.
             let repeated = vec![Tag::Repeated; n];
             for (r, row) in t.rows.iter().enumerate() {
-                let cells = row_lines(row, &cols, FontStyle::Regular);
+                let cells = row_lines(row, &cols, false);
                 let tags = self.row_elements(n, false);
                 let whole = max_lines(&cells, &vec![0; n]);
                 let splittable = lines_height(whole) > BODY_H / 3.0;
@@ -158,7 +250,8 @@ impl Engine<'_> {
                     // The last row keeps the source line company: no lone "Źródło" overleaf.
                     let reserve = if r + 1 == t.rows.len() { source_h } else { 0.0 };
                     if lines_height(left) + reserve <= self.avail() + 0.01 {
-                        self.row_part(&cells, &from, left, r + 1, &tags, &cols, x);
+                        self.row_part(&cells, &from, left, (r + 1, separated), &tags, &cols, x);
+                        separated = true;
                         break;
                     }
                     let fit = ((self.avail() - 2.0 * PAD_Y) / CELL.1 + 0.001)
@@ -174,9 +267,10 @@ impl Engine<'_> {
                         0
                     };
                     if take > 0 {
-                        self.row_part(&cells, &from, take, r + 1, &tags, &cols, x);
+                        self.row_part(&cells, &from, take, (r + 1, separated), &tags, &cols, x);
                         from.iter_mut().for_each(|f| *f += take);
                     }
+                    self.bottom_rule(x, &cols);
                     self.new_page();
                     let cont = vec![Inline::Strong(vec![Inline::Text(format!(
                         "Tabela {} (cd.)",
@@ -186,10 +280,20 @@ impl Engine<'_> {
                         self.place_line(&line, x, CAPTION, &Role::TableCaption, Tag::Repeated);
                     }
                     self.y += 3.0;
-                    self.row_part(&header, &vec![0; n], usize::MAX, 0, &repeated, &cols, x);
+                    self.row_part(
+                        &header,
+                        &vec![0; n],
+                        usize::MAX,
+                        (0, false),
+                        &repeated,
+                        &cols,
+                        x,
+                    );
+                    separated = false;
                     fresh_page = true;
                 }
             }
+            self.bottom_rule(x, &cols);
             self.structure.close(); // TBody
         }
         self.structure.close();
@@ -236,14 +340,35 @@ impl Engine<'_> {
         self.leaf(Kind::Paragraph)
     }
 
-    /// Draws lines `from[i]..from[i] + count` of every cell as one row box at the cursor.
+    /// A horizontal rule across the table at `y` (PDF coordinates).
+    fn rule(&mut self, x: f32, y: f32, width: f32, rule: Rule) {
+        let (w, gray) = rule.stroke();
+        let mark = Mark::Line {
+            x1: x,
+            y1: y,
+            x2: x + width,
+            y2: y,
+            width: w,
+            gray,
+        };
+        self.push(Role::Artifact, Tag::Layout, None, mark);
+    }
+
+    /// The heavy rule that closes the table, or its part on a page, at the cursor.
+    fn bottom_rule(&mut self, x: f32, cols: &[f32]) {
+        let y = PAGE_H - self.y;
+        self.rule(x, y, cols.iter().sum(), Rule::Heavy);
+    }
+
+    /// Draws lines `from[i]..from[i] + count` of every cell as one row box at the cursor;
+    /// `separated`: a body row under another body row, with a hairline between them.
     #[allow(clippy::too_many_arguments)]
     fn row_part(
         &mut self,
         cells: &[Vec<Line>],
         from: &[usize],
         count: usize,
-        row: usize,
+        (row, separated): (usize, bool),
         tags: &[Tag],
         cols: &[f32],
         x: f32,
@@ -253,25 +378,11 @@ impl Engine<'_> {
         let top = PAGE_H - self.y;
         let bottom = top - h;
         let total: f32 = cols.iter().sum();
-        let (role, font_gray) = if row == 0 {
-            (Role::TableHeaderCell, Some(HEADER_GRAY))
+        let role = if row == 0 {
+            Role::TableHeaderCell
         } else {
-            (Role::TableCell, None)
+            Role::TableCell
         };
-        if let Some(gray) = font_gray {
-            self.push(
-                Role::Artifact,
-                Tag::Layout,
-                Some((row, 0)),
-                Mark::Fill {
-                    x,
-                    y: bottom,
-                    w: total,
-                    h,
-                    gray,
-                },
-            );
-        }
         let mut cx = x;
         for (c, w) in cols.iter().enumerate() {
             let lines = cells[c].iter().skip(from[c]).take(count);
@@ -289,32 +400,16 @@ impl Engine<'_> {
             }
             cx += w;
         }
-        // Borders after the text so a tagger can treat them as one artifact group per row.
-        let line = |x1: f32, y1: f32, x2: f32, y2: f32| Mark::Line {
-            x1,
-            y1,
-            x2,
-            y2,
-            width: BORDER_W,
-            gray: BORDER_GRAY,
+        // Rules after the text, as layout artifacts. Horizontal only, as in a book table: a
+        // heavy rule over the heading row, a light one under it, hairlines between rows (the
+        // heavy rule under the last row of a page is [`Engine::bottom_rule`]).
+        let rules: &[(f32, Rule)] = match (row, separated) {
+            (0, _) => &[(top, Rule::Heavy), (bottom, Rule::Light)],
+            (_, true) => &[(top, Rule::Hair)],
+            _ => &[],
         };
-        self.push(
-            Role::Artifact,
-            Tag::Layout,
-            None,
-            line(x, top, x + total, top),
-        );
-        self.push(
-            Role::Artifact,
-            Tag::Layout,
-            None,
-            line(x, bottom, x + total, bottom),
-        );
-        let mut bx = x;
-        self.push(Role::Artifact, Tag::Layout, None, line(bx, top, bx, bottom));
-        for w in cols {
-            bx += w;
-            self.push(Role::Artifact, Tag::Layout, None, line(bx, top, bx, bottom));
+        for &(y, rule) in rules {
+            self.rule(x, y, total, rule);
         }
         self.y += h;
     }

@@ -21,6 +21,7 @@ mod hardening;
 mod html_writer;
 mod i18n;
 mod lint;
+mod look;
 mod model;
 mod pages;
 mod pdf_writer;

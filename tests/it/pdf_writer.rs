@@ -171,7 +171,8 @@ fn chapter_table_spans_pages_with_repeated_header() {
             text.trim_start().starts_with("Raport o"),
             "page {p} lacks its running head"
         );
-        let headers = text.matches("Dokument, data").count();
+        // The heading cell breaks after its comma: „Dokument,” / „data podpisania”.
+        let headers = text.matches("data podpisania").count();
         let on_page = text.contains("Tabela 1");
         if on_page {
             table_pages.push(p);
@@ -774,4 +775,125 @@ fn a_figure_with_an_image_has_its_alternative_text_and_its_caption_in_one_group(
     // The image itself is drawn inside the Figure's marked content.
     let marks = tagged::marks(&bytes);
     assert_eq!(marks.problems, Vec::<String>::new());
+}
+
+/// The `TJ` arrays of every page: for each, the byte lengths of its strings and its numbers.
+fn tj_arrays(bytes: &[u8]) -> Vec<(Vec<usize>, Vec<f32>)> {
+    let doc = lopdf::Document::load_mem(bytes).expect("lopdf reads the PDF");
+    let mut out = Vec::new();
+    for (_, _, operations) in tagged::page_operations(&doc) {
+        for op in operations.iter().filter(|op| op.operator == "TJ") {
+            let Some(lopdf::Object::Array(items)) = op.operands.first() else {
+                panic!("TJ without an array: {op:?}");
+            };
+            let strings = items
+                .iter()
+                .filter_map(|o| o.as_str().ok().map(<[u8]>::len))
+                .collect();
+            let numbers = items.iter().filter_map(|o| o.as_float().ok()).collect();
+            out.push((strings, numbers));
+        }
+    }
+    out
+}
+
+#[test]
+fn kerning_is_in_the_text_and_extraction_keeps_the_words() {
+    // „Toledo” has one kerned pair in Noto Sans, T+o (−70/1000 em); the sentence has more.
+    let sentence = "Wizyta w Toledo: AVATAR, Tygodnik „Wolontariusz” – Wrocław, Kraków, Győr.";
+    let doc = doc_with(vec![
+        Block::Paragraph(t("Toledo")),
+        Block::Paragraph(t(sentence)),
+    ]);
+    let r = render_to_file(&doc);
+    let arrays = tj_arrays(&r.bytes);
+    assert!(
+        arrays.contains(&(vec![2, 10], vec![70.0])),
+        "„Toledo” is drawn as [(T) 70 (oledo)] TJ (two-byte codes): {arrays:?}"
+    );
+    assert!(
+        arrays.iter().any(|(_, n)| n.contains(&40.0)),
+        "A+V are kerned by 40/1000 em: {arrays:?}"
+    );
+    let text = pdftotext(&r, Some(1));
+    assert!(text.contains("Toledo\n"), "{text}");
+    let extracted = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(extracted.contains(sentence), "{extracted}");
+    assert_all_words_present(&doc, &r);
+}
+
+#[test]
+fn table_names_break_after_their_comma_not_inside() {
+    let doc = doc_with(vec![Block::Table(common::agreement_table())]);
+    let r = render_to_file(&doc);
+    let words = boxes::word_boxes(&r.path);
+    let line_of = |w: &str| {
+        let found: Vec<f64> = words
+            .iter()
+            .filter(|(_, _, word)| word == w)
+            .map(|(_, b, _)| b[3])
+            .collect();
+        assert_eq!(found.len(), 1, "{w} once: {found:?}");
+        found[0]
+    };
+    // „Toledo, Stany Zjednoczone” in a 95 pt column: „Toledo,” over „Stany Zjednoczone”.
+    assert_eq!(line_of("Stany"), line_of("Zjednoczone"));
+    assert!(line_of("Toledo,") < line_of("Stany"));
+    assert_eq!(line_of("Wielka"), line_of("Brytania"));
+    // A document cell: the date stays with its „r.”, the comma ends a line, none starts one.
+    let text = pdftotext(&r, None);
+    assert!(
+        text.lines().all(|l| !l.trim_start().starts_with(',')),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_compound_broken_at_its_hyphen_repeats_it_on_the_next_line_and_extracts_whole() {
+    let text = "Rozmowy o współpracy polsko-niemieckiej i polsko-ukraińskiej. ".repeat(12);
+    let doc = doc_with(vec![Block::Paragraph(t(text.trim_end()))]);
+    let layout = report_gen::pdf::layout_only(&doc);
+    let lines: Vec<Vec<_>> = {
+        let mut by_y: Vec<(f32, Vec<_>)> = Vec::new();
+        for (_, _, y, _, piece) in layout.texts(0) {
+            match by_y.last_mut() {
+                Some((ly, v)) if *ly == y => v.push(piece.clone()),
+                _ => by_y.push((y, vec![piece.clone()])),
+            }
+        }
+        by_y.into_iter().map(|(_, v)| v).collect()
+    };
+    let mut repeated = 0;
+    for pair in lines.windows(2) {
+        if pair[1][0].repeated_hyphen {
+            repeated += 1;
+            assert_eq!(pair[1][0].text, "-");
+            assert!(pair[0].last().unwrap().text.ends_with("polsko-"));
+        }
+    }
+    assert!(
+        repeated >= 2,
+        "some lines break at a compound's hyphen: {lines:?}"
+    );
+    let r = render_to_file(&doc);
+    // Extraction: pdftotext drops the hyphen that ends a line and keeps the repeated one, so
+    // every compound comes back whole, with one hyphen; in reading order (-raw) the lines are
+    // „polsko-” and „-niemieckiej”, as printed.
+    let extracted = pdftotext(&r, Some(1));
+    let words: Vec<&str> = extracted.split_whitespace().collect();
+    for w in &words {
+        assert!(
+            !w.starts_with('-') && !w.contains("--"),
+            "{w} in {extracted}"
+        );
+        if w.starts_with("polsko") {
+            assert!(
+                ["polsko-niemieckiej", "polsko-ukraińskiej."].contains(w),
+                "{w} in {extracted}"
+            );
+        }
+    }
+    assert_eq!(words.iter().filter(|w| w.starts_with("polsko")).count(), 24);
+    let raw = tool("pdftotext", &["-raw", r.path.to_str().unwrap(), "-"]);
+    assert!(raw.contains("polsko-\n-"), "{raw}");
 }
