@@ -398,6 +398,10 @@ fn png(bytes: &[u8]) -> Result<ImageInfo, Unusable> {
                 if data.is_empty() || (color == 3 && !palette) {
                     return Err(Unusable::Damaged);
                 }
+                // Before the data is inflated: the work is bounded by the pixel limit.
+                if u64::from(width) * u64::from(height) > MAX_IMAGE_PIXELS {
+                    return Err(Unusable::TooManyPixels(width, height));
+                }
                 let bits = u64::from(depth) * channels(color);
                 if !inflates_to_rows(&data, width, height, bits, interlaced) {
                     return Err(Unusable::Damaged);

@@ -20,6 +20,7 @@ fn run_in(dir: &Path, args: &[&str]) -> Output {
         .args(args)
         .current_dir(dir)
         .env_remove("SOURCE_DATE_EPOCH")
+        .env("REPORT_GEN_LANG", "en")
         .stdin(Stdio::null())
         .output()
         .expect("report-gen runs")
@@ -313,6 +314,7 @@ fn xlsx_is_not_written_to_a_terminal() {
     let out = Command::new("script")
         .args(["-qec", &command, "/dev/null"])
         .current_dir(tmp.path())
+        .env("REPORT_GEN_LANG", "en")
         .stdin(Stdio::null())
         .output()
         .expect("script runs (util-linux)");

@@ -503,8 +503,8 @@ fn template_errors_name_the_undefined_variable_and_the_line_of_an_open_tag() {
     let tmp = data_dir(None);
     let (err, line) = build_with_template(
         tmp.path(),
-        "W {{ year }} r. Prezydent Miasta {{ city_genitive }} i jego zastępcy odbyli {{ d.count }} {{ plural(d.count, \"spotkanie dyplomatyczne\", \"spotkania dyplomatyczne\", \"spotkań dyplomatycznych\") }} z:",
-        "W {{ yaer }} r. Prezydent Miasta {{ city_genitive }} i jego zastępcy odbyli {{ d.count }} {{ plural(d.count, \"spotkanie dyplomatyczne\", \"spotkania dyplomatyczne\", \"spotkań dyplomatycznych\") }} z:",
+        "W {{ year }} r. Prezydent Miasta {{ city_genitive }} i jego zastępcy odbyli {{ meetings }} z:",
+        "W {{ yaer }} r. Prezydent Miasta {{ city_genitive }} i jego zastępcy odbyli {{ meetings }} z:",
     );
     assert!(
         err.contains(&format!(
@@ -611,7 +611,7 @@ fn new_year_file_passes_check_as_written_and_with_each_block_switched_on() {
         "{md}"
     );
     assert!(
-        md.contains("Tabela: Miasta i regiony partnerskie Poznania"),
+        md.contains("**Tabela 1.** Miasta i regiony partnerskie Poznania"),
         "{md}"
     );
 }
