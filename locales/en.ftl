@@ -694,3 +694,7 @@ templates-undefined-help = check the spelling of the name (`year`, not `yaer`): 
 templates-undefined-name = `{ $name }` is undefined
 templates-unclosed-tag = the tag opened with `{ $open }` on this line is not closed with `{ $close }` ({ $detail })
 pdf-images-too-many-pixels = the chapter's images have more than { $millions } million pixels together (at { $path }); reduce the photos to about 2000 pixels wide
+validate-accent-not-a-colour = „{ $color }” is not a colour
+validate-accent-not-a-colour-help = write the colour as # and six hexadecimal digits, in quotes: `accent_color: "#1f4e79"` (or leave the line out for the default blue)
+validate-accent-too-light = the colour { $color } is too light for headings: its contrast on white is { $contrast }:1, at least { $min }:1 is needed (WCAG AA)
+validate-accent-too-light-help = choose a darker shade of the colour, e.g. `#1f4e79` (8.66:1)

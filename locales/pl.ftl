@@ -721,3 +721,7 @@ templates-undefined-help = sprawdź pisownię nazwy (`year`, nie `yaer`): nazwy,
 templates-undefined-name = `{ $name }` nie jest zdefiniowane
 templates-unclosed-tag = znacznik otwarty przez `{ $open }` w tym wierszu nie jest zamknięty przez `{ $close }` ({ $detail })
 pdf-images-too-many-pixels = zdjęcia rozdziału mają razem ponad { $millions } mln pikseli (przekroczone przy { $path }); zmniejsz zdjęcia do około 2000 pikseli szerokości
+validate-accent-not-a-colour = „{ $color }” nie jest kolorem
+validate-accent-not-a-colour-help = zapisz kolor jako # i sześć cyfr szesnastkowych, w cudzysłowie: `accent_color: "#1f4e79"` (albo usuń ten wiersz, a nagłówki będą w domyślnym niebieskim)
+validate-accent-too-light = kolor { $color } jest za jasny na nagłówki: jego kontrast z białym tłem to { $contrast }:1, a potrzeba co najmniej { $min }:1 (WCAG AA)
+validate-accent-too-light-help = wybierz ciemniejszy odcień, np. `#1f4e79` (8,66:1)

@@ -284,21 +284,26 @@ impl Validator<'_> {
                 self.error(
                     file,
                     "accent_color",
-                    format!("„{color}” is not a colour"),
+                    tr!("validate-accent-not-a-colour", color = color),
                 )
-                .help = Some("write the colour as # and six hexadecimal digits, in quotes: `accent_color: \"#1f4e79\"` (or leave the line out for the default blue)".into());
+                .help = Some(tr!("validate-accent-not-a-colour-help"));
             }
             Some(rgb) if rgb.contrast_on_white() < MIN_CONTRAST => {
                 self.error(
                     file,
                     "accent_color",
-                    format!(
-                        "the colour {color} is too light for headings: its contrast on white is {:.2}:1, at least {MIN_CONTRAST}:1 is needed (WCAG AA)",
+                    tr!(
+                        "validate-accent-too-light",
+                        color = color,
                         // Rounded down, so that a colour just below the limit never reads 4.50.
-                        (rgb.contrast_on_white() * 100.0).floor() / 100.0
+                        contrast = crate::i18n::decimal(
+                            (rgb.contrast_on_white() * 100.0).floor() / 100.0,
+                            2
+                        ),
+                        min = crate::i18n::decimal(f64::from(MIN_CONTRAST), 1)
                     ),
                 )
-                .help = Some("choose a darker shade of the colour, e.g. `#1f4e79` (8.66:1)".into());
+                .help = Some(tr!("validate-accent-too-light-help"));
             }
             Some(_) => {}
         }

@@ -98,6 +98,17 @@ pub fn lang() -> Lang {
     Lang(LANG.load(Ordering::Relaxed))
 }
 
+/// `x` with `places` decimals, with the decimal sign of the language in force (Polish writes
+/// „4,47”, English "4.47").
+pub fn decimal(x: f64, places: usize) -> String {
+    let text = format!("{x:.places$}");
+    if lang() == Lang::PL {
+        text.replace('.', ",")
+    } else {
+        text
+    }
+}
+
 /// The catalog at `index` of [`CATALOGS`], parsed on its first use (a fraction of a
 /// millisecond), so that a run pays only for the languages it speaks.
 fn bundle(index: usize) -> Option<&'static FluentBundle<FluentResource>> {

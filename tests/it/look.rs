@@ -95,6 +95,14 @@ fn a_light_or_malformed_accent_color_is_an_error_at_its_line_and_column() {
         assert!(out.stderr.contains(message), "{value}: {}", out.stderr);
         assert!(!out.crashed());
     }
+    // In Polish, with the Polish decimal comma.
+    let (tmp, line) = data_with_report("accent_color: \"#777\"\n");
+    let out = run(tmp.path(), &["check", "--data", "data", "--lang", "pl"]);
+    assert!(
+        out.stderr.contains(&format!("data/report.yaml:{line}:15: błąd: kolor #777 jest za jasny na nagłówki: jego kontrast z białym tłem to 4,47:1, a potrzeba co najmniej 4,5:1 (WCAG AA)")),
+        "{}",
+        out.stderr
+    );
     // A dark colour passes.
     let (tmp, _) = data_with_report("accent_color: \"#1f4e79\"\n");
     run(tmp.path(), &["check", "--data", "data"]).assert_ok();
