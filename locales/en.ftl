@@ -694,3 +694,30 @@ templates-undefined-help = check the spelling of the name (`year`, not `yaer`): 
 templates-undefined-name = `{ $name }` is undefined
 templates-unclosed-tag = the tag opened with `{ $open }` on this line is not closed with `{ $close }` ({ $detail })
 pdf-images-too-many-pixels = the chapter's images have more than { $millions } million pixels together (at { $path }); reduce the photos to about 2000 pixels wide
+
+## YAML slips explained (src/data/yaml_hints.rs). $spaces: a number of spaces; $line: the corrected line.
+
+yaml-hint-colon-in-text = a colon followed by a space inside the text of `{ $key }` („{ $before }:”): YAML reads it as the start of another key
+yaml-hint-colon-in-text-help = put the whole text in quotes: `{ $quoted }`; or write `{ $key }: >-` and the text on the next line, indented two spaces more
+yaml-hint-misaligned-key = `{ $key }` starts in column { $column }, but `{ $above }` above it (line { $above_line }) in column { $above_column }: the keys of one entry start in the same column
+yaml-hint-misaligned-key-help = indent it { $spaces } spaces: `{ $line }`
+yaml-hint-missing-colon = the key `{ $key }` has no colon after it
+yaml-hint-missing-colon-help = write `{ $line }`
+yaml-hint-quote-then-text = the text of `{ $key }` starts with a quotation mark, so YAML takes `{ $quoted }` for the whole text and does not expect „{ $after }” after it
+yaml-hint-quote-then-text-help = use Polish quotation marks, which need nothing more: `{ $line }`
+yaml-hint-under-indented = this line continues the text of `{ $key }` (line { $key_line }) but is indented { $spaces } spaces, less than the text
+yaml-hint-under-indented-help = indent it { $spaces } spaces, as the text above: `{ $line }`
+
+## lint: list items and local names (src/lint/items.rs, src/lint/names.rs)
+
+lint-item-capital-start = a list item starts with a capital letter: „{ $word }”
+lint-item-capital-start-help = the item continues a sentence (after its date: „4 kwietnia – { $lower } …;”, or after „;” for a meeting's topics): write „{ $lower }” (keep the capital only if it is a name)
+lint-item-capital-after-semicolon = a capital letter after „;” in a list item: „{ $word }”
+lint-item-capital-after-semicolon-help = the sentence goes on after a semicolon: write „; { $lower }”
+lint-item-new-sentence = a new sentence inside a list item: „. { $word }”
+lint-item-new-sentence-help = a list item is one sentence ending with „;”: write „; { $lower }” (or make it an event of its own)
+lint-local-name = „{ $word }” is the local name; the Polish text needs „{ $polish }”
+lint-local-name-help = write { $write }; mark a local name that is meant with [de]…[/de]
+lint-local-name-declined = „{ $polish }”, declined as the sentence needs
+lint-local-name-forms = { $forms } (the form of „{ $polish }” this sentence needs)
+lint-local-name-or = {" "}or{" "}

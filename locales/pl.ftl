@@ -721,3 +721,42 @@ templates-undefined-help = sprawdź pisownię nazwy (`year`, nie `yaer`): nazwy,
 templates-undefined-name = `{ $name }` nie jest zdefiniowane
 templates-unclosed-tag = znacznik otwarty przez `{ $open }` w tym wierszu nie jest zamknięty przez `{ $close }` ({ $detail })
 pdf-images-too-many-pixels = zdjęcia rozdziału mają razem ponad { $millions } mln pikseli (przekroczone przy { $path }); zmniejsz zdjęcia do około 2000 pikseli szerokości
+
+## YAML slips explained (src/data/yaml_hints.rs). $spaces: a number of spaces; $line: the corrected line.
+
+yaml-hint-colon-in-text = dwukropek ze spacją w tekście `{ $key }` („{ $before }:”): YAML odczytuje go jako początek kolejnego klucza
+yaml-hint-colon-in-text-help = ujmij cały tekst w cudzysłów: `{ $quoted }` albo wpisz `{ $key }: >-`, a tekst w następnym wierszu, wcięty o dwie spacje więcej
+yaml-hint-misaligned-key = `{ $key }` zaczyna się w kolumnie { $column }, a `{ $above }` nad nim (wiersz { $above_line }) – w kolumnie { $above_column }: klucze jednego wpisu muszą zaczynać się w tej samej kolumnie
+yaml-hint-misaligned-key-help = ustaw wcięcie na { $spaces } { $spaces ->
+    [one] spację
+    [few] spacje
+   *[many] spacji
+}: `{ $line }`
+yaml-hint-missing-colon = po kluczu `{ $key }` brakuje dwukropka
+yaml-hint-missing-colon-help = wpisz `{ $line }`
+yaml-hint-quote-then-text = tekst `{ $key }` zaczyna się cudzysłowem, więc YAML uznaje `{ $quoted }` za cały tekst i nie spodziewa się po nim „{ $after }”
+yaml-hint-quote-then-text-help = użyj polskiego cudzysłowu, który nie wymaga niczego więcej: `{ $line }`
+yaml-hint-under-indented = ten wiersz jest dalszym ciągiem tekstu `{ $key }` (wiersz { $key_line }), ale jest wcięty o { $spaces } { $spaces ->
+    [one] spację
+    [few] spacje
+   *[many] spacji
+}, mniej niż ten tekst
+yaml-hint-under-indented-help = ustaw wcięcie na { $spaces } { $spaces ->
+    [one] spację
+    [few] spacje
+   *[many] spacji
+}, jak w tekście powyżej: `{ $line }`
+
+## lint: list items and local names (src/lint/items.rs, src/lint/names.rs)
+
+lint-item-capital-start = element listy zaczyna się wielką literą: „{ $word }”
+lint-item-capital-start-help = element listy jest dalszym ciągiem zdania (po dacie: „4 kwietnia – { $lower } …;”, a w tematach spotkania – po „;”): napisz „{ $lower }” (wielką literę zostaw tylko w nazwie własnej)
+lint-item-capital-after-semicolon = wielka litera po „;” w elemencie listy: „{ $word }”
+lint-item-capital-after-semicolon-help = po średniku zdanie toczy się dalej: napisz „; { $lower }”
+lint-item-new-sentence = nowe zdanie w elemencie listy: „. { $word }”
+lint-item-new-sentence-help = element listy to jedno zdanie zakończone „;”: napisz „; { $lower }” (albo opisz to jako osobne wydarzenie)
+lint-local-name = „{ $word }” to nazwa oryginalna; w polskim tekście powinno być „{ $polish }”
+lint-local-name-help = napisz { $write }; nazwę oryginalną użytą celowo oznacz [de]…[/de]
+lint-local-name-declined = „{ $polish }” w przypadku, którego wymaga zdanie
+lint-local-name-forms = { $forms } (forma nazwy „{ $polish }”, której wymaga to zdanie)
+lint-local-name-or = {" "}lub{" "}
