@@ -721,3 +721,17 @@ lint-local-name-help = write { $write }; mark a local name that is meant with [d
 lint-local-name-declined = „{ $polish }”, declined as the sentence needs
 lint-local-name-forms = { $forms } (the form of „{ $polish }” this sentence needs)
 lint-local-name-or = {" "}or{" "}
+
+## Checking the data, added by the traps and mdaccess branches (src/data/validate.rs)
+
+validate-country-no-genitive = the country `{ $country }` of `{ $person }` has no official name in the genitive: the chapter would print „{ $printed }”
+validate-country-no-genitive-help = in data/registry/countries.yaml, add to the entry `- id: { $country }` the line `  official_genitive: …` with the official name in the genitive, as `{ $example_id }` has `official_genitive: { $example }`
+validate-summary-above-heading = `summary_above_heading` is only for a `partners` section (it places the sentence about the number of partners)
+validate-summary-above-heading-help = remove the line, or move it to the `- kind: partners` section
+validate-count-false-unused = `count: false` does nothing in a `{ $kind }` section: it prints no number
+validate-count-false-unused-help = remove the line; `count` is for `partners`, `memberships` and `diplomatic` sections
+validate-photo-too-large = the photo is { $width } × { $height } pixels, more than print needs ({ $megabytes } MB in every format of the chapter)
+validate-photo-too-large-help = reduce it to about 2000 pixels on the longer side (in Windows: Photos → Resize; in GIMP: Image → Scale Image) and save it as JPEG; the chapter stays small and looks the same; more than { $side } pixels is reported
+validate-images-over-limit = with this photo the year's images pass the limit for one chapter: { $megabytes } MB of files and { $millions } million pixels together
+validate-images-over-limit-help = reduce the photos to about 2000 pixels wide, a few hundred KB each
+build-images-over-limit = the chapter's images take more than { $megabytes } MB together (a photo counts each time it is shown; the limit is passed at { $path }); reduce the photos to about 2000 pixels wide, a few hundred KB each

@@ -760,3 +760,17 @@ lint-local-name-help = napisz { $write }; nazwę oryginalną użytą celowo ozna
 lint-local-name-declined = „{ $polish }” w przypadku, którego wymaga zdanie
 lint-local-name-forms = { $forms } (forma nazwy „{ $polish }”, której wymaga to zdanie)
 lint-local-name-or = {" "}lub{" "}
+
+## Checking the data, added by the traps and mdaccess branches (src/data/validate.rs)
+
+validate-country-no-genitive = kraj `{ $country }` osoby `{ $person }` nie ma oficjalnej nazwy w dopełniaczu: w rozdziale byłoby „{ $printed }”
+validate-country-no-genitive-help = w pliku data/registry/countries.yaml dopisz do wpisu `- id: { $country }` wiersz `  official_genitive: …` z oficjalną nazwą kraju w dopełniaczu, tak jak `{ $example_id }` ma `official_genitive: { $example }`
+validate-summary-above-heading = `summary_above_heading` można ustawić tylko w części `partners` (określa, gdzie stoi zdanie o liczbie partnerów)
+validate-summary-above-heading-help = usuń ten wiersz albo przenieś go do części `- kind: partners`
+validate-count-false-unused = `count: false` nic nie zmienia w części `{ $kind }`: ta część nie podaje żadnej liczby
+validate-count-false-unused-help = usuń ten wiersz; `count` dotyczy tylko części `partners`, `memberships` i `diplomatic`
+validate-photo-too-large = zdjęcie ma { $width } × { $height } pikseli – więcej, niż potrzeba do druku ({ $megabytes } MB w każdym formacie rozdziału)
+validate-photo-too-large-help = zmniejsz je do około 2000 pikseli na dłuższym boku (w Windows: Zdjęcia → Zmień rozmiar; w GIMP-ie: Obraz → Skaluj obraz) i zapisz jako JPEG; rozdział będzie mniejszy, a wygląda tak samo; program zgłasza zdjęcia większe niż { $side } pikseli
+validate-images-over-limit = z tym zdjęciem ilustracje roku przekraczają limit jednego rozdziału: razem { $megabytes } MB plików i { $millions } mln pikseli
+validate-images-over-limit-help = zmniejsz zdjęcia do szerokości około 2000 pikseli, po kilkaset KB każde
+build-images-over-limit = zdjęcia rozdziału zajmują razem ponad { $megabytes } MB (zdjęcie liczy się tyle razy, ile razy jest pokazane; limit przekroczono przy { $path }); zmniejsz zdjęcia do szerokości około 2000 pikseli, po kilkaset KB każde
