@@ -735,3 +735,20 @@ validate-photo-too-large-help = reduce it to about 2000 pixels on the longer sid
 validate-images-over-limit = with this photo the year's images pass the limit for one chapter: { $megabytes } MB of files and { $millions } million pixels together
 validate-images-over-limit-help = reduce the photos to about 2000 pixels wide, a few hundred KB each
 build-images-over-limit = the chapter's images take more than { $megabytes } MB together (a photo counts each time it is shown; the limit is passed at { $path }); reduce the photos to about 2000 pixels wide, a few hundred KB each
+
+## table and the memory bound of templates (src/cli/build.rs, src/cli/report.rs)
+
+table-xlsx-to-terminal = an xlsx workbook is a file for Excel, not text to show in the terminal: give the file to write with --output
+table-xlsx-to-terminal-help = for example `report-gen table --year { $year } --format xlsx --output umowy-{ $year }.xlsx`
+table-output-is-folder = --output `{ $path }` names a folder, not a file: give the file to write, for example --output umowy.xlsx
+templates-memory-exceeded = the template `{ $template }` needs more than { $gigabytes } GB of memory, so it was stopped; no file was written or changed
+templates-memory-exceeded-help = a loop or macro in the template keeps joining text to itself (`s ~ s`, `replace`); write each piece out once instead
+table-xlsx-internal = internal error: the spreadsheet could not be made
+table-xlsx-internal-properties = internal error: the spreadsheet's properties could not be written
+table-xlsx-cell-too-long = the { $field ->
+    [name] name
+    [country] country
+    [document] document
+    [signed] signing date
+   *[scope] scope
+} of `{ $place }` has { $length } characters, more than the { $max } an Excel cell can hold: shorten it in registry/partners.yaml (or use --format csv, which has no limit)

@@ -774,3 +774,24 @@ validate-photo-too-large-help = zmniejsz je do około 2000 pikseli na dłuższym
 validate-images-over-limit = z tym zdjęciem ilustracje roku przekraczają limit jednego rozdziału: razem { $megabytes } MB plików i { $millions } mln pikseli
 validate-images-over-limit-help = zmniejsz zdjęcia do szerokości około 2000 pikseli, po kilkaset KB każde
 build-images-over-limit = zdjęcia rozdziału zajmują razem ponad { $megabytes } MB (zdjęcie liczy się tyle razy, ile razy jest pokazane; limit przekroczono przy { $path }); zmniejsz zdjęcia do szerokości około 2000 pikseli, po kilkaset KB każde
+
+## table and the memory bound of templates (src/cli/build.rs, src/cli/report.rs)
+
+table-xlsx-to-terminal = skoroszyt xlsx to plik dla Excela, a nie tekst do wyświetlenia w terminalu: podaj w --output plik do zapisania
+table-xlsx-to-terminal-help = na przykład `report-gen table --year { $year } --format xlsx --output umowy-{ $year }.xlsx`
+table-output-is-folder = --output `{ $path }` wskazuje folder, a nie plik: podaj plik do zapisania, na przykład --output umowy.xlsx
+templates-memory-exceeded = szablon `{ $template }` potrzebuje ponad { $gigabytes } GB pamięci, więc został zatrzymany; żaden plik nie został zapisany ani zmieniony
+templates-memory-exceeded-help = pętla lub makro w szablonie w kółko dołącza tekst do samego siebie (`s ~ s`, `replace`); wypisz każdy fragment tylko raz
+table-xlsx-internal = błąd wewnętrzny: nie udało się utworzyć arkusza
+table-xlsx-internal-properties = błąd wewnętrzny: nie udało się zapisać właściwości arkusza
+table-xlsx-cell-too-long = pole „{ $field ->
+    [name] nazwa
+    [country] kraj
+    [document] dokument
+    [signed] data podpisania
+   *[scope] zakres współpracy
+}” dla `{ $place }` ma { $length } { $length ->
+    [one] znak
+    [few] znaki
+   *[many] znaków
+}, więcej, niż mieści komórka Excela ({ $max }): skróć je w registry/partners.yaml (albo użyj --format csv, w którym nie ma limitu)
