@@ -49,7 +49,8 @@ cli-arg-lang = The language of messages and help: pl or en (default: REPORT_GEN_
 cli-arg-help = Print help.
 cli-arg-version = Print the version.
 cli-arg-data = The data folder.
-cli-arg-year = The report year.
+cli-arg-year = The report year (or write it without `--year`, as in `build 2024`).
+cli-arg-year_given = The report year (`--year YEAR` works as well).
 cli-arg-templates = A folder whose templates replace the built-in ones, file by file.
 cli-arg-out = Where to write the files (default: out/YEAR).
 cli-arg-draft = A draft for the office: a figure whose photo is missing shows a placeholder with its caption (a published build leaves it out).
@@ -66,7 +67,7 @@ cli-check-after =
 cli-build-about = Build the chapter of one year (Markdown, HTML, PDF, Word).
 cli-build-after =
     Examples:
-      report-gen build --year 2023 --format pdf
+      report-gen build 2023 --format pdf
       report-gen build --year 2018 --format all --out out/2018
       report-gen build --year 2023 --format html --fragments
 
@@ -82,12 +83,15 @@ cli-lint-after =
       - forbidden forms: „Stany Zjednoczone Ameryki Północnej”, „m.in:”, „Miasta Poznań wzięli”;
       - typography: straight "quotes" and English “quotes”, „Polsko- Węgierskiej”,
         double spaces, a space before , . ; :, a straight apostrophe (Ra'anana);
-      - alt texts that are file names, repeat the caption or are shorter than 3 words.
+      - alt texts that are file names, repeat the caption or are shorter than 3 words;
+      - a place's local name in Polish text (z Hannover → z Hanoweru);
+      - list items that start with a capital, or have one after „;” (; Omówiono → ; omówiono).
     A one-letter word followed by a plain space („w Poznaniu”) is fine: the chapter adds
     the non-breaking space itself.
 
     Examples:
       report-gen lint
+      report-gen lint 2024          (only the texts of 2024 and the registry)
       report-gen lint --data data --deny-warnings
 
     Exit codes: 0 nothing found, or only warnings; 1 warnings with --deny-warnings, or the
@@ -123,13 +127,23 @@ cli-serve-after =
 
     Exit codes: 0 stopped with Ctrl-C; 1 the port is in use or the folders cannot be watched;
     2 wrong command line.
-cli-table-about = Print the table of partner agreements signed by the end of a year.
-cli-table-format = `md` (Markdown table) or `csv` (for spreadsheets: UTF-8, header row).
-cli-value-format-csv = CSV with a header row.
+cli-table-about = Print or save the table of partner agreements signed by the end of a year.
+cli-table-format = `md` (Markdown table), `csv` (RFC 4180: comma, UTF-8), `csv-excel` (for Excel with Polish settings: semicolon, UTF-8 with BOM) or `xlsx` (an Excel workbook).
+cli-value-format-csv = CSV with a header row (RFC 4180: comma, UTF-8 without BOM, CRLF).
+cli-value-format-csv-excel = CSV for Excel with Polish settings (semicolon, UTF-8 with BOM, CRLF).
+cli-value-format-xlsx = An Excel workbook (.xlsx).
+cli-table-output = Write the table into FILE (replaced whole, or left as it was if anything fails) instead of printing it. Needed for `xlsx` unless the output goes to a pipe.
 cli-table-after =
     Examples:
       report-gen table --year 2018
+      report-gen table --year 2023 --format xlsx --output umowy-2023.xlsx
+      report-gen table --year 2023 --format csv-excel --output umowy-2023.csv
       report-gen table --year 2023 --format csv > umowy.csv
+
+    xlsx: the signing dates are date cells (dd.mm.yyyy), the header row is bold, stays in view
+    and has filters. csv-excel opens by double-click in Excel with Polish settings; csv is the
+    standard form for other programs. With --output the file is replaced only when the whole
+    table was written.
 cli-templates-about = Work with templates.
 cli-templates-after =
     Example:
@@ -752,3 +766,12 @@ table-xlsx-cell-too-long = the { $field ->
     [signed] signing date
    *[scope] scope
 } of `{ $place }` has { $length } characters, more than the { $max } an Excel cell can hold: shorten it in registry/partners.yaml (or use --format csv, which has no limit)
+
+## Command line, added by the traps and sheets branches (src/cli/mod.rs, src/cli/build.rs)
+
+cli-check-year_flag = (As YEAR.)
+cli-lint-year_given = The report year (`--year YEAR` works as well): only that year's texts and the registry.
+cli-serve-year_given = The year shown first (`--year YEAR` works as well).
+check-takes-no-year = `check` checks every year of the data at once, so it takes no year
+check-takes-no-year-help = run `report-gen check`; for the texts of { $year } only, `report-gen lint { $year }`
+cli-lint-year = The report year (or write it without `--year`: `lint 2024`).

@@ -54,7 +54,8 @@ cli-arg-lang = Język komunikatów i pomocy: pl lub en (domyślnie: zmienna REPO
 cli-arg-help = Wyświetla pomoc.
 cli-arg-version = Wyświetla wersję programu.
 cli-arg-data = Folder z danymi.
-cli-arg-year = Rok raportu.
+cli-arg-year = Rok raportu (można go też podać bez `--year`, np. `build 2024`).
+cli-arg-year_given = Rok raportu (można też napisać `--year 2024`).
 cli-arg-templates = Folder z własnymi szablonami; każdy plik zastępuje wbudowany szablon o tej samej nazwie.
 cli-arg-out = Gdzie zapisać pliki (domyślnie: out/ROK).
 cli-arg-draft = Wersja robocza dla biura: w miejscu ilustracji bez zdjęcia widać zaślepkę z podpisem (wersja do publikacji pomija taką ilustrację).
@@ -71,7 +72,7 @@ cli-check-after =
 cli-build-about = Tworzy rozdział za jeden rok (Markdown, HTML, PDF, Word).
 cli-build-after =
     Przykłady:
-      report-gen build --year 2023 --format pdf
+      report-gen build 2023 --format pdf
       report-gen build --year 2018 --format all --out out/2018
       report-gen build --year 2023 --format html --fragments
 
@@ -87,12 +88,15 @@ cli-lint-after =
       - niepoprawne formy: „Stany Zjednoczone Ameryki Północnej”, „m.in:”, „Miasta Poznań wzięli”;
       - typografię: proste "cudzysłowy" i angielskie “cudzysłowy”, „Polsko- Węgierskiej”,
         podwójne spacje, spację przed , . ; :, prosty apostrof (Ra'anana);
-      - teksty alternatywne, które są nazwami plików, powtarzają podpis albo mają mniej niż 3 słowa.
+      - teksty alternatywne, które są nazwami plików, powtarzają podpis albo mają mniej niż 3 słowa;
+      - oryginalną nazwę miejsca w polskim tekście (z Hannover → z Hanoweru);
+      - elementy listy zaczynające się wielką literą albo z wielką literą po „;” (; Omówiono → ; omówiono).
     Jednoliterowe słowo ze zwykłą spacją po nim („w Poznaniu”) jest w porządku: twardą spację
     rozdział dodaje sam.
 
     Przykłady:
       report-gen lint
+      report-gen lint 2024          (tylko teksty z 2024 r. i rejestr)
       report-gen lint --data data --deny-warnings
 
     Kody wyjścia: 0 – nic nie znaleziono albo tylko ostrzeżenia; 1 – ostrzeżenia przy
@@ -128,13 +132,23 @@ cli-serve-after =
 
     Kody wyjścia: 0 – zatrzymano przez Ctrl+C; 1 – port jest zajęty albo nie można obserwować
     folderów; 2 – błędne polecenie.
-cli-table-about = Wypisuje tabelę umów partnerskich podpisanych do końca roku.
-cli-table-format = `md` (tabela Markdown) lub `csv` (do arkusza kalkulacyjnego: UTF-8, wiersz nagłówka).
-cli-value-format-csv = CSV z wierszem nagłówka.
+cli-table-about = Wypisuje albo zapisuje w pliku tabelę umów partnerskich podpisanych do końca roku.
+cli-table-format = `md` (tabela Markdown), `csv` (RFC 4180: przecinek, UTF-8), `csv-excel` (dla Excela z polskimi ustawieniami: średnik, UTF-8 z BOM) albo `xlsx` (skoroszyt Excela).
+cli-value-format-csv = CSV z wierszem nagłówka (RFC 4180: przecinek, UTF-8 bez BOM, CRLF).
+cli-value-format-csv-excel = CSV dla Excela z polskimi ustawieniami (średnik, UTF-8 z BOM, CRLF).
+cli-value-format-xlsx = skoroszyt Excela (.xlsx).
+cli-table-output = Zapisuje tabelę w pliku FILE zamiast ją wypisać (plik jest zastępowany w całości, a jeśli coś się nie uda – zostaje bez zmian). Wymagane dla `xlsx`, chyba że wynik trafia do potoku.
 cli-table-after =
     Przykłady:
       report-gen table --year 2018
+      report-gen table --year 2023 --format xlsx --output umowy-2023.xlsx
+      report-gen table --year 2023 --format csv-excel --output umowy-2023.csv
       report-gen table --year 2023 --format csv > umowy.csv
+
+    xlsx: daty podpisania są komórkami z datą (dd.mm.rrrr), a wiersz nagłówka jest pogrubiony,
+    zawsze widoczny i ma filtry. csv-excel otwiera się dwuklikiem w Excelu z polskimi
+    ustawieniami; csv to standardowa postać dla innych programów. Z --output plik jest zastępowany
+    tylko wtedy, gdy udało się zapisać całą tabelę.
 cli-templates-about = Praca z szablonami.
 cli-templates-after =
     Przykład:
@@ -795,3 +809,12 @@ table-xlsx-cell-too-long = pole „{ $field ->
     [few] znaki
    *[many] znaków
 }, więcej, niż mieści komórka Excela ({ $max }): skróć je w registry/partners.yaml (albo użyj --format csv, w którym nie ma limitu)
+
+## Command line, added by the traps and sheets branches (src/cli/mod.rs, src/cli/build.rs)
+
+cli-check-year_flag = (Jak ROK.)
+cli-lint-year_given = Rok raportu (można też napisać `--year 2024`): tylko teksty z tego roku i rejestr.
+cli-serve-year_given = Rok pokazywany na początku (można też napisać `--year 2024`).
+check-takes-no-year = `check` sprawdza naraz wszystkie lata w danych, więc nie przyjmuje roku
+check-takes-no-year-help = uruchom `report-gen check`; aby sprawdzić tylko teksty z { $year } r., użyj `report-gen lint { $year }`
+cli-lint-year = Rok raportu (można go też podać bez `--year`: `lint 2024`).
