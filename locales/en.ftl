@@ -775,3 +775,17 @@ cli-serve-year_given = The year shown first (`--year YEAR` works as well).
 check-takes-no-year = `check` checks every year of the data at once, so it takes no year
 check-takes-no-year-help = run `report-gen check`; for the texts of { $year } only, `report-gen lint { $year }`
 cli-lint-year = The report year (or write it without `--year`: `lint 2024`).
+
+## Comments written into new-year files, added by the traps branch (src/scaffold/)
+
+scaffold-add-person-first = add the person to registry/people.yaml first
+scaffold-sections-missing =
+    Sections that { $year } did not have. To show one, remove the "# " at the start of
+    its lines (in VS Code: select them and press Ctrl+/); move it to where it belongs.
+scaffold-section-had-notes = ({ $year } also had `notes` or `figures` here; add this year's if needed.)
+scaffold-dates-comment = { $style ->
+    [memberships] activities print no dates; true: „9–11 maja – …” first
+    [list] `list` prints the day dates („9–11 maja – …”); false: none
+    [paragraphs] `paragraphs` prints no dates; true: „9–11 maja – …” first
+   *[by_entity] `by_entity`: dates only in lists of untitled events; true: all
+}

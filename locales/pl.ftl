@@ -818,3 +818,17 @@ cli-serve-year_given = Rok pokazywany na początku (można też napisać `--year
 check-takes-no-year = `check` sprawdza naraz wszystkie lata w danych, więc nie przyjmuje roku
 check-takes-no-year-help = uruchom `report-gen check`; aby sprawdzić tylko teksty z { $year } r., użyj `report-gen lint { $year }`
 cli-lint-year = Rok raportu (można go też podać bez `--year`: `lint 2024`).
+
+## Comments written into new-year files, added by the traps branch (src/scaffold/)
+
+scaffold-add-person-first = najpierw dodaj tę osobę do registry/people.yaml
+scaffold-sections-missing =
+    Części, których nie było w { $year } r. Aby pokazać którąś, usuń „# ” na początku jej
+    wierszy (w VS Code: zaznacz je i naciśnij Ctrl+/) i przenieś ją w odpowiednie miejsce.
+scaffold-section-had-notes = (w { $year } r. były tu też `notes` lub `figures`; w razie potrzeby dodaj tegoroczne)
+scaffold-dates-comment = { $style ->
+    [memberships] działania są drukowane bez dat; true: najpierw „9–11 maja – …”
+    [list] `list` drukuje daty dni („9–11 maja – …”); false: bez dat
+    [paragraphs] `paragraphs` nie drukuje dat; true: najpierw „9–11 maja – …”
+   *[by_entity] `by_entity`: daty tylko w listach wydarzeń bez tytułu; true: wszędzie
+}
