@@ -312,6 +312,7 @@ serve-file-failed = { $kind ->
    *[md] The Markdown of { $year } cannot be made from the data as it is now:
 }
 serve-fix-and-reload = Fix the file, save, and reload this page (F5).
+serve-internal-no-file = internal error: no file rendered
 
 ## Dates (src/data/date.rs)
 

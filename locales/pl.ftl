@@ -324,6 +324,7 @@ serve-file-failed = { $kind ->
    *[md] Nie można utworzyć Markdownu za { $year } r. z danych w obecnej postaci:
 }
 serve-fix-and-reload = Popraw plik, zapisz go i odśwież tę stronę (F5).
+serve-internal-no-file = błąd wewnętrzny: nie powstał żaden plik
 
 ## Dates (src/data/date.rs)
 
