@@ -772,7 +772,7 @@ lint-item-new-sentence = nowe zdanie w elemencie listy: „. { $word }”
 lint-item-new-sentence-help = element listy to jedno zdanie zakończone „;”: napisz „; { $lower }” (albo opisz to jako osobne wydarzenie)
 lint-local-name = „{ $word }” to nazwa oryginalna; w polskim tekście powinno być „{ $polish }”
 lint-local-name-help = napisz { $write }; nazwę oryginalną użytą celowo oznacz [de]…[/de]
-lint-local-name-declined = „{ $polish }” w przypadku, którego wymaga zdanie
+lint-local-name-declined = „{ $polish }” w formie, której wymaga zdanie
 lint-local-name-forms = { $forms } (forma nazwy „{ $polish }”, której wymaga to zdanie)
 lint-local-name-or = {" "}lub{" "}
 
@@ -785,7 +785,7 @@ validate-summary-above-heading-help = usuń ten wiersz albo przenieś go do czę
 validate-count-false-unused = `count: false` nic nie zmienia w części `{ $kind }`: ta część nie podaje żadnej liczby
 validate-count-false-unused-help = usuń ten wiersz; `count` dotyczy tylko części `partners`, `memberships` i `diplomatic`
 validate-photo-too-large = zdjęcie ma { $width } × { $height } pikseli – więcej, niż potrzeba do druku ({ $megabytes } MB w każdym formacie rozdziału)
-validate-photo-too-large-help = zmniejsz je do około 2000 pikseli na dłuższym boku (w Windows: Zdjęcia → Zmień rozmiar; w GIMP-ie: Obraz → Skaluj obraz) i zapisz jako JPEG; rozdział będzie mniejszy, a wygląda tak samo; program zgłasza zdjęcia większe niż { $side } pikseli
+validate-photo-too-large-help = zmniejsz je do około 2000 pikseli na dłuższym boku (w Windows: Zdjęcia → Zmień rozmiar; w GIMP-ie: Obraz → Skaluj obraz) i zapisz jako JPEG; rozdział będzie mniejszy i będzie wyglądał tak samo; zgłaszane są zdjęcia, które mają ponad { $side } pikseli
 validate-images-over-limit = z tym zdjęciem ilustracje roku przekraczają limit jednego rozdziału: razem { $megabytes } MB plików i { $millions } mln pikseli
 validate-images-over-limit-help = zmniejsz zdjęcia do szerokości około 2000 pikseli, po kilkaset KB każde
 build-images-over-limit = zdjęcia rozdziału zajmują razem ponad { $megabytes } MB (zdjęcie liczy się tyle razy, ile razy jest pokazane; limit przekroczono przy { $path }); zmniejsz zdjęcia do szerokości około 2000 pikseli, po kilkaset KB każde
@@ -796,7 +796,7 @@ table-xlsx-to-terminal = skoroszyt xlsx to plik dla Excela, a nie tekst do wyśw
 table-xlsx-to-terminal-help = na przykład `report-gen table --year { $year } --format xlsx --output umowy-{ $year }.xlsx`
 table-output-is-folder = --output `{ $path }` wskazuje folder, a nie plik: podaj plik do zapisania, na przykład --output umowy.xlsx
 templates-memory-exceeded = szablon `{ $template }` potrzebuje ponad { $gigabytes } GB pamięci, więc został zatrzymany; żaden plik nie został zapisany ani zmieniony
-templates-memory-exceeded-help = pętla lub makro w szablonie w kółko dołącza tekst do samego siebie (`s ~ s`, `replace`); wypisz każdy fragment tylko raz
+templates-memory-exceeded-help = pętla lub makro w szablonie ciągle dołącza do tekstu jego kopię (`s ~ s`, `replace`); wypisz każdy fragment tylko raz
 table-xlsx-internal = błąd wewnętrzny: nie udało się utworzyć arkusza
 table-xlsx-internal-properties = błąd wewnętrzny: nie udało się zapisać właściwości arkusza
 table-xlsx-cell-too-long = pole „{ $field ->
@@ -826,7 +826,7 @@ scaffold-add-person-first = najpierw dodaj tę osobę do registry/people.yaml
 scaffold-sections-missing =
     Części, których nie było w { $year } r. Aby pokazać którąś, usuń „# ” na początku jej
     wierszy (w VS Code: zaznacz je i naciśnij Ctrl+/) i przenieś ją w odpowiednie miejsce.
-scaffold-section-had-notes = (w { $year } r. były tu też `notes` lub `figures`; w razie potrzeby dodaj tegoroczne)
+scaffold-section-had-notes = (w { $year } r. były tu też `notes` lub `figures`; w razie potrzeby dodaj tegoroczne.)
 scaffold-dates-comment = { $style ->
     [memberships] działania są drukowane bez dat; true: najpierw „9–11 maja – …”
     [list] `list` drukuje daty dni („9–11 maja – …”); false: bez dat
