@@ -49,7 +49,8 @@ cli-arg-lang = The language of messages and help: pl or en (default: REPORT_GEN_
 cli-arg-help = Print help.
 cli-arg-version = Print the version.
 cli-arg-data = The data folder.
-cli-arg-year = The report year.
+cli-arg-year = The report year (or write it without `--year`, as in `build 2024`).
+cli-arg-year_given = The report year (`--year YEAR` works as well).
 cli-arg-templates = A folder whose templates replace the built-in ones, file by file.
 cli-arg-out = Where to write the files (default: out/YEAR).
 cli-arg-draft = A draft for the office: a figure whose photo is missing shows a placeholder with its caption (a published build leaves it out).
@@ -66,7 +67,7 @@ cli-check-after =
 cli-build-about = Build the chapter of one year (Markdown, HTML, PDF, Word).
 cli-build-after =
     Examples:
-      report-gen build --year 2023 --format pdf
+      report-gen build 2023 --format pdf
       report-gen build --year 2018 --format all --out out/2018
       report-gen build --year 2023 --format html --fragments
 
@@ -82,12 +83,15 @@ cli-lint-after =
       - forbidden forms: „Stany Zjednoczone Ameryki Północnej”, „m.in:”, „Miasta Poznań wzięli”;
       - typography: straight "quotes" and English “quotes”, „Polsko- Węgierskiej”,
         double spaces, a space before , . ; :, a straight apostrophe (Ra'anana);
-      - alt texts that are file names, repeat the caption or are shorter than 3 words.
+      - alt texts that are file names, repeat the caption or are shorter than 3 words;
+      - a place's local name in Polish text (z Hannover → z Hanoweru);
+      - list items that start with a capital, or have one after „;” (; Omówiono → ; omówiono).
     A one-letter word followed by a plain space („w Poznaniu”) is fine: the chapter adds
     the non-breaking space itself.
 
     Examples:
       report-gen lint
+      report-gen lint 2024          (only the texts of 2024 and the registry)
       report-gen lint --data data --deny-warnings
 
     Exit codes: 0 nothing found, or only warnings; 1 warnings with --deny-warnings, or the
@@ -123,13 +127,23 @@ cli-serve-after =
 
     Exit codes: 0 stopped with Ctrl-C; 1 the port is in use or the folders cannot be watched;
     2 wrong command line.
-cli-table-about = Print the table of partner agreements signed by the end of a year.
-cli-table-format = `md` (Markdown table) or `csv` (for spreadsheets: UTF-8, header row).
-cli-value-format-csv = CSV with a header row.
+cli-table-about = Print or save the table of partner agreements signed by the end of a year.
+cli-table-format = `md` (Markdown table), `csv` (RFC 4180: comma, UTF-8), `csv-excel` (for Excel with Polish settings: semicolon, UTF-8 with BOM) or `xlsx` (an Excel workbook).
+cli-value-format-csv = CSV with a header row (RFC 4180: comma, UTF-8 without BOM, CRLF).
+cli-value-format-csv-excel = CSV for Excel with Polish settings (semicolon, UTF-8 with BOM, CRLF).
+cli-value-format-xlsx = An Excel workbook (.xlsx).
+cli-table-output = Write the table into FILE (replaced whole, or left as it was if anything fails) instead of printing it. Needed for `xlsx` unless the output goes to a pipe.
 cli-table-after =
     Examples:
       report-gen table --year 2018
+      report-gen table --year 2023 --format xlsx --output umowy-2023.xlsx
+      report-gen table --year 2023 --format csv-excel --output umowy-2023.csv
       report-gen table --year 2023 --format csv > umowy.csv
+
+    xlsx: the signing dates are date cells (dd.mm.yyyy), the header row is bold, stays in view
+    and has filters. csv-excel opens by double-click in Excel with Polish settings; csv is the
+    standard form for other programs. With --output the file is replaced only when the whole
+    table was written.
 cli-templates-about = Work with templates.
 cli-templates-after =
     Example:
@@ -298,6 +312,7 @@ serve-file-failed = { $kind ->
    *[md] The Markdown of { $year } cannot be made from the data as it is now:
 }
 serve-fix-and-reload = Fix the file, save, and reload this page (F5).
+serve-internal-no-file = internal error: no file rendered
 
 ## Dates (src/data/date.rs)
 
@@ -698,3 +713,84 @@ validate-accent-not-a-colour = „{ $color }” is not a colour
 validate-accent-not-a-colour-help = write the colour as # and six hexadecimal digits, in quotes: `accent_color: "#1f4e79"` (or leave the line out for the default blue)
 validate-accent-too-light = the colour { $color } is too light for headings: its contrast on white is { $contrast }:1, at least { $min }:1 is needed (WCAG AA)
 validate-accent-too-light-help = choose a darker shade of the colour, e.g. `#1f4e79` (8.66:1)
+
+## YAML slips explained (src/data/yaml_hints.rs). $spaces: a number of spaces; $line: the corrected line.
+
+yaml-hint-colon-in-text = a colon followed by a space inside the text of `{ $key }` („{ $before }:”): YAML reads it as the start of another key
+yaml-hint-colon-in-text-help = put the whole text in quotes: `{ $quoted }`; or write `{ $key }: >-` and the text on the next line, indented two spaces more
+yaml-hint-misaligned-key = `{ $key }` starts in column { $column }, but `{ $above }` above it (line { $above_line }) in column { $above_column }: the keys of one entry start in the same column
+yaml-hint-misaligned-key-help = indent it { $spaces } spaces: `{ $line }`
+yaml-hint-missing-colon = the key `{ $key }` has no colon after it
+yaml-hint-missing-colon-help = write `{ $line }`
+yaml-hint-quote-then-text = the text of `{ $key }` starts with a quotation mark, so YAML takes `{ $quoted }` for the whole text and does not expect „{ $after }” after it
+yaml-hint-quote-then-text-help = use Polish quotation marks, which need nothing more: `{ $line }`
+yaml-hint-under-indented = this line continues the text of `{ $key }` (line { $key_line }) but is indented { $spaces } spaces, less than the text
+yaml-hint-under-indented-help = indent it { $spaces } spaces, as the text above: `{ $line }`
+
+## lint: list items and local names (src/lint/items.rs, src/lint/names.rs)
+
+lint-item-capital-start = a list item starts with a capital letter: „{ $word }”
+lint-item-capital-start-help = the item continues a sentence (after its date: „4 kwietnia – { $lower } …;”, or after „;” for a meeting's topics): write „{ $lower }” (keep the capital only if it is a name)
+lint-item-capital-after-semicolon = a capital letter after „;” in a list item: „{ $word }”
+lint-item-capital-after-semicolon-help = the sentence goes on after a semicolon: write „; { $lower }”
+lint-item-new-sentence = a new sentence inside a list item: „. { $word }”
+lint-item-new-sentence-help = a list item is one sentence ending with „;”: write „; { $lower }” (or make it an event of its own)
+lint-local-name = „{ $word }” is the local name; the Polish text needs „{ $polish }”
+lint-local-name-help = write { $write }; mark a local name that is meant with [de]…[/de]
+lint-local-name-declined = „{ $polish }”, declined as the sentence needs
+lint-local-name-forms = { $forms } (the form of „{ $polish }” this sentence needs)
+lint-local-name-or = {" "}or{" "}
+
+## Checking the data, added by the traps and mdaccess branches (src/data/validate.rs)
+
+validate-country-no-genitive = the country `{ $country }` of `{ $person }` has no official name in the genitive: the chapter would print „{ $printed }”
+validate-country-no-genitive-help = in data/registry/countries.yaml, add to the entry `- id: { $country }` the line `  official_genitive: …` with the official name in the genitive, as `{ $example_id }` has `official_genitive: { $example }`
+validate-summary-above-heading = `summary_above_heading` is only for a `partners` section (it places the sentence about the number of partners)
+validate-summary-above-heading-help = remove the line, or move it to the `- kind: partners` section
+validate-count-false-unused = `count: false` does nothing in a `{ $kind }` section: it prints no number
+validate-count-false-unused-help = remove the line; `count` is for `partners`, `memberships` and `diplomatic` sections
+validate-photo-too-large = the photo is { $width } × { $height } pixels, more than print needs ({ $megabytes } MB in every format of the chapter)
+validate-photo-too-large-help = reduce it to about 2000 pixels on the longer side (in Windows: Photos → Resize; in GIMP: Image → Scale Image) and save it as JPEG; the chapter stays small and looks the same; more than { $side } pixels is reported
+validate-images-over-limit = with this photo the year's images pass the limit for one chapter: { $megabytes } MB of files and { $millions } million pixels together
+validate-images-over-limit-help = reduce the photos to about 2000 pixels wide, a few hundred KB each
+build-images-over-limit = the chapter's images take more than { $megabytes } MB together (a photo counts each time it is shown; the limit is passed at { $path }); reduce the photos to about 2000 pixels wide, a few hundred KB each
+
+## table and the memory bound of templates (src/cli/build.rs, src/cli/report.rs)
+
+table-xlsx-to-terminal = an xlsx workbook is a file for Excel, not text to show in the terminal: give the file to write with --output
+table-xlsx-to-terminal-help = for example `report-gen table --year { $year } --format xlsx --output umowy-{ $year }.xlsx`
+table-output-is-folder = --output `{ $path }` names a folder, not a file: give the file to write, for example --output umowy.xlsx
+templates-memory-exceeded = the template `{ $template }` needs more than { $gigabytes } GB of memory, so it was stopped; no file was written or changed
+templates-memory-exceeded-help = a loop or macro in the template keeps joining text to itself (`s ~ s`, `replace`); write each piece out once instead
+table-xlsx-internal = internal error: the spreadsheet could not be made
+table-xlsx-internal-properties = internal error: the spreadsheet's properties could not be written
+table-xlsx-cell-too-long = the { $field ->
+    [name] name
+    [country] country
+    [document] document
+    [signed] signing date
+   *[scope] scope
+} of `{ $place }` has { $length } characters, more than the { $max } an Excel cell can hold: shorten it in registry/partners.yaml (or use --format csv, which has no limit)
+
+## Command line, added by the traps and sheets branches (src/cli/mod.rs, src/cli/build.rs)
+
+cli-check-year_flag = (As YEAR.)
+cli-lint-year_given = The report year (`--year YEAR` works as well): only that year's texts and the registry.
+cli-serve-year_given = The year shown first (`--year YEAR` works as well).
+check-takes-no-year = `check` checks every year of the data at once, so it takes no year
+check-takes-no-year-help = run `report-gen check`; for the texts of { $year } only, `report-gen lint { $year }`
+cli-lint-year = The report year (or write it without `--year`: `lint 2024`).
+
+## Comments written into new-year files, added by the traps branch (src/scaffold/)
+
+scaffold-add-person-first = add the person to registry/people.yaml first
+scaffold-sections-missing =
+    Sections that { $year } did not have. To show one, remove the "# " at the start of
+    its lines (in VS Code: select them and press Ctrl+/); move it to where it belongs.
+scaffold-section-had-notes = ({ $year } also had `notes` or `figures` here; add this year's if needed.)
+scaffold-dates-comment = { $style ->
+    [memberships] activities print no dates; true: „9–11 maja – …” first
+    [list] `list` prints the day dates („9–11 maja – …”); false: none
+    [paragraphs] `paragraphs` prints no dates; true: „9–11 maja – …” first
+   *[by_entity] `by_entity`: dates only in lists of untitled events; true: all
+}

@@ -54,7 +54,8 @@ cli-arg-lang = Język komunikatów i pomocy: pl lub en (domyślnie: zmienna REPO
 cli-arg-help = Wyświetla pomoc.
 cli-arg-version = Wyświetla wersję programu.
 cli-arg-data = Folder z danymi.
-cli-arg-year = Rok raportu.
+cli-arg-year = Rok raportu (można go też podać bez `--year`, np. `build 2024`).
+cli-arg-year_given = Rok raportu (można też napisać `--year 2024`).
 cli-arg-templates = Folder z własnymi szablonami; każdy plik zastępuje wbudowany szablon o tej samej nazwie.
 cli-arg-out = Gdzie zapisać pliki (domyślnie: out/ROK).
 cli-arg-draft = Wersja robocza dla biura: w miejscu ilustracji bez zdjęcia widać zaślepkę z podpisem (wersja do publikacji pomija taką ilustrację).
@@ -71,7 +72,7 @@ cli-check-after =
 cli-build-about = Tworzy rozdział za jeden rok (Markdown, HTML, PDF, Word).
 cli-build-after =
     Przykłady:
-      report-gen build --year 2023 --format pdf
+      report-gen build 2023 --format pdf
       report-gen build --year 2018 --format all --out out/2018
       report-gen build --year 2023 --format html --fragments
 
@@ -87,12 +88,15 @@ cli-lint-after =
       - niepoprawne formy: „Stany Zjednoczone Ameryki Północnej”, „m.in:”, „Miasta Poznań wzięli”;
       - typografię: proste "cudzysłowy" i angielskie “cudzysłowy”, „Polsko- Węgierskiej”,
         podwójne spacje, spację przed , . ; :, prosty apostrof (Ra'anana);
-      - teksty alternatywne, które są nazwami plików, powtarzają podpis albo mają mniej niż 3 słowa.
+      - teksty alternatywne, które są nazwami plików, powtarzają podpis albo mają mniej niż 3 słowa;
+      - oryginalną nazwę miejsca w polskim tekście (z Hannover → z Hanoweru);
+      - elementy listy zaczynające się wielką literą albo z wielką literą po „;” (; Omówiono → ; omówiono).
     Jednoliterowe słowo ze zwykłą spacją po nim („w Poznaniu”) jest w porządku: twardą spację
     rozdział dodaje sam.
 
     Przykłady:
       report-gen lint
+      report-gen lint 2024          (tylko teksty z 2024 r. i rejestr)
       report-gen lint --data data --deny-warnings
 
     Kody wyjścia: 0 – nic nie znaleziono albo tylko ostrzeżenia; 1 – ostrzeżenia przy
@@ -128,13 +132,23 @@ cli-serve-after =
 
     Kody wyjścia: 0 – zatrzymano przez Ctrl+C; 1 – port jest zajęty albo nie można obserwować
     folderów; 2 – błędne polecenie.
-cli-table-about = Wypisuje tabelę umów partnerskich podpisanych do końca roku.
-cli-table-format = `md` (tabela Markdown) lub `csv` (do arkusza kalkulacyjnego: UTF-8, wiersz nagłówka).
-cli-value-format-csv = CSV z wierszem nagłówka.
+cli-table-about = Wypisuje albo zapisuje w pliku tabelę umów partnerskich podpisanych do końca roku.
+cli-table-format = `md` (tabela Markdown), `csv` (RFC 4180: przecinek, UTF-8), `csv-excel` (dla Excela z polskimi ustawieniami: średnik, UTF-8 z BOM) albo `xlsx` (skoroszyt Excela).
+cli-value-format-csv = CSV z wierszem nagłówka (RFC 4180: przecinek, UTF-8 bez BOM, CRLF).
+cli-value-format-csv-excel = CSV dla Excela z polskimi ustawieniami (średnik, UTF-8 z BOM, CRLF).
+cli-value-format-xlsx = skoroszyt Excela (.xlsx).
+cli-table-output = Zapisuje tabelę w pliku FILE zamiast ją wypisać (plik jest zastępowany w całości, a jeśli coś się nie uda – zostaje bez zmian). Wymagane dla `xlsx`, chyba że wynik trafia do potoku.
 cli-table-after =
     Przykłady:
       report-gen table --year 2018
+      report-gen table --year 2023 --format xlsx --output umowy-2023.xlsx
+      report-gen table --year 2023 --format csv-excel --output umowy-2023.csv
       report-gen table --year 2023 --format csv > umowy.csv
+
+    xlsx: daty podpisania są komórkami z datą (dd.mm.rrrr), a wiersz nagłówka jest pogrubiony,
+    zawsze widoczny i ma filtry. csv-excel otwiera się dwuklikiem w Excelu z polskimi
+    ustawieniami; csv to standardowa postać dla innych programów. Z --output plik jest zastępowany
+    tylko wtedy, gdy udało się zapisać całą tabelę.
 cli-templates-about = Praca z szablonami.
 cli-templates-after =
     Przykład:
@@ -310,6 +324,7 @@ serve-file-failed = { $kind ->
    *[md] Nie można utworzyć Markdownu za { $year } r. z danych w obecnej postaci:
 }
 serve-fix-and-reload = Popraw plik, zapisz go i odśwież tę stronę (F5).
+serve-internal-no-file = błąd wewnętrzny: nie powstał żaden plik
 
 ## Dates (src/data/date.rs)
 
@@ -725,3 +740,100 @@ validate-accent-not-a-colour = „{ $color }” nie jest kolorem
 validate-accent-not-a-colour-help = zapisz kolor jako # i sześć cyfr szesnastkowych, w cudzysłowie: `accent_color: "#1f4e79"` (albo usuń ten wiersz, a nagłówki będą w domyślnym niebieskim)
 validate-accent-too-light = kolor { $color } jest za jasny na nagłówki: jego kontrast z białym tłem to { $contrast }:1, a potrzeba co najmniej { $min }:1 (WCAG AA)
 validate-accent-too-light-help = wybierz ciemniejszy odcień, np. `#1f4e79` (8,66:1)
+
+## YAML slips explained (src/data/yaml_hints.rs). $spaces: a number of spaces; $line: the corrected line.
+
+yaml-hint-colon-in-text = dwukropek ze spacją w tekście `{ $key }` („{ $before }:”): YAML odczytuje go jako początek kolejnego klucza
+yaml-hint-colon-in-text-help = ujmij cały tekst w cudzysłów: `{ $quoted }` albo wpisz `{ $key }: >-`, a tekst w następnym wierszu, wcięty o dwie spacje więcej
+yaml-hint-misaligned-key = `{ $key }` zaczyna się w kolumnie { $column }, a `{ $above }` nad nim (wiersz { $above_line }) – w kolumnie { $above_column }: klucze jednego wpisu muszą zaczynać się w tej samej kolumnie
+yaml-hint-misaligned-key-help = ustaw wcięcie na { $spaces } { $spaces ->
+    [one] spację
+    [few] spacje
+   *[many] spacji
+}: `{ $line }`
+yaml-hint-missing-colon = po kluczu `{ $key }` brakuje dwukropka
+yaml-hint-missing-colon-help = wpisz `{ $line }`
+yaml-hint-quote-then-text = tekst `{ $key }` zaczyna się cudzysłowem, więc YAML uznaje `{ $quoted }` za cały tekst i nie spodziewa się po nim „{ $after }”
+yaml-hint-quote-then-text-help = użyj polskiego cudzysłowu, który nie wymaga niczego więcej: `{ $line }`
+yaml-hint-under-indented = ten wiersz jest dalszym ciągiem tekstu `{ $key }` (wiersz { $key_line }), ale jest wcięty o { $spaces } { $spaces ->
+    [one] spację
+    [few] spacje
+   *[many] spacji
+}, mniej niż ten tekst
+yaml-hint-under-indented-help = ustaw wcięcie na { $spaces } { $spaces ->
+    [one] spację
+    [few] spacje
+   *[many] spacji
+}, jak w tekście powyżej: `{ $line }`
+
+## lint: list items and local names (src/lint/items.rs, src/lint/names.rs)
+
+lint-item-capital-start = element listy zaczyna się wielką literą: „{ $word }”
+lint-item-capital-start-help = element listy jest dalszym ciągiem zdania (po dacie: „4 kwietnia – { $lower } …;”, a w tematach spotkania – po „;”): napisz „{ $lower }” (wielką literę zostaw tylko w nazwie własnej)
+lint-item-capital-after-semicolon = wielka litera po „;” w elemencie listy: „{ $word }”
+lint-item-capital-after-semicolon-help = po średniku zdanie toczy się dalej: napisz „; { $lower }”
+lint-item-new-sentence = nowe zdanie w elemencie listy: „. { $word }”
+lint-item-new-sentence-help = element listy to jedno zdanie zakończone „;”: napisz „; { $lower }” (albo opisz to jako osobne wydarzenie)
+lint-local-name = „{ $word }” to nazwa oryginalna; w polskim tekście powinno być „{ $polish }”
+lint-local-name-help = napisz { $write }; nazwę oryginalną użytą celowo oznacz [de]…[/de]
+lint-local-name-declined = „{ $polish }” w formie, której wymaga zdanie
+lint-local-name-forms = { $forms } (forma nazwy „{ $polish }”, której wymaga to zdanie)
+lint-local-name-or = {" "}lub{" "}
+
+## Checking the data, added by the traps and mdaccess branches (src/data/validate.rs)
+
+validate-country-no-genitive = kraj `{ $country }` osoby `{ $person }` nie ma oficjalnej nazwy w dopełniaczu: w rozdziale byłoby „{ $printed }”
+validate-country-no-genitive-help = w pliku data/registry/countries.yaml dopisz do wpisu `- id: { $country }` wiersz `  official_genitive: …` z oficjalną nazwą kraju w dopełniaczu, tak jak `{ $example_id }` ma `official_genitive: { $example }`
+validate-summary-above-heading = `summary_above_heading` można ustawić tylko w części `partners` (określa, gdzie stoi zdanie o liczbie partnerów)
+validate-summary-above-heading-help = usuń ten wiersz albo przenieś go do części `- kind: partners`
+validate-count-false-unused = `count: false` nic nie zmienia w części `{ $kind }`: ta część nie podaje żadnej liczby
+validate-count-false-unused-help = usuń ten wiersz; `count` dotyczy tylko części `partners`, `memberships` i `diplomatic`
+validate-photo-too-large = zdjęcie ma { $width } × { $height } pikseli – więcej, niż potrzeba do druku ({ $megabytes } MB w każdym formacie rozdziału)
+validate-photo-too-large-help = zmniejsz je do około 2000 pikseli na dłuższym boku (w Windows: Zdjęcia → Zmień rozmiar; w GIMP-ie: Obraz → Skaluj obraz) i zapisz jako JPEG; rozdział będzie mniejszy i będzie wyglądał tak samo; zgłaszane są zdjęcia, które mają ponad { $side } pikseli
+validate-images-over-limit = z tym zdjęciem ilustracje roku przekraczają limit jednego rozdziału: razem { $megabytes } MB plików i { $millions } mln pikseli
+validate-images-over-limit-help = zmniejsz zdjęcia do szerokości około 2000 pikseli, po kilkaset KB każde
+build-images-over-limit = zdjęcia rozdziału zajmują razem ponad { $megabytes } MB (zdjęcie liczy się tyle razy, ile razy jest pokazane; limit przekroczono przy { $path }); zmniejsz zdjęcia do szerokości około 2000 pikseli, po kilkaset KB każde
+
+## table and the memory bound of templates (src/cli/build.rs, src/cli/report.rs)
+
+table-xlsx-to-terminal = skoroszyt xlsx to plik dla Excela, a nie tekst do wyświetlenia w terminalu: podaj w --output plik do zapisania
+table-xlsx-to-terminal-help = na przykład `report-gen table --year { $year } --format xlsx --output umowy-{ $year }.xlsx`
+table-output-is-folder = --output `{ $path }` wskazuje folder, a nie plik: podaj plik do zapisania, na przykład --output umowy.xlsx
+templates-memory-exceeded = szablon `{ $template }` potrzebuje ponad { $gigabytes } GB pamięci, więc został zatrzymany; żaden plik nie został zapisany ani zmieniony
+templates-memory-exceeded-help = pętla lub makro w szablonie ciągle dołącza do tekstu jego kopię (`s ~ s`, `replace`); wypisz każdy fragment tylko raz
+table-xlsx-internal = błąd wewnętrzny: nie udało się utworzyć arkusza
+table-xlsx-internal-properties = błąd wewnętrzny: nie udało się zapisać właściwości arkusza
+table-xlsx-cell-too-long = pole „{ $field ->
+    [name] nazwa
+    [country] kraj
+    [document] dokument
+    [signed] data podpisania
+   *[scope] zakres współpracy
+}” dla `{ $place }` ma { $length } { $length ->
+    [one] znak
+    [few] znaki
+   *[many] znaków
+}, więcej, niż mieści komórka Excela ({ $max }): skróć je w registry/partners.yaml (albo użyj --format csv, w którym nie ma limitu)
+
+## Command line, added by the traps and sheets branches (src/cli/mod.rs, src/cli/build.rs)
+
+cli-check-year_flag = (Jak ROK.)
+cli-lint-year_given = Rok raportu (można też napisać `--year 2024`): tylko teksty z tego roku i rejestr.
+cli-serve-year_given = Rok pokazywany na początku (można też napisać `--year 2024`).
+check-takes-no-year = `check` sprawdza naraz wszystkie lata w danych, więc nie przyjmuje roku
+check-takes-no-year-help = uruchom `report-gen check`; aby sprawdzić tylko teksty z { $year } r., użyj `report-gen lint { $year }`
+cli-lint-year = Rok raportu (można go też podać bez `--year`: `lint 2024`).
+
+## Comments written into new-year files, added by the traps branch (src/scaffold/)
+
+scaffold-add-person-first = najpierw dodaj tę osobę do registry/people.yaml
+scaffold-sections-missing =
+    Części, których nie było w { $year } r. Aby pokazać którąś, usuń „# ” na początku jej
+    wierszy (w VS Code: zaznacz je i naciśnij Ctrl+/) i przenieś ją w odpowiednie miejsce.
+scaffold-section-had-notes = (w { $year } r. były tu też `notes` lub `figures`; w razie potrzeby dodaj tegoroczne.)
+scaffold-dates-comment = { $style ->
+    [memberships] działania są drukowane bez dat; true: najpierw „9–11 maja – …”
+    [list] `list` drukuje daty dni („9–11 maja – …”); false: bez dat
+    [paragraphs] `paragraphs` nie drukuje dat; true: najpierw „9–11 maja – …”
+   *[by_entity] `by_entity`: daty tylko w listach wydarzeń bez tytułu; true: wszędzie
+}

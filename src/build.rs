@@ -221,10 +221,11 @@ fn image_bytes_within_limit(doc: &crate::doc::Document, root: &Path) -> Result<(
         }
     });
     match failed {
-        Some(path) => Err(anyhow::anyhow!(
-            "the chapter's images take more than {} MB together (a photo counts each time it is shown; the limit is passed at {path}); reduce the photos to about 2000 pixels wide, a few hundred KB each",
-            crate::limits::MAX_CHAPTER_IMAGE_BYTES / 1_000_000
-        )
+        Some(path) => Err(anyhow::anyhow!(crate::tr!(
+            "build-images-over-limit",
+            megabytes = crate::limits::MAX_CHAPTER_IMAGE_BYTES / 1_000_000,
+            path = path
+        ))
         .into()),
         None => Ok(()),
     }

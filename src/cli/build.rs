@@ -93,15 +93,17 @@ pub(super) fn table(year: i32, format: TableFormat, output: Option<&Path>, data:
     let target = match output.map(output_file).transpose() {
         Ok(target) => target,
         Err(message) => {
-            eoutln!("error: {message}");
+            eoutln!("{}: {message}", tr!("diag-error"));
             return EXIT_USAGE;
         }
     };
     if format.is_binary() && target.is_none() && std::io::stdout().is_terminal() {
         eoutln!(
-            "error: an xlsx workbook is a file for Excel, not text to show in the terminal: \
-             give the file to write with --output\n  = help: for example \
-             `report-gen table --year {year} --format xlsx --output umowy-{year}.xlsx`"
+            "{}: {}\n  = {}: {}",
+            tr!("diag-error"),
+            tr!("table-xlsx-to-terminal"),
+            tr!("diag-help"),
+            tr!("table-xlsx-to-terminal-help", year = year)
         );
         return EXIT_USAGE;
     }
@@ -116,7 +118,7 @@ pub(super) fn table(year: i32, format: TableFormat, output: Option<&Path>, data:
     let epoch = if format == TableFormat::Xlsx {
         match source_date_epoch() {
             Ok(epoch) => epoch,
-            Err(e) => return report_error(&e.context("nothing was written")),
+            Err(e) => return report_error(&e.context(tr!("nothing-written"))),
         }
     } else {
         None
@@ -125,7 +127,7 @@ pub(super) fn table(year: i32, format: TableFormat, output: Option<&Path>, data:
     // year file.
     let bytes = match report_gen::table::render(&set, year, format, epoch) {
         Ok(bytes) => bytes,
-        Err(e) => return report_error(&e.context("nothing was written")),
+        Err(e) => return report_error(&e.context(tr!("nothing-written"))),
     };
     match target {
         None => {
@@ -138,7 +140,7 @@ pub(super) fn table(year: i32, format: TableFormat, output: Option<&Path>, data:
             match files.commit() {
                 Ok(_) => {
                     // As the user wrote it (not `./umowy.xlsx`).
-                    outln!("wrote {}", output.unwrap_or(&dir).display());
+                    outln!("{}", tr!("cli-wrote", file = output.unwrap_or(&dir)));
                     EXIT_OK
                 }
                 Err(e) => report_write_error(&e),
@@ -162,11 +164,7 @@ fn output_file(path: &Path) -> Result<(PathBuf, std::ffi::OsString), String> {
             };
             Ok((dir, name.to_os_string()))
         }
-        _ => Err(format!(
-            "--output `{}` names a folder, not a file: give the file to write, for example \
-             --output umowy.xlsx",
-            path.display()
-        )),
+        _ => Err(tr!("table-output-is-folder", path = path)),
     }
 }
 

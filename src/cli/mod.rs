@@ -416,7 +416,11 @@ fn run() -> i32 {
             // The whole data set is one check: a year's chapter depends on the registry.
             Some(year) => {
                 report::eoutln!(
-                    "error: `check` checks every year of the data at once, so it takes no year\n  = help: run `report-gen check`; for the texts of {year} only, `report-gen lint {year}`"
+                    "{}: {}\n  = {}: {}",
+                    report_gen::tr!("diag-error"),
+                    report_gen::tr!("check-takes-no-year"),
+                    report_gen::tr!("diag-help"),
+                    report_gen::tr!("check-takes-no-year-help", year = year)
                 );
                 EXIT_USAGE
             }

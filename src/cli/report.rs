@@ -96,12 +96,21 @@ pub(super) fn report_error(e: &anyhow::Error) -> i32 {
 /// library's memory hook): nothing has been written by then, as every command writes its files
 /// only after the templates have run.
 pub(crate) fn template_memory_exceeded(template: &str) -> ! {
+    // Counting has stopped when this runs, so the messages may allocate.
     eoutln!(
-        "error: the template `{}` needs more than {} GB of memory, so it was stopped; no file was written or changed",
-        printable(template, MESSAGE_CHARS),
-        report_gen::limits::MAX_TEMPLATE_MEMORY / 1_000_000_000
+        "{}: {}",
+        tr!("diag-error"),
+        tr!(
+            "templates-memory-exceeded",
+            template = printable(template, MESSAGE_CHARS),
+            gigabytes = report_gen::limits::MAX_TEMPLATE_MEMORY / 1_000_000_000
+        )
     );
-    eoutln!("help: a loop or macro in the template keeps joining text to itself (`s ~ s`, `replace`); write each piece out once instead");
+    eoutln!(
+        "{}: {}",
+        tr!("diag-help"),
+        tr!("templates-memory-exceeded-help")
+    );
     std::process::exit(EXIT_PROBLEM)
 }
 

@@ -699,14 +699,18 @@ impl Validator<'_> {
         self.error(
             file,
             path,
-            format!(
-                "the country `{}` of `{person}` has no official name in the genitive: the chapter would print „{title} {}{in_poland}”",
-                c.id, c.name
+            tr!(
+                "validate-country-no-genitive",
+                country = c.id.as_str(),
+                person = person,
+                printed = format!("{title} {}{in_poland}", c.name)
             ),
         )
-        .help = Some(format!(
-            "in data/registry/countries.yaml, add to the entry `- id: {}` the line `  official_genitive: …` with the official name in the genitive, as `{example_id}` has `official_genitive: {example}`",
-            c.id
+        .help = Some(tr!(
+            "validate-country-no-genitive-help",
+            country = c.id.as_str(),
+            example_id = example_id,
+            example = example
         ));
     }
 
@@ -739,9 +743,9 @@ impl Validator<'_> {
             self.error(
                 file,
                 &format!("{at}.summary_above_heading"),
-                "`summary_above_heading` is only for a `partners` section (it places the sentence about the number of partners)",
+                tr!("validate-summary-above-heading"),
             )
-            .help = Some("remove the line, or move it to the `- kind: partners` section".into());
+            .help = Some(tr!("validate-summary-above-heading-help"));
         }
         let counted = matches!(
             s.kind,
@@ -751,15 +755,9 @@ impl Validator<'_> {
             self.warn(
                 file,
                 &format!("{at}.count"),
-                format!(
-                    "`count: false` does nothing in a `{}` section: it prints no number",
-                    s.kind.name()
-                ),
+                tr!("validate-count-false-unused", kind = s.kind.name()),
             )
-            .help = Some(
-                "remove the line; `count` is for `partners`, `memberships` and `diplomatic` sections"
-                    .into(),
-            );
+            .help = Some(tr!("validate-count-false-unused-help"));
         }
         if s.kind == SectionKind::Memberships && s.list.is_none() {
             self.error(file, &at, tr!("validate-memberships-list"));
@@ -933,11 +931,14 @@ impl Validator<'_> {
             self.warn(
                 file,
                 path,
-                format!("the photo is {w} × {h} pixels, more than print needs ({} MB in every format of the chapter)", img.bytes.len().div_ceil(1_000_000)),
+                tr!(
+                    "validate-photo-too-large",
+                    width = w,
+                    height = h,
+                    megabytes = img.bytes.len().div_ceil(1_000_000)
+                ),
             )
-            .help = Some(format!(
-                "reduce it to about 2000 pixels on the longer side (in Windows: Photos → Resize; in GIMP: Image → Scale Image) and save it as JPEG; the chapter stays small and looks the same; more than {PHOTO_SIDE} pixels is reported"
-            ));
+            .help = Some(tr!("validate-photo-too-large-help", side = PHOTO_SIDE));
         }
         let t = self.image_totals.entry(file).or_default();
         t.0 += img.bytes.len() as u64;
@@ -949,13 +950,13 @@ impl Validator<'_> {
         self.error(
             file,
             path,
-            format!(
-                "with this photo the year's images pass the limit for one chapter: {} MB of files and {} million pixels together",
-                MAX_CHAPTER_IMAGE_BYTES / 1_000_000,
-                MAX_CHAPTER_IMAGE_PIXELS / 1_000_000
+            tr!(
+                "validate-images-over-limit",
+                megabytes = MAX_CHAPTER_IMAGE_BYTES / 1_000_000,
+                millions = MAX_CHAPTER_IMAGE_PIXELS / 1_000_000
             ),
         )
-        .help = Some("reduce the photos to about 2000 pixels wide, a few hundred KB each".into());
+        .help = Some(tr!("validate-images-over-limit-help"));
     }
 
     fn check_figure(&mut self, set: &DataSet, file: FileId, at: &str, f: &raw::Figure) {

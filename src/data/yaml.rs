@@ -156,7 +156,7 @@ fn parse_unless_too_deep(text: &str, too_deep: Option<Span>) -> Result<Value, Pr
                 path: None,
                 span: Some(h.span),
                 at_key: false,
-                message: format!("this is not valid YAML: {}", h.message),
+                message: crate::tr!("yaml-invalid", detail = h.message),
                 help: Some(h.help),
             };
         }

@@ -5,6 +5,7 @@
 //! under-indented line it points two lines too late.
 
 use crate::diag::Span;
+use crate::tr;
 
 /// A syntax error explained: where the mistake really is, what it is, and the corrected line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -159,12 +160,11 @@ fn colon_in_text(n: usize, line: &str) -> Option<Hint> {
     let col = line[..line.len() - value.len() + inner].chars().count() + 1;
     Some(Hint {
         span: Span { line: n, col },
-        message: format!(
-            "a colon followed by a space inside the text of `{key}` („{before}:”): YAML reads it as the start of another key"
-        ),
-        help: format!(
-            "put the whole text in quotes: `{}`; or write `{key}: >-` and the text on the next line, indented two spaces more",
-            quoted.trim_start()
+        message: tr!("yaml-hint-colon-in-text", key = key, before = before),
+        help: tr!(
+            "yaml-hint-colon-in-text-help",
+            quoted = quoted.trim_start(),
+            key = key
         ),
     })
 }
@@ -191,15 +191,18 @@ fn misaligned_key(lines: &[&str], n: usize) -> Option<Hint> {
             line: n,
             col: col + 1,
         },
-        message: format!(
-            "`{key}` starts in column {}, but `{prev_key}` above it (line {}) in column {}: the keys of one entry start in the same column",
-            col + 1,
-            p + 1,
-            wanted + 1
+        message: tr!(
+            "yaml-hint-misaligned-key",
+            key = key,
+            column = col + 1,
+            above = prev_key,
+            above_line = p + 1,
+            above_column = wanted + 1
         ),
-        help: format!(
-            "indent it {wanted} spaces: `{}{key}: …`",
-            " ".repeat(wanted)
+        help: tr!(
+            "yaml-hint-misaligned-key-help",
+            spaces = wanted,
+            line = format!("{}{key}: …", " ".repeat(wanted))
         ),
     })
 }
@@ -221,8 +224,8 @@ fn missing_colon(n: usize, line: &str) -> Option<Hint> {
             line: n,
             col: line[..col].chars().count() + 1,
         },
-        message: format!("the key `{key}` has no colon after it"),
-        help: format!("write `{}`", fixed.trim_start()),
+        message: tr!("yaml-hint-missing-colon", key = key),
+        help: tr!("yaml-hint-missing-colon-help", line = fixed.trim_start()),
     })
 }
 
@@ -242,13 +245,15 @@ fn quote_then_text(n: usize, line: &str) -> Option<Hint> {
             line: n,
             col: line[..col].chars().count() + 1,
         },
-        message: format!(
-            "the text of `{key}` starts with a quotation mark, so YAML takes `{q}{inner}{q}` for the whole text and does not expect „{}” after it",
-            after.chars().take(20).collect::<String>()
+        message: tr!(
+            "yaml-hint-quote-then-text",
+            key = key,
+            quoted = format!("{q}{inner}{q}"),
+            after = after.chars().take(20).collect::<String>()
         ),
-        help: format!(
-            "use Polish quotation marks, which need nothing more: `{}{key}: „{inner}” {after}`",
-            lead.trim_start()
+        help: tr!(
+            "yaml-hint-quote-then-text-help",
+            line = format!("{}{key}: „{inner}” {after}", lead.trim_start())
         ),
     })
 }
@@ -293,13 +298,16 @@ fn under_indented(lines: &[&str], n: usize) -> Option<Hint> {
                     line: i + 1,
                     col: indent + 1,
                 },
-                message: format!(
-                    "this line continues the text of `{key}` (line {}) but is indented {indent} spaces, less than the text",
-                    k + 1
+                message: tr!(
+                    "yaml-hint-under-indented",
+                    key = key,
+                    key_line = k + 1,
+                    spaces = indent
                 ),
-                help: format!(
-                    "indent it {wanted} spaces, as the text above: `{}{body}`",
-                    " ".repeat(wanted)
+                help: tr!(
+                    "yaml-hint-under-indented-help",
+                    spaces = wanted,
+                    line = format!("{}{body}", " ".repeat(wanted))
                 ),
             });
         }

@@ -7,6 +7,7 @@
 
 use super::names::{words, Names};
 use super::Finding;
+use crate::tr;
 
 /// Titles that official Polish writing capitalises out of courtesy („Ambasador przebywał …”),
 /// and „Miasto” for the city as a body: a capital is right for them (declined forms too).
@@ -54,29 +55,22 @@ pub fn check(text: &str, names: &Names, city: Option<&(String, String)>) -> Vec<
             out.push(Finding::new(
                 start,
                 len,
-                format!("a list item starts with a capital letter: „{word}”"),
-                format!(
-                    "the item continues a sentence (after its date: „4 kwietnia – {lower} …;”, or \
-                     after „;” for a meeting's topics): write „{lower}” (keep the capital only \
-                     if it is a name)"
-                ),
+                tr!("lint-item-capital-start", word = word),
+                tr!("lint-item-capital-start-help", lower = lower),
             ));
         } else if before.ends_with(';') {
             out.push(Finding::new(
                 start,
                 len,
-                format!("a capital letter after „;” in a list item: „{word}”"),
-                format!("the sentence goes on after a semicolon: write „; {lower}”"),
+                tr!("lint-item-capital-after-semicolon", word = word),
+                tr!("lint-item-capital-after-semicolon-help", lower = lower),
             ));
         } else if before.ends_with('.') && !before.ends_with("..") && !abbreviation(before) {
             out.push(Finding::new(
                 start,
                 len,
-                format!("a new sentence inside a list item: „. {word}”"),
-                format!(
-                    "a list item is one sentence ending with „;”: write „; {lower}” (or make it \
-                     an event of its own)"
-                ),
+                tr!("lint-item-new-sentence", word = word),
+                tr!("lint-item-new-sentence-help", lower = lower),
             ));
         }
     }

@@ -276,18 +276,19 @@ impl Names {
                         .map(|f| format!("„{f}”"))
                         .collect();
                     let write = if forms.is_empty() {
-                        format!("„{polish}”, declined as the sentence needs")
+                        tr!("lint-local-name-declined", polish = polish)
                     } else {
-                        format!(
-                            "{} (the form of „{polish}” this sentence needs)",
-                            forms.join(" or ")
+                        tr!(
+                            "lint-local-name-forms",
+                            forms = forms.join(&tr!("lint-local-name-or")),
+                            polish = polish
                         )
                     };
                     out.push(Finding::new(
                         start,
                         w.chars().count(),
-                        format!("„{w}” is the local name; the Polish text needs „{polish}”"),
-                        format!("write {write}; mark a local name that is meant with [de]…[/de]"),
+                        tr!("lint-local-name", word = w.as_str(), polish = polish),
+                        tr!("lint-local-name-help", write = write),
                     ));
                 }
                 continue;

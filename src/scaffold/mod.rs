@@ -120,7 +120,10 @@ pub fn init_files(dir: &Path, info: &CityInfo, year: i32) -> Vec<NewFile> {
             localized("sections-init.yaml"),
             &events,
             &abbreviation,
-            "people: [jan-novak]             # add the person to registry/people.yaml first",
+            &format!(
+                "people: [jan-novak]             # {}",
+                tr!("scaffold-add-person-first")
+            ),
         ),
     ));
     files.extend(schema_files(dir));
@@ -351,8 +354,10 @@ fn meeting_people(raw: &load::RawData) -> String {
     };
     match raw.people.iter().find(|p| with_genitive(&p.value.country)) {
         Some(p) => format!("people: [{}]", p.value.id),
-        None => "people: [id-z-people-yaml]     # add the person to registry/people.yaml first"
-            .to_string(),
+        None => format!(
+            "people: [id-z-people-yaml]     # {}",
+            tr!("scaffold-add-person-first")
+        ),
     }
 }
 

@@ -47,13 +47,11 @@ pub fn render(sections: &[Section], from_year: i32, used: &[&Section]) -> String
         .filter(|(kind, _)| !sections.iter().any(|s| s.kind == *kind))
         .collect();
     if !missing.is_empty() {
-        out.push_str(
-            "\n  # Sections that {from_year} did not have. To show one, remove the \"# \" at the \
-             start of\n  # its lines (in VS Code: select them and press Ctrl+/); move it to \
-             where it belongs.\n"
-                .replace("{from_year}", &from_year.to_string())
-                .as_str(),
-        );
+        out.push('\n');
+        let note = crate::tr!("scaffold-sections-missing", year = from_year);
+        for line in note.lines() {
+            let _ = writeln!(out, "  # {line}");
+        }
     }
     for (kind, heading) in missing {
         let mut block = String::new();
@@ -155,7 +153,8 @@ fn section(out: &mut String, s: &Section, from_year: i32) {
     if !s.notes.is_empty() || !s.figures.is_empty() {
         let _ = writeln!(
             out,
-            "    # ({from_year} also had `notes` or `figures` here; add this year's if needed.)"
+            "    # {}",
+            crate::tr!("scaffold-section-had-notes", year = from_year)
         );
     }
 }
@@ -179,12 +178,16 @@ fn dates_line(out: &mut String, kind: SectionKind, style: Style, given: Option<b
         let key = format!("{}dates: {on}", if commented { "# " } else { "" });
         let _ = writeln!(out, "    {key:<30} # {what}");
     };
-    let what = match (kind, style) {
-        (K::Memberships, _) => "activities print no dates; true: „9–11 maja – …” first",
-        (_, Style::List) => "`list` prints the day dates („9–11 maja – …”); false: none",
-        (_, Style::Paragraphs) => "`paragraphs` prints no dates; true: „9–11 maja – …” first",
-        (_, Style::ByEntity) => "`by_entity`: dates only in lists of untitled events; true: all",
-    };
+    let what = crate::tr!(
+        "scaffold-dates-comment",
+        style = match (kind, style) {
+            (K::Memberships, _) => "memberships",
+            (_, Style::List) => "list",
+            (_, Style::Paragraphs) => "paragraphs",
+            (_, Style::ByEntity) => "by_entity",
+        }
+    );
+    let what = what.as_str();
     match given {
         Some(on) => line(out, on, false, what),
         None if kind == K::Memberships => line(out, true, true, what),

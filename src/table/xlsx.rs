@@ -11,6 +11,7 @@ use super::{looks_like_formula, text_cells, HEADER};
 use crate::chapter::view::AgreementRow;
 use crate::data::date::Date;
 use crate::data::model::DataSet;
+use crate::tr;
 
 /// The date column (0-based), written as dates.
 const DATE_COLUMN: u16 = 3;
@@ -44,10 +45,9 @@ pub(super) fn workbook(
     let mut book = Workbook::new();
     book.set_properties(&properties(set, year, epoch));
     let sheet = book.add_worksheet();
-    fill(sheet, year, rows).context("internal error: the spreadsheet could not be made")?;
-    let bytes = book
-        .save_to_buffer()
-        .context("internal error: the spreadsheet could not be made")?;
+    let fail = || tr!("table-xlsx-internal");
+    fill(sheet, year, rows).with_context(fail)?;
+    let bytes = book.save_to_buffer().with_context(fail)?;
     with_language(&bytes)
 }
 
@@ -64,11 +64,12 @@ fn too_long(rows: &[AgreementRow]) -> Option<String> {
             .enumerate()
             .map(|(col, c)| (col, crate::text::fold_lines(c).chars().count()))
             .find(|(_, len)| *len > CELL_CHARS)?;
-        Some(format!(
-            "the {} of `{}` has {len} characters, more than the {CELL_CHARS} an Excel cell can \
-             hold: shorten it in registry/partners.yaml (or use --format csv, which has no limit)",
-            ["name", "country", "document", "signing date", "scope"][col],
-            r.place_plain
+        Some(tr!(
+            "table-xlsx-cell-too-long",
+            field = ["name", "country", "document", "signed", "scope"][col],
+            place = r.place_plain.as_str(),
+            length = len,
+            max = CELL_CHARS
         ))
     })
 }
@@ -211,17 +212,17 @@ fn excel_date(date: &Date) -> Option<(ExcelDateTime, &'static str)> {
 /// copied as they are (same compressed bytes).
 fn with_language(xlsx: &[u8]) -> anyhow::Result<Vec<u8>> {
     const CORE: &str = "docProps/core.xml";
-    let fail = "internal error: the spreadsheet's properties could not be written";
-    let mut archive = zip::ZipArchive::new(Cursor::new(xlsx)).context(fail)?;
+    let fail = || tr!("table-xlsx-internal-properties");
+    let mut archive = zip::ZipArchive::new(Cursor::new(xlsx)).with_context(fail)?;
     let mut out = zip::ZipWriter::new(Cursor::new(Vec::with_capacity(xlsx.len() + 64)));
     for i in 0..archive.len() {
-        let mut entry = archive.by_index(i).context(fail)?;
-        if entry.name().context(fail)? != CORE {
-            out.raw_copy_file(entry).context(fail)?;
+        let mut entry = archive.by_index(i).with_context(fail)?;
+        if entry.name().with_context(fail)? != CORE {
+            out.raw_copy_file(entry).with_context(fail)?;
             continue;
         }
         let mut core = String::new();
-        entry.read_to_string(&mut core).context(fail)?;
+        entry.read_to_string(&mut core).with_context(fail)?;
         let end = "</cp:coreProperties>";
         let core = core.replacen(
             end,
@@ -232,10 +233,10 @@ fn with_language(xlsx: &[u8]) -> anyhow::Result<Vec<u8>> {
             .compression_method(zip::CompressionMethod::Deflated)
             .last_modified_time(zip::DateTime::default());
         drop(entry);
-        out.start_file(CORE, options).context(fail)?;
-        out.write_all(core.as_bytes()).context(fail)?;
+        out.start_file(CORE, options).with_context(fail)?;
+        out.write_all(core.as_bytes()).with_context(fail)?;
     }
-    Ok(out.finish().context(fail)?.into_inner())
+    Ok(out.finish().with_context(fail)?.into_inner())
 }
 
 #[cfg(test)]

@@ -98,16 +98,19 @@ fn a_yaml_syntax_error_in_both_languages() {
     let pl = check_in(&tmp, "pl");
     assert!(
         pl.contains(
-            "błąd: to nie jest poprawny YAML: w tym miejscu nie może być dwukropka ze spacją"
+            "błąd: to nie jest poprawny YAML: dwukropek ze spacją w tekście `text` („spotkanie:”)"
         ),
         "{pl}"
     );
-    assert!(pl.contains("= wskazówka: sprawdź wcięcia"), "{pl}");
+    assert!(
+        pl.contains("= wskazówka: ujmij cały tekst w cudzysłów"),
+        "{pl}"
+    );
     assert!(pl.contains("znaleziono 1 błąd w folderze „data”"), "{pl}");
     let en = check_in(&tmp, "en");
     assert!(
         en.contains(
-            "error: this is not valid YAML: mapping values are not allowed in this context"
+            "error: this is not valid YAML: a colon followed by a space inside the text of `text` („spotkanie:”)"
         ),
         "{en}"
     );
@@ -225,7 +228,7 @@ fn help_is_in_polish_by_default() {
     let help = stdout(&out);
     for want in [
         "Tworzy rozdział za jeden rok",
-        "Rok raportu.",
+        "Rok raportu (można go też podać bez `--year`, np. `build 2024`).",
         "Folder z danymi.",
         "[domyślnie: data]",
         "Możliwe wartości:",
@@ -237,19 +240,23 @@ fn help_is_in_polish_by_default() {
     let out = run_with(dir.path(), &[], &["build", "--help", "--lang", "en"]);
     let help = stdout(&out);
     assert!(help.contains("Usage: report-gen build"), "{help}");
-    assert!(help.contains("The report year."), "{help}");
+    assert!(
+        help.contains("The report year (or write it without `--year`, as in `build 2024`)."),
+        "{help}"
+    );
     assert!(help.contains("[default: data]"), "{help}");
 }
 
 #[test]
 fn command_line_mistakes_get_a_hint_in_the_users_language() {
     let dir = tempfile::tempdir().expect("temporary directory");
-    let out = run_with(dir.path(), &[], &["build", "2024"]);
+    // `build 2024` is a year now (as `build --year 2024`); a second one is a mistake.
+    let out = run_with(dir.path(), &[], &["build", "2024", "2025"]);
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
-    assert!(err.contains("błąd: nieoczekiwany argument „2024”"), "{err}");
+    assert!(err.contains("błąd: nieoczekiwany argument „2025”"), "{err}");
     assert!(
-        err.contains("wskazówka: rok podaje się po --year: report-gen build --year 2024"),
+        err.contains("wskazówka: rok podaje się po --year: report-gen build --year 2025"),
         "{err}"
     );
     let out = run_with(dir.path(), &[], &["buidl"]);
@@ -272,13 +279,13 @@ fn command_line_mistakes_get_a_hint_in_the_users_language() {
         err.contains("możliwe wartości: md, html, pdf, docx, all"),
         "{err}"
     );
-    let out = run_with(dir.path(), &[], &["build", "2024", "--lang", "en"]);
+    let out = run_with(dir.path(), &[], &["build", "2024", "2025", "--lang", "en"]);
     let err = stderr(&out);
     assert!(
-        err.contains("error: unexpected argument '2024' found"),
+        err.contains("error: unexpected argument '2025' found"),
         "{err}"
     );
-    assert!(err.contains("report-gen build --year 2024"), "{err}");
+    assert!(err.contains("report-gen build --year 2025"), "{err}");
 }
 
 #[test]
@@ -349,4 +356,86 @@ fn init_says_what_to_replace_in_the_users_language() {
     );
     let out = run_with(dir.path(), &[], &["check", "--data", "dane"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}
+
+/// Messages added by the branches merged beside the catalogs (a YAML slip explained, the
+/// diplomat's genitive, `table --output` naming a folder) speak the user's language too.
+#[test]
+fn messages_of_the_merged_branches_in_both_languages() {
+    // A colon inside a plain text.
+    let tmp = data_with(|t| t.replace("    credit: \"Źródło: UMP\"", "    credit: Źródło: UMP"));
+    let pl = check_in(&tmp, "pl");
+    for want in [
+        "błąd: to nie jest poprawny YAML: dwukropek ze spacją w tekście `credit` („Źródło:”): YAML odczytuje go jako początek kolejnego klucza",
+        "= wskazówka: ujmij cały tekst w cudzysłów: `credit: \"Źródło: UMP\"` albo wpisz `credit: >-`",
+    ] {
+        assert!(pl.contains(want), "missing {want:?} in:\n{pl}");
+    }
+    let en = check_in(&tmp, "en");
+    for want in [
+        "error: this is not valid YAML: a colon followed by a space inside the text of `credit` („Źródło:”): YAML reads it as the start of another key",
+        "= help: put the whole text in quotes: `credit: \"Źródło: UMP\"`; or write `credit: >-`",
+    ] {
+        assert!(en.contains(want), "missing {want:?} in:\n{en}");
+    }
+
+    // An ambassador whose country has no official name in the genitive.
+    let tmp = harness::data_dir(None);
+    let data = tmp.path().join("data");
+    let append = |file: &str, text: &str| {
+        let path = data.join(file);
+        let old = fs::read_to_string(&path).expect("data file");
+        fs::write(&path, old + text).expect("write data file");
+    };
+    append("registry/countries.yaml", "\n- id: lt\n  name: Litwa\n");
+    append(
+        "registry/people.yaml",
+        "\n- id: eitvydas-bajarunas\n  name: Eitvydas Bajarūnas\n  name_instrumental: Eitvydasem Bajarūnasem\n  gender: m\n  function: ambassador\n  country: lt\n",
+    );
+    let year = data.join("years/2022.yaml");
+    let text = fs::read_to_string(&year).expect("year file");
+    assert!(text.contains("      people: [jakub-durr]"), "{text}");
+    fs::write(
+        &year,
+        text.replace(
+            "      people: [jakub-durr]",
+            "      people: [jakub-durr, eitvydas-bajarunas]",
+        ),
+    )
+    .expect("write year file");
+    let pl = check_in(&tmp, "pl");
+    for want in [
+        "błąd: kraj `lt` osoby `eitvydas-bajarunas` nie ma oficjalnej nazwy w dopełniaczu: w rozdziale byłoby „Ambasadorem Litwa w Polsce”",
+        "= wskazówka: w pliku data/registry/countries.yaml dopisz do wpisu `- id: lt` wiersz `  official_genitive: …`",
+    ] {
+        assert!(pl.contains(want), "missing {want:?} in:\n{pl}");
+    }
+    let en = check_in(&tmp, "en");
+    for want in [
+        "error: the country `lt` of `eitvydas-bajarunas` has no official name in the genitive: the chapter would print „Ambasadorem Litwa w Polsce”",
+        "= help: in data/registry/countries.yaml, add to the entry `- id: lt` the line `  official_genitive: …`",
+    ] {
+        assert!(en.contains(want), "missing {want:?} in:\n{en}");
+    }
+
+    // `table --output` naming a folder.
+    let args = ["table", "2022", "--format", "xlsx", "--output", "out/"];
+    let out = run_with(tmp.path(), &[], &[&args[..], &["--lang", "pl"]].concat());
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(
+            "błąd: --output `out/` wskazuje folder, a nie plik: podaj plik do zapisania, na przykład --output umowy.xlsx"
+        ),
+        "{}",
+        stderr(&out)
+    );
+    let out = run_with(tmp.path(), &[], &[&args[..], &["--lang", "en"]].concat());
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(
+            "error: --output `out/` names a folder, not a file: give the file to write, for example --output umowy.xlsx"
+        ),
+        "{}",
+        stderr(&out)
+    );
 }

@@ -14,9 +14,11 @@ use crate::support::harness::shipped_data;
 use crate::support::ooxml;
 use crate::support::{numeric_date, parse_csv};
 
-/// Runs the binary in `dir` (the project folder unless given).
+/// Runs the binary in `dir` (the project folder unless given), in English, as the assertions
+/// read.
 fn run_in(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_report-gen"))
+        .env("REPORT_GEN_LANG", "en")
         .args(args)
         .current_dir(dir)
         .env_remove("SOURCE_DATE_EPOCH")
@@ -312,6 +314,7 @@ fn xlsx_is_not_written_to_a_terminal() {
         project().join("data").display()
     );
     let out = Command::new("script")
+        .env("REPORT_GEN_LANG", "en")
         .args(["-qec", &command, "/dev/null"])
         .current_dir(tmp.path())
         .env("REPORT_GEN_LANG", "en")

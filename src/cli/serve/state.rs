@@ -346,9 +346,9 @@ impl Shared {
         ) {
             // The chapter's file comes first; the Markdown's image copies follow it.
             Ok(mut files) if !files.is_empty() => Ok(Arc::new(files.swap_remove(0).1)),
-            Ok(_) => fail(vec![Problem::other(&anyhow::anyhow!(
-                "internal error: no file rendered"
-            ))]),
+            Ok(_) => fail(vec![Problem::other(&anyhow::anyhow!(report_gen::tr!(
+                "serve-internal-no-file"
+            )))]),
             Err(BuildError::Diagnostic(d)) => fail(vec![Problem::located(&d)]),
             Err(BuildError::Other(e)) => fail(vec![Problem::other(&e)]),
             // render() writes nothing; a write error cannot come from it.
