@@ -33,8 +33,9 @@ pub struct Report {
     #[serde(default)]
     pub first_page: Option<u32>,
     /// The chapter's number in the report, printed before its title: `7` gives
-    /// „7. Współpraca międzynarodowa”. Leave out for none.
-    #[serde(default)]
+    /// „7. Współpraca międzynarodowa”. A number or a text (`"VII"`, `"7a"`). Leave out for none.
+    #[serde(default, deserialize_with = "number_as_text")]
+    #[schemars(with = "Option<NumberOrText>")]
     pub chapter_number: Option<String>,
     /// The colour of the chapter's headings in the PDF, the web page and the Word document, as
     /// `"#rrggbb"` (e.g. the city's blue `"#1f4e79"`). It needs a contrast of at least 4.5:1 on
@@ -46,6 +47,47 @@ pub struct Report {
     /// names the output files.
     #[schemars(length(max = 200))]
     pub chapter_title: String,
+}
+
+/// The chapter's number: a whole number (`7`) or a text (`"VII"`). (Only its schema is used.)
+#[derive(JsonSchema)]
+#[serde(untagged)]
+#[allow(dead_code)]
+enum NumberOrText {
+    Number(u64),
+    Text(String),
+}
+
+/// A text, or a whole number taken as its digits: `chapter_number: 7` is „7”, as `"7"` is (the
+/// editors of report.yaml should not need quotes around a number). Other types are refused with
+/// the usual type error.
+fn number_as_text<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    struct Visitor;
+    impl<'de> serde::de::Visitor<'de> for Visitor {
+        type Value = Option<String>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a string")
+        }
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+            Ok(Some(v.to_string()))
+        }
+        fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Self::Value, E> {
+            Ok(Some(v.to_string()))
+        }
+        fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Self::Value, E> {
+            Ok(Some(v.to_string()))
+        }
+        fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            d.deserialize_any(self)
+        }
+    }
+    d.deserialize_any(Visitor)
 }
 
 /// `registry/countries.yaml`: one entry per country.

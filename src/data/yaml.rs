@@ -972,6 +972,26 @@ mod tests {
     }
 
     #[test]
+    fn a_chapter_number_may_be_written_without_quotes() {
+        let report = |number: &str| {
+            let text = format!(
+                "city: P\ncity_genitive: P\noffice: U\nreport_title: R\nchapter_title: W\n\
+                 chapter_number: {number}\n"
+            );
+            deserialize_all::<crate::data::raw::Report>(&parse(&text).unwrap())
+                .map(|r| r.chapter_number)
+                .map_err(|p| p.problems[0].message.clone())
+        };
+        assert_eq!(report("7"), Ok(Some("7".to_string())));
+        assert_eq!(report("\"7\""), Ok(Some("7".to_string())));
+        assert_eq!(report("VII"), Ok(Some("VII".to_string())));
+        assert_eq!(report("~"), Ok(None));
+        // Not a number that would lose its digits, nor a list.
+        assert!(report("7.10").is_err());
+        assert!(report("[7]").is_err());
+    }
+
+    #[test]
     fn collects_every_problem() {
         let text = "items:\n  - id: a\n    n: x\n  - id: b\n    nn: 2\n  - n: 3\n";
         let v = parse(text).unwrap();

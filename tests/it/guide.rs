@@ -8,13 +8,18 @@
 //! the entry with the same `- id:`; `fragment` must be found in FILE as it is (comments aside).
 //! Then every `report-gen …` command the guide shows is run there and must succeed (`serve`
 //! and `watch`, which run until stopped, with `--help` after their options, which checks
-//! them and stops).
+//! them and stops). The program runs in Polish, as the guide's readers have it.
+//!
+//! The messages the guide quotes are the program's: each mistake of `MISTAKES` is made on a
+//! copy of that data set, and what `check` (or `lint`) then prints must contain the words the
+//! guide shows for it; where the guide quotes the whole message (an indented block that starts
+//! with its `file:line:col:` line), the block must be the message, line for line.
 
 use std::fs;
 use std::path::Path;
 use std::process::{Command, Output};
 
-use crate::support::harness::shipped_data;
+use crate::support::harness::{copy_over, shipped_data};
 
 const GUIDE: &str = include_str!("../../docs/przewodnik.md");
 
@@ -179,9 +184,215 @@ fn commands() -> Vec<String> {
     out
 }
 
+/// A mistake the guide explains: in `file` (of the guide's data set), `from` written as `to`;
+/// `command` then reports it (a `check` fails, a `lint` warns) with `shown`, words the guide
+/// quotes (and, if `whole`, the whole first message, as the guide shows it).
+struct Mistake {
+    file: &'static str,
+    from: &'static str,
+    to: &'static str,
+    command: &'static [&'static str],
+    shown: &'static str,
+    /// The guide quotes the whole message (an indented block from its `file:line:col:` line).
+    whole: bool,
+}
+
+const CHECK: &[&str] = &["check"];
+
+const MISTAKES: &[Mistake] = &[
+    // 4.8: the example of how to read a message, and the table of usual mistakes.
+    Mistake {
+        file: "years/2024.yaml",
+        from: "about: [lipsk]",
+        to: "about: [lipks]",
+        command: CHECK,
+        shown: "czy chodziło o `lipsk`?",
+        whole: true,
+    },
+    Mistake {
+        file: "years/2024.yaml",
+        from: "date: 2024-09-17",
+        to: "date: 17.09.2024",
+        command: CHECK,
+        shown: "nie jest datą w postaci RRRR-MM-DD (np. 2022-07-15), RRRR-MM lub RRRR; czy chodziło o 2024-09-17?",
+        whole: false,
+    },
+    Mistake {
+        file: "years/2024.yaml",
+        from: "credit: \"Źródło: UMP, fot. Anna Kowalska\"",
+        to: "credit: Źródło: UMP, fot. Anna Kowalska",
+        command: CHECK,
+        shown: "credit: \"Źródło: UMP, fot. Anna Kowalska\"",
+        whole: true,
+    },
+    Mistake {
+        file: "years/2024.yaml",
+        from: "      urzędu miasta; rozmawiano",
+        to: "    urzędu miasta; rozmawiano",
+        command: CHECK,
+        shown: "      urzędu miasta; rozmawiano o transporcie publicznym.",
+        whole: true,
+    },
+    Mistake {
+        file: "years/2024.yaml",
+        from: "    about: [lipsk]",
+        to: "    about [lipsk]",
+        command: CHECK,
+        shown: "write `about: [lipsk]`",
+        whole: false,
+    },
+    Mistake {
+        file: "years/2024.yaml",
+        from: "    about: [lipsk]",
+        to: "     about: [lipsk]",
+        command: CHECK,
+        shown: "the keys of one entry start in the same column",
+        whole: false,
+    },
+    Mistake {
+        file: "years/2024.yaml",
+        from: "    about: [lipsk]",
+        to: "\tabout: [lipsk]",
+        command: CHECK,
+        shown: "wcięcie zawiera znak tabulacji",
+        whole: false,
+    },
+    Mistake {
+        file: "years/2024.yaml",
+        from: "text: spotkanie partnerów projektu",
+        to: "text: \"Dni Hanoweru\" spotkanie partnerów projektu",
+        command: CHECK,
+        shown: "starts with a quotation mark",
+        whole: false,
+    },
+    Mistake {
+        file: "years/2024.yaml",
+        from: "  - kind: projects\n    heading: Projekty międzynarodowe\n    style: list\n    projects: [use-it]\n",
+        to: "",
+        command: CHECK,
+        shown: "to wydarzenie należy do części `projects`, a w tym roku takiej nie ma",
+        whole: false,
+    },
+    Mistake {
+        file: "years/2024.yaml",
+        from: "date: 2024-03-14",
+        to: "date: 2024-02-30",
+        command: CHECK,
+        shown: "2024-02-30 nie istnieje: luty 2024 r. ma 29 dni",
+        whole: false,
+    },
+    Mistake {
+        file: "years/2024.yaml",
+        from: "date: 2024-09-17",
+        to: "date: 2023-09-17",
+        command: CHECK,
+        shown: "2023-09-17 nie należy do 2024 r., roku tego pliku",
+        whole: false,
+    },
+    // 4.2: a diplomat's country without its official name in the genitive.
+    Mistake {
+        file: "registry/countries.yaml",
+        from: "  official_genitive: Republiki Litewskiej\n",
+        to: "",
+        command: CHECK,
+        shown: "„Ambasadorem Litwa w Polsce”",
+        whole: true,
+    },
+    // 4.1: a list item written as a sentence.
+    Mistake {
+        file: "years/2024.yaml",
+        from: "text: spotkanie partnerów projektu w Birmingham, poświęcone lokalnym inicjatywom gospodarczym",
+        to: "text: Spotkanie partnerów projektu w Birmingham; Omówiono lokalne inicjatywy gospodarcze",
+        command: &["lint", "2024"],
+        shown: "„Spotkanie”",
+        whole: true,
+    },
+    // 4.10: a heading colour too light to read.
+    Mistake {
+        file: "report.yaml",
+        from: "\naccent_color: \"#1f4e79\"",
+        to: "\naccent_color: \"#88aaff\"",
+        command: CHECK,
+        shown: "2.27:1",
+        whole: false,
+    },
+];
+
+/// The indented block of the guide (its lines without the four spaces, blank lines inside it
+/// kept) that starts with `first`, if the guide quotes one.
+fn quoted_block(first: &str) -> Option<String> {
+    let lines: Vec<&str> = GUIDE.lines().collect();
+    let start = lines
+        .iter()
+        .position(|l| l.strip_prefix("    ") == Some(first))?;
+    let mut block: Vec<&str> = lines[start..]
+        .iter()
+        .take_while(|l| l.starts_with("    ") || l.is_empty())
+        .map(|l| l.get(4..).unwrap_or(""))
+        .collect();
+    while block.last() == Some(&"") {
+        block.pop();
+    }
+    Some(block.join("\n"))
+}
+
+/// Makes each mistake on a copy of `data` and compares what the program says with the guide.
+/// Returns how many of them the guide quotes whole.
+fn the_guide_quotes_the_messages(data: &Path) -> usize {
+    let mut whole = 0;
+    for m in MISTAKES {
+        assert!(
+            GUIDE.contains(m.shown),
+            "docs/przewodnik.md does not show {:?} for `{}` written as `{}`",
+            m.shown,
+            m.from,
+            m.to
+        );
+        let tmp = tempfile::tempdir().expect("temporary directory");
+        copy_over(data, &tmp.path().join("data"), false);
+        let path = tmp.path().join("data").join(m.file);
+        let text = fs::read_to_string(&path).expect(m.file);
+        assert!(text.contains(m.from), "{} has no {:?}", m.file, m.from);
+        fs::write(&path, text.replacen(m.from, m.to, 1)).expect("write");
+        let out = run(tmp.path(), m.command);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(
+            out.status.success(),
+            m.command[0] == "lint",
+            "`{}` written as `{}`: {stderr}",
+            m.from,
+            m.to
+        );
+        assert!(
+            stderr.contains(m.shown),
+            "`{}` written as `{}`: the program does not say {:?}, as the guide does:\n{stderr}",
+            m.from,
+            m.to,
+            m.shown
+        );
+        // The first message, to its blank line or the closing count.
+        let message: Vec<&str> = stderr
+            .lines()
+            .take_while(|l| !l.is_empty() && !l.starts_with("znaleziono "))
+            .collect();
+        if m.whole {
+            assert_eq!(
+                quoted_block(message[0]),
+                Some(message.join("\n")),
+                "the guide does not quote this message whole, as it is"
+            );
+        } else if let Some(block) = quoted_block(message[0]) {
+            assert_eq!(block, message.join("\n"), "the guide quotes it otherwise");
+        }
+        whole += usize::from(m.whole);
+    }
+    whole
+}
+
 fn run(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_report-gen"))
         .args(args)
+        .env("REPORT_GEN_LANG", "pl")
         .current_dir(dir)
         .output()
         .expect("report-gen runs")
@@ -202,7 +413,12 @@ fn the_guides_examples_pass_check_and_make_the_chapter_it_describes() {
     let tmp = shipped_data();
     let dir = tmp.path();
     let data = dir.join("data");
-    succeeded(&run(dir, &["new-year", "2024"]), "report-gen new-year 2024");
+    let created = succeeded(&run(dir, &["new-year", "2024"]), "report-gen new-year 2024");
+    assert_eq!(
+        quoted_block(created.lines().next().unwrap_or("")).as_deref(),
+        Some(created.trim_end()),
+        "the guide quotes `new-year` otherwise (part 3, step 1)"
+    );
     let examples = examples();
     assert!(examples.len() >= 10, "the guide's examples were not found");
     let (mut sections, mut events, mut figures, mut diplomatic) = Default::default();
@@ -260,9 +476,15 @@ fn the_guides_examples_pass_check_and_make_the_chapter_it_describes() {
     }
     let check = succeeded(&run(dir, &["check"]), "report-gen check");
     assert!(
-        check.starts_with("ok: partners in 2024: cities 15, regions 1"),
+        check.starts_with("w porządku: partnerzy w 2024 r.: miasta 15, regiony 1"),
         "{check}"
     );
+    assert!(
+        GUIDE.contains(&format!("\n    {}\n", check.trim_end())),
+        "the guide does not quote what `check` says:\n{check}"
+    );
+    let whole = the_guide_quotes_the_messages(&data);
+    assert!(whole >= 5, "only {whole} messages quoted whole");
     succeeded(
         &run(dir, &["build", "--year", "2024", "--format", "md"]),
         "report-gen build --year 2024 --format md",
@@ -285,13 +507,20 @@ fn the_guides_examples_pass_check_and_make_the_chapter_it_describes() {
         "- 14 marca – spotkanie partnerów projektu w Birmingham",
         // 4.4, 4.7.
         "w Lipsku z przedstawicielami tamtejszego urzędu miasta",
-        "(<images/2024/wilno-podpisanie.jpg> \"Podpisanie umowy o współpracy między Poznaniem a Wilnem\")",
-        "Źródło: UMP, fot. Anna Kowalska",
+        // The photo is copied beside the file, its caption on its own line, in italics.
+        "![Prezydenci Poznania i Wilna podpisują umowę przy stole, za nimi flagi obu miast](wspolpraca-miedzynarodowa-2024-zdjecia/01-wilno-podpisanie.jpg)\\\n*Podpisanie umowy o współpracy między Poznaniem a Wilnem*\\\nŹródło: UMP, fot. Anna Kowalska",
+        // 4.10: the chapter's number, written without quotes.
+        "# 7. Współpraca międzynarodowa",
     ] {
         assert!(md.contains(promised), "the chapter lacks {promised:?}:\n{md}");
     }
     // 4.1: paragraphs print no dates.
     assert!(!md.contains("9–11 maja"), "{md}");
+    assert!(
+        dir.join("out/2024/wspolpraca-miedzynarodowa-2024-zdjecia/01-wilno-podpisanie.jpg")
+            .is_file(),
+        "the photo is not beside the Markdown file"
+    );
     // 4.6: still a member in 2024, not in 2025.
     assert!(md.contains("- Mayors for Peace;"), "{md}");
     succeeded(&run(dir, &["new-year", "2025"]), "report-gen new-year 2025");
