@@ -249,7 +249,7 @@ fn quote_then_text(n: usize, line: &str) -> Option<Hint> {
             "yaml-hint-quote-then-text",
             key = key,
             quoted = format!("{q}{inner}{q}"),
-            after = after.chars().take(20).collect::<String>()
+            after = after.chars().take(20).collect::<String>().trim_end()
         ),
         help: tr!(
             "yaml-hint-quote-then-text-help",

@@ -238,7 +238,7 @@ const MISTAKES: &[Mistake] = &[
         from: "    about: [lipsk]",
         to: "    about [lipsk]",
         command: CHECK,
-        shown: "write `about: [lipsk]`",
+        shown: "wpisz `about: [lipsk]`",
         whole: false,
     },
     Mistake {
@@ -246,7 +246,7 @@ const MISTAKES: &[Mistake] = &[
         from: "    about: [lipsk]",
         to: "     about: [lipsk]",
         command: CHECK,
-        shown: "the keys of one entry start in the same column",
+        shown: "klucze jednego wpisu muszą zaczynać się w tej samej kolumnie",
         whole: false,
     },
     Mistake {
@@ -262,7 +262,7 @@ const MISTAKES: &[Mistake] = &[
         from: "text: spotkanie partnerów projektu",
         to: "text: \"Dni Hanoweru\" spotkanie partnerów projektu",
         command: CHECK,
-        shown: "starts with a quotation mark",
+        shown: "zaczyna się cudzysłowem",
         whole: false,
     },
     Mistake {
@@ -313,7 +313,7 @@ const MISTAKES: &[Mistake] = &[
         from: "\naccent_color: \"#1f4e79\"",
         to: "\naccent_color: \"#88aaff\"",
         command: CHECK,
-        shown: "2.27:1",
+        shown: "2,27:1",
         whole: false,
     },
 ];
