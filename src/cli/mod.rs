@@ -392,9 +392,13 @@ fn command() -> clap::Command {
 fn run() -> i32 {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     report_gen::i18n::set_lang(lang::choose(&args));
-    let parsed = command()
-        .try_get_matches_from(&args)
-        .and_then(|m| <Cli as clap::FromArgMatches>::from_arg_matches(&m));
+    // Parsed with the built-in texts first: translating every help text costs more than a
+    // whole `check` needs, and only help and errors show them. Those parse again, translated.
+    let parsed = <Cli as clap::Parser>::try_parse_from(&args).or_else(|_| {
+        command()
+            .try_get_matches_from(&args)
+            .and_then(|m| <Cli as clap::FromArgMatches>::from_arg_matches(&m))
+    });
     let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
