@@ -300,7 +300,7 @@ impl Validator<'_> {
                             (rgb.contrast_on_white() * 100.0).floor() / 100.0,
                             2
                         ),
-                        min = crate::i18n::decimal(f64::from(MIN_CONTRAST), 1)
+                        min = crate::i18n::decimal(MIN_CONTRAST, 1)
                     ),
                 )
                 .help = Some(tr!("validate-accent-too-light-help"));

@@ -4,7 +4,7 @@
 use crate::doc::Figure;
 
 use super::fonts::FontStyle;
-use super::layout::{Engine, PARA_GAP};
+use super::layout::{Engine, FIGURE_GAP, PARA_GAP};
 use super::lines::wrap;
 use super::marks::*;
 use super::structure::Kind;
@@ -13,8 +13,6 @@ use super::structure::Kind;
 const CAPTION: (f32, f32) = (9.0, 13.0);
 /// Credit line size and line height.
 const CREDIT: (f32, f32) = (8.0, 11.5);
-/// Space above a figure.
-pub(super) const FIGURE_GAP: f32 = 4.0;
 /// Largest image height, as a share of the page height.
 const MAX_IMAGE_SHARE: f32 = 0.45;
 

@@ -9,7 +9,6 @@ use std::collections::HashMap;
 
 use crate::doc::{Block, Document, Inline};
 
-use super::figure::FIGURE_GAP;
 use super::fonts::FontStyle;
 use super::lines::{wrap, Line, Piece};
 use super::marks::*;
@@ -19,6 +18,8 @@ use super::structure::{ElemId, Kind, Structure};
 pub(super) const BODY: (f32, f32) = (10.5, 15.2);
 /// Space after a top-level paragraph.
 pub(super) const PARA_GAP: f32 = 7.0;
+/// Space above a figure (here, not in `figure`, which lays figures out on this engine).
+pub(super) const FIGURE_GAP: f32 = 4.0;
 /// Space after a paragraph inside a list item.
 const ITEM_GAP: f32 = 3.0;
 /// Hanging indent of list item text relative to its label.
