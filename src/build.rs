@@ -206,6 +206,8 @@ pub fn render_with(
 fn image_bytes_within_limit(doc: &crate::doc::Document, root: &Path) -> Result<(), BuildError> {
     let mut total = 0u64;
     let mut failed = None;
+    // Each file's size asked once, however often it is shown.
+    let mut sizes: std::collections::HashMap<&str, u64> = std::collections::HashMap::new();
     crate::doc::for_each_figure(&doc.blocks, &mut |f| {
         let Some(path) = f.image.as_deref() else {
             return;
@@ -213,11 +215,15 @@ fn image_bytes_within_limit(doc: &crate::doc::Document, root: &Path) -> Result<(
         if failed.is_some() {
             return;
         }
-        if let Ok(real) = crate::image_file::resolve(root, path) {
-            total += std::fs::metadata(real).map(|m| m.len()).unwrap_or(0);
-            if total > crate::limits::MAX_CHAPTER_IMAGE_BYTES {
-                failed = Some(path.to_string());
-            }
+        let size = *sizes.entry(path).or_insert_with(|| {
+            crate::image_file::resolve(root, path)
+                .ok()
+                .and_then(|real| std::fs::metadata(real).ok())
+                .map_or(0, |m| m.len())
+        });
+        total += size;
+        if total > crate::limits::MAX_CHAPTER_IMAGE_BYTES {
+            failed = Some(path.to_string());
         }
     });
     match failed {

@@ -301,10 +301,16 @@ pub fn inspect(bytes: &[u8]) -> Result<ImageInfo, Unusable> {
     } else {
         return Err(Unusable::Format(other_format(bytes)));
     };
-    if u64::from(info.width) * u64::from(info.height) > MAX_IMAGE_PIXELS {
-        return Err(Unusable::TooManyPixels(info.width, info.height));
-    }
+    within_pixel_limit(info.width, info.height)?;
     Ok(info)
+}
+
+/// [`MAX_IMAGE_PIXELS`], from the header's size (a PNG checks it before inflating its data).
+fn within_pixel_limit(width: u32, height: u32) -> Result<(), Unusable> {
+    if u64::from(width) * u64::from(height) > MAX_IMAGE_PIXELS {
+        return Err(Unusable::TooManyPixels(width, height));
+    }
+    Ok(())
 }
 
 const PNG_SIGNATURE: &[u8] = b"\x89PNG\r\n\x1a\n";
@@ -399,9 +405,7 @@ fn png(bytes: &[u8]) -> Result<ImageInfo, Unusable> {
                     return Err(Unusable::Damaged);
                 }
                 // Before the data is inflated: the work is bounded by the pixel limit.
-                if u64::from(width) * u64::from(height) > MAX_IMAGE_PIXELS {
-                    return Err(Unusable::TooManyPixels(width, height));
-                }
+                within_pixel_limit(width, height)?;
                 let bits = u64::from(depth) * channels(color);
                 if !inflates_to_rows(&data, width, height, bits, interlaced) {
                     return Err(Unusable::Damaged);

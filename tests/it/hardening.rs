@@ -41,6 +41,12 @@ fn jpeg(seed: u8) -> Vec<u8> {
     out.into_inner()
 }
 
+/// Writes `text` as the chapter template of `templates/` under `tmp`.
+fn with_chapter_template(tmp: &Path, text: &str) {
+    fs::create_dir_all(tmp.join("templates")).unwrap();
+    fs::write(tmp.join("templates/chapter.md.j2"), text).unwrap();
+}
+
 fn check(tmp: &Path) -> crate::support::harness::Output {
     run(tmp, &["check", "--data", "data"])
 }
@@ -285,12 +291,10 @@ fn image_a_template_writes_through_a_link_outside_is_refused() {
     let outside = tmp.path().join("outside.jpg");
     fs::write(&outside, jpeg(5)).unwrap();
     symlink(&outside, tmp.path().join("data/images/link.jpg")).unwrap();
-    fs::create_dir_all(tmp.path().join("templates")).unwrap();
-    fs::write(
-        tmp.path().join("templates/chapter.md.j2"),
+    with_chapter_template(
+        tmp.path(),
         "# {{ title }}\n\n![Opis zdjęcia](<images/link.jpg> \"Podpis\")\n",
-    )
-    .unwrap();
+    );
     let stderr = assert_build_refused(
         tmp.path(),
         &["build", "--year", "2022", "--templates", "templates"],
@@ -502,12 +506,7 @@ fn a_template_showing_photos_beyond_the_chapter_limit_is_refused_before_reading_
     assert!(big.len() > 1_000_000);
     fs::write(tmp.path().join("data/images/2022/eurocities.jpg"), &big).unwrap();
     assert_eq!(check(tmp.path()).code, Some(0), "the photo alone is fine");
-    fs::create_dir_all(tmp.path().join("templates")).unwrap();
-    fs::write(
-        tmp.path().join("templates/chapter.md.j2"),
-        "# {{ title }}\n\n{% for i in range(250) %}![Opis zdjęcia](<images/2022/eurocities.jpg> \"Podpis {{ i }}\")\n\n{% endfor %}",
-    )
-    .unwrap();
+    with_chapter_template(tmp.path(), "# {{ title }}\n\n{% for i in range(250) %}![Opis zdjęcia](<images/2022/eurocities.jpg> \"Podpis {{ i }}\")\n\n{% endfor %}");
     let stderr = assert_build_refused(
         tmp.path(),
         &["build", "--year", "2022", "--templates", "templates"],
@@ -518,11 +517,7 @@ fn a_template_showing_photos_beyond_the_chapter_limit_is_refused_before_reading_
         "{stderr}"
     );
     // Up to the limit is fine: 150 times is 150 MB.
-    fs::write(
-        tmp.path().join("templates/chapter.md.j2"),
-        "# {{ title }}\n\n{% for i in range(150) %}![Opis zdjęcia](<images/2022/eurocities.jpg> \"Podpis {{ i }}\")\n\n{% endfor %}",
-    )
-    .unwrap();
+    with_chapter_template(tmp.path(), "# {{ title }}\n\n{% for i in range(150) %}![Opis zdjęcia](<images/2022/eurocities.jpg> \"Podpis {{ i }}\")\n\n{% endfor %}");
     let out = run(
         tmp.path(),
         &[
